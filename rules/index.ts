@@ -1,0 +1,15 @@
+/** Every built-in rule. A new rule is a folder beside this file and one line here. */
+import type { Rule } from '../src/core/index.js';
+import indefiniteArticle from './indefinite-article/index.js';
+import readability from './readability/index.js';
+import repeatedWords from './repeated-words/index.js';
+import sentenceSpacing from './sentence-spacing/index.js';
+import strayPunctuation from './stray-punctuation/index.js';
+
+export const builtinRules: readonly Rule[] = [
+  strayPunctuation,
+  repeatedWords,
+  indefiniteArticle,
+  sentenceSpacing,
+  readability,
+] as Rule[];

@@ -1,0 +1,13 @@
+/** The public surface of the engine: what rules, adapters and formatters import. */
+export * from './types.js';
+export { defineRule, formatMessage } from './define-rule.js';
+export { createLinter, defaultDocsUrl, DEFAULT_MAX_DIAGNOSTICS } from './engine.js';
+export type { Linter, LinterOptions } from './engine.js';
+export { ConfigError, configSchema, parseConfig, resolveConfig, PRESETS } from './config.js';
+export type { Config, EnabledRule, Preset, RuleSetting } from './config.js';
+export { createRegistry } from './registry.js';
+export { DEFAULT_PENALTY_WEIGHTS } from './summary.js';
+export type { PenaltyWeights } from './summary.js';
+export { parseDocument, pieceBoundaries, MAX_PIECE } from './parse.js';
+export * from './nlcst.js';
+export { loadJson } from './data.js';

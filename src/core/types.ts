@@ -1,0 +1,123 @@
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A severity as configured: a real one, or `off` to disable the rule. */
+export type SeveritySetting = Severity | 'off';
+
+/**
+ * Categories follow MQM (Multidimensional Quality Metrics), the typology that WMT's human evaluation
+ * of machine translation uses, so a report reads next to a human reviewer's.
+ */
+export const CATEGORIES = [
+  'fluency/punctuation',
+  'fluency/grammar',
+  'fluency/spelling',
+  'fluency/register',
+  'accuracy/omission',
+  'accuracy/mistranslation',
+  'accuracy/untranslated',
+  'accuracy/number',
+  'terminology',
+  'style',
+  'locale-convention',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** The public diagnostic: every adapter speaks this shape. Field names are part of the API. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  category: Category;
+  message: string;
+  /** UTF-16 code units into the text as submitted. */
+  offset: number;
+  length: number;
+  /** 1-based; CRLF counts as one line break. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  excerpt: string;
+  /** Replacement strings, best first (may be empty). */
+  suggestions: string[];
+  url: string;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  words: number;
+  sentences: number;
+  /** Diagnostics per category (only categories that occur). */
+  categories: Partial<Record<Category, number>>;
+  /** MQM-style penalty points per 100 words (see `PenaltyWeights`). */
+  penalty: number;
+  /** True when diagnostics were cut at the configured maximum. */
+  truncated: boolean;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+}
+
+export interface RuleExamples {
+  /** Each must be flagged by the rule. */
+  invalid: string[];
+  /** None may be flagged by the rule. */
+  valid: string[];
+}
+
+export interface RuleMeta<Options = unknown> {
+  /** kebab-case, names the problem found; equals the rule's folder name. */
+  id: string;
+  category: Category;
+  /** Default severity; config may change it. */
+  severity: Severity;
+  /** In the `recommended` preset (default true). Rules outside it run only with `all` or when named. */
+  recommended?: boolean;
+  description: string;
+  /** Message templates by id, with `{{placeholders}}`. */
+  messages: Record<string, string>;
+  /** Validated once, when the linter is built. Must accept `undefined` (use `.default({})`). */
+  options?: z.ZodType<Options>;
+  examples: RuleExamples;
+}
+
+/** Where a finding lies: a node with a position, or UTF-16 offsets into the document. */
+export type Span = { start: number; end: number } | { position?: import('unist').Position };
+
+export interface Report {
+  /** The flagged place. */
+  at: Span;
+  /** A key of `meta.messages`. */
+  messageId: string;
+  /** Values for the message's placeholders. */
+  data?: Record<string, string | number>;
+  /** Suggested replacements for the flagged text, best first. */
+  expected?: string[];
+  /**
+   * Caps the severity of this one finding, for when the rule is less sure of it than of its usual
+   * findings: a rule configured as `error` that reports with `severity: 'info'` yields `info`.
+   */
+  severity?: Severity;
+}
+
+export type Reporter = (file: VFile, report: Report) => void;
+
+export type Transformer = (tree: Root, file: VFile) => void;
+
+export interface RuleContext {
+  report: Reporter;
+}
+
+export interface Rule<Options = unknown> {
+  meta: RuleMeta<Options>;
+  /** Runs once per linter, with validated options; returns the per-document transformer. */
+  create(options: Options, context: RuleContext): Transformer;
+}
