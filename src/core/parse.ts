@@ -58,7 +58,7 @@ export function parseDocument(text: string, parsePiece: PieceParser, max = MAX_P
     const piece = text.slice(start, end);
     const tree = parsePiece(piece);
     for (const child of tree.children) {
-      shift(child, start, line, column);
+      shiftTree(child, start, line, column);
       children.push(child);
     }
     ({ line, column } = advance(piece, line, column));
@@ -90,21 +90,27 @@ interface Positioned {
   children?: Positioned[];
 }
 
-function shift(node: Positioned, offset: number, line: number, column: number): void {
-  // parse-latin shares point objects between neighbouring nodes, so move copies, never in place.
-  if (node.position) {
-    node.position = {
-      start: movePoint(node.position.start, offset, line, column),
-      end: movePoint(node.position.end, offset, line, column),
-    };
-  }
-  if (node.children) for (const child of node.children) shift(child, offset, line, column);
-}
-
-function movePoint(point: Point, offset: number, line: number, column: number): Point {
-  return {
-    line: point.line + line - 1,
-    column: point.line === 1 ? point.column + column - 1 : point.column,
-    offset: (point.offset ?? 0) + offset,
+/**
+ * Moves every point of a piece's tree by the piece's place in the document. parse-latin shares point
+ * objects between neighbouring nodes (a word and its text, a sentence and its first word), so each
+ * point is moved once, in place, remembered in `moved`.
+ */
+function shiftTree(root: Positioned, offset: number, line: number, column: number): void {
+  const moved = new Set<Point>();
+  const move = (point: Point) => {
+    if (moved.has(point)) return;
+    moved.add(point);
+    if (point.line === 1) point.column += column - 1;
+    point.line += line - 1;
+    point.offset = (point.offset ?? 0) + offset;
   };
+  const stack: Positioned[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    if (node.children) for (const child of node.children) stack.push(child);
+  }
 }
