@@ -82,7 +82,7 @@ describe('Markdown and HTML: only prose is linted, positions point into the file
     expectPositionsInFile(at('formats/article.html'), diagnostics);
   });
 
-  it('inline comments: disable-next-line, disable/enable', () => {
+  it('inline comments: disable-next-line, disable/enable, disable-line', () => {
     const source = [
       'One. . Two.', // 1
       '',
@@ -96,6 +96,8 @@ describe('Markdown and HTML: only prose is linted, positions point into the file
       '<!-- mtlint-enable stray-punctuation -->',
       '',
       'Seven. . Eight.', // 12
+      '',
+      'Nine. . Ten. <!-- mtlint-disable-line -->', // 14
       '',
     ].join('\n');
     const run = mtlint(['-', '--stdin-filename', 'x.md', '--format', 'json'], { input: source });
@@ -150,7 +152,8 @@ describe('config', () => {
     expect(byPath['top.txt']!.summary.penalty).toBe(142.86);
     // desk/mtlint.config.json extends it, makes stray-punctuation a warning, off for *.md.
     expect(byPath['desk/story.txt']!.diagnostics.map((d) => d.severity)).toEqual(['warning']);
-    expect(byPath['desk/sub/deep.txt']!.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    // ...and info for sub/**/*.txt (a glob with a folder).
+    expect(byPath['desk/sub/deep.txt']!.diagnostics.map((d) => d.severity)).toEqual(['info']);
     expect(byPath['desk/story.md']!.diagnostics).toEqual([]);
   });
 

@@ -269,16 +269,28 @@ function matcher(
   files: string | string[],
   excluded: string | string[] | undefined,
 ): (absolutePath: string) => boolean {
-  const options = { dot: true, basename: true };
-  const include = picomatch([files].flat(), options);
-  const exclude =
-    excluded && [excluded].flat().length ? picomatch([excluded].flat(), options) : null;
+  const include = globList([files].flat());
+  const exclude = globList(excluded === undefined ? [] : [excluded].flat());
   return (absolutePath) => {
     const path = relative(directory, absolutePath);
     if (path.startsWith('..') || isAbsolute(path)) return false;
     const posix = path.split(sep).join('/');
-    return include(posix) && !(exclude && exclude(posix));
+    return include(posix) && !exclude(posix);
   };
+}
+
+/**
+ * Globs relative to the config file's folder; one without a `/` matches the file name in any
+ * folder (`*.md`), as in .gitignore.
+ */
+function globList(patterns: string[]): (path: string) => boolean {
+  const tests = patterns.map((pattern) => {
+    const match = picomatch(pattern, { dot: true });
+    return pattern.includes('/')
+      ? match
+      : (path: string) => match(path.slice(path.lastIndexOf('/') + 1));
+  });
+  return (path) => tests.some((test) => test(path));
 }
 
 /** Paths in messages: relative to the working directory when that is shorter. */

@@ -103,7 +103,12 @@ async function run(io: CliIo): Promise<number> {
     tasks = files.map((file) => taskFor(file.absolute, file.display));
   }
 
-  const showProgress = options.progress && !inCi(io.env) && !options.stdin;
+  // Only for a person at a terminal: not in CI logs, not when the report is piped elsewhere.
+  const showProgress =
+    options.progress &&
+    !inCi(io.env) &&
+    !options.stdin &&
+    (Boolean(io.stdout.isTTY) || options.outputFile !== undefined);
   const progress = createProgress(tasks.length, io.stderr, showProgress);
   let results: LintResult[];
   try {
