@@ -1,9 +1,20 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { extractProse, kindOf, PLACEHOLDER, toOriginal, type Prose } from '../src/cli/prose.js';
+import {
+  extractProse,
+  kindOf,
+  loadParser,
+  PLACEHOLDER,
+  toOriginal,
+  type Prose,
+} from '../src/cli/prose.js';
 import { finish } from '../src/cli/document.js';
 import { createMtLinter } from '../src/linter.js';
 import { DEFAULT_PENALTY_WEIGHTS } from '../src/core/index.js';
+
+beforeAll(async () => {
+  await Promise.all([loadParser('markdown'), loadParser('html')]);
+});
 
 /**
  * The map is exact when every character of the prose that stands for one source character is that

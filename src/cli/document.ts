@@ -2,11 +2,12 @@
 import { location } from 'vfile-location';
 import type { Category, Diagnostic, LintResult, PenaltyWeights, Summary } from '../core/index.js';
 import { applyDirectives } from './directives.js';
-import { extractProse, toOriginal, type DocumentKind, type Prose } from './prose.js';
+import { extractProse, loadParser, toOriginal, type DocumentKind, type Prose } from './prose.js';
 
 export { kindOf, type DocumentKind } from './prose.js';
 
-export function prepare(source: string, kind: DocumentKind): Prose {
+export async function prepare(source: string, kind: DocumentKind): Promise<Prose> {
+  await loadParser(kind);
   return extractProse(source, kind);
 }
 

@@ -11,9 +11,6 @@
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import rehypeParse from 'rehype-parse';
 
 export type DocumentKind = 'text' | 'markdown' | 'html';
 
@@ -48,17 +45,37 @@ export interface Prose {
 /** Stands in for inline code, images and URLs: not a letter, not punctuation any rule looks at. */
 export const PLACEHOLDER = '\u2022';
 
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-const htmlParser = unified().use(rehypeParse).freeze();
+type Parse = (source: string) => unknown;
+const parsers: Partial<Record<Exclude<DocumentKind, 'text'>, Parse>> = {};
 
+/**
+ * Loads the Markdown or HTML parser once, on first need: a run over plain text never pays for
+ * them (each costs about as much to import as Node takes to start).
+ */
+export async function loadParser(kind: DocumentKind): Promise<void> {
+  if (kind === 'text' || parsers[kind]) return;
+  if (kind === 'markdown') {
+    const [{ default: remarkParse }, { default: remarkFrontmatter }] = await Promise.all([
+      import('remark-parse'),
+      import('remark-frontmatter'),
+    ]);
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+    parsers.markdown = (source) => processor.parse(source);
+  } else {
+    const { default: rehypeParse } = await import('rehype-parse');
+    const processor = unified().use(rehypeParse).freeze();
+    parsers.html = (source) => processor.parse(source);
+  }
+}
+
+/** Call `loadParser(kind)` first for Markdown and HTML. */
 export function extractProse(source: string, kind: DocumentKind): Prose {
   if (kind === 'text') return { text: source, starts: null, ends: null, directives: [] };
+  const parse = parsers[kind];
+  if (!parse) throw new Error(`the ${kind} parser is not loaded (call loadParser first)`);
   const builder = new ProseBuilder(source);
-  if (kind === 'markdown') {
-    walkMarkdown(markdownParser.parse(source) as MdastRoot, builder);
-  } else {
-    walkHtml(htmlParser.parse(source) as HastRoot, builder);
-  }
+  if (kind === 'markdown') walkMarkdown(parse(source) as MdastRoot, builder);
+  else walkHtml(parse(source) as HastRoot, builder);
   return builder.finish();
 }
 

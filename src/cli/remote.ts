@@ -21,7 +21,7 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
   } catch (error) {
     throw new CliError(`Cannot read ${task.display}: ${describeError(error)}`);
   }
-  const prose = prepare(source, task.kind);
+  const prose = await prepare(source, task.kind);
   const url = endpoint(options.server);
   let response: Response;
   try {

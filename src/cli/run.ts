@@ -2,7 +2,6 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { Piscina } from 'piscina';
 import type { LintResult, PenaltyWeights } from '../core/index.js';
 import {
   formatters,
@@ -161,12 +160,13 @@ async function lintAllLocal(
     threads > 1 && (options.workers !== undefined || tasks.length >= MIN_FILES_FOR_WORKERS);
   let outcomes: TaskOutcome[];
   if (!useWorkers) {
-    outcomes = tasks.map((task) => {
-      const outcome = runTask(task);
+    outcomes = [];
+    for (const task of tasks) {
+      outcomes.push(await runTask(task));
       progress.tick();
-      return outcome;
-    });
+    }
   } else {
+    const { Piscina } = await import('piscina');
     const pool = new Piscina<LintTask, TaskOutcome>({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: threads,

@@ -34,7 +34,7 @@ export function readSource(task: LintTask): string {
   return task.text ?? readFileSync(task.absolute, 'utf8');
 }
 
-export function runTask(task: LintTask): TaskOutcome {
+export async function runTask(task: LintTask): Promise<TaskOutcome> {
   let source: string;
   try {
     source = readSource(task);
@@ -42,7 +42,7 @@ export function runTask(task: LintTask): TaskOutcome {
     return { ok: false, error: `Cannot read ${task.display}: ${describeError(error)}` };
   }
   try {
-    const prose = prepare(source, task.kind);
+    const prose = await prepare(source, task.kind);
     const raw = linterFor(task.effective).lint(prose.text);
     return { ok: true, result: finish(source, prose, raw, task.effective.weights) };
   } catch (error) {
