@@ -49,6 +49,13 @@ describe('mtlint on plain text', () => {
     );
     expect(run.stdout).not.toContain('\u001b[');
   });
+
+  it('colours stylish output only when asked (standard output is not a terminal here)', () => {
+    expect(mtlint(['formats/crlf.txt', '--color']).stdout).toContain('\u001b[31merror');
+    expect(mtlint(['formats/crlf.txt', '--color', '--format', 'json']).stdout).not.toContain(
+      '\u001b[',
+    );
+  });
 });
 
 describe('Markdown and HTML: only prose is linted, positions point into the file', () => {
