@@ -290,10 +290,23 @@ describe('formats and output', () => {
     expect(new Set(uris)).toEqual(new Set(files));
   });
 
-  it('github annotations, junit and checkstyle XML', () => {
+  it('github annotations, GitLab code quality, junit and checkstyle XML', () => {
     const github = mtlint([...files, '--format', 'github']).stdout;
     expect(github).toContain(
       '::error file=formats/crlf.txt,line=2,col=18,endLine=2,endColumn=20,title=mtlint (stray-punctuation)::',
+    );
+    const codequality = JSON.parse(mtlint([...files, '--format', 'codequality']).stdout) as {
+      check_name: string;
+      location: { path: string; positions: { begin: { line: number } } };
+    }[];
+    expect(codequality).toContainEqual(
+      expect.objectContaining({
+        check_name: 'stray-punctuation',
+        location: expect.objectContaining({
+          path: 'formats/crlf.txt',
+          positions: { begin: { line: 2, column: 18 }, end: { line: 2, column: 20 } },
+        }),
+      }),
     );
     for (const format of ['junit', 'checkstyle']) {
       const run = mtlint([...files, '--format', format]);
@@ -320,7 +333,7 @@ describe('formats and output', () => {
     const format = mtlint(['basic/clean.txt', '--format', 'xml']);
     expect(format.status).toBe(2);
     expect(format.stderr).toContain(
-      '--format "xml" is not one of stylish, json, sarif, github, junit, checkstyle',
+      '--format "xml" is not one of stylish, json, sarif, github, junit, checkstyle, codequality',
     );
     const flag = mtlint(['basic/clean.txt', '--frobnicate']);
     expect(flag.status).toBe(2);

@@ -289,3 +289,48 @@ describe('checkstyle', () => {
     expect(XMLValidator.validate('<checkstyle><file name="a"></checkstyle>')).not.toBe(true);
   });
 });
+
+describe('codequality', () => {
+  type Issue = {
+    check_name: string;
+    severity: string;
+    fingerprint: string;
+    location: { path: string; positions: { begin: { line: number; column: number } } };
+  };
+  const issues = (files: FileReport[]) =>
+    JSON.parse(formatters.codequality(reportOf(files))) as Issue[];
+
+  it('gives one GitLab issue per diagnostic with its place and severity', () => {
+    const [first, second] = issues([dirty, clean]);
+    expect(first).toMatchObject({
+      check_name: 'stray-punctuation',
+      severity: 'major',
+      location: { path: 'news/talks.txt', positions: { begin: { line: 1, column: 27 } } },
+    });
+    expect(second!.location.positions.begin).toEqual({ line: 2, column: 7 });
+    expect(first!.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(first!.fingerprint).not.toBe(second!.fingerprint);
+  });
+
+  it('keeps fingerprints when lines move, tells repeated findings apart', () => {
+    const moved: FileReport = {
+      ...dirty,
+      result: {
+        ...dirty.result,
+        diagnostics: dirty.result.diagnostics.map((d) => ({ ...d, line: d.line + 5 })),
+      },
+    };
+    expect(issues([moved]).map((i) => i.fingerprint)).toEqual(
+      issues([dirty]).map((i) => i.fingerprint),
+    );
+    const twice: FileReport = {
+      ...dirty,
+      result: {
+        ...dirty.result,
+        diagnostics: [dirty.result.diagnostics[0]!, dirty.result.diagnostics[0]!],
+      },
+    };
+    const [a, b] = issues([twice]);
+    expect(a!.fingerprint).not.toBe(b!.fingerprint);
+  });
+});

@@ -32,7 +32,8 @@ Lints machine-translated English: plain text, Markdown (.md) and HTML (.html) by
 only prose is linted and every position points into the original file.
 
 Options:
-  -f, --format NAME          stylish (default), json, sarif, github, junit, checkstyle
+  -f, --format NAME          stylish (default), json, sarif, github, junit, checkstyle,
+                             codequality (GitLab)
   -o, --output-file FILE     write the report to FILE instead of standard output
   -c, --config FILE          use this config file for every file (no discovery)
       --no-config            use no config file (the recommended preset)
