@@ -2,7 +2,7 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import type { LintResult, PenaltyWeights } from '../core/index.js';
+import { defaultDocsUrl, type LintResult, type PenaltyWeights } from '../core/index.js';
 import {
   formatters,
   type FileReport,
@@ -247,14 +247,15 @@ function buildReport(
       }
     }
   }
+  // A rule's address as its diagnostics carry it (a remote service may have its own); else the engine's.
+  const urls = new Map<string, string>();
+  for (const { result } of files) for (const d of result.diagnostics) urls.set(d.ruleId, d.url);
   const rules: RuleInfo[] = [...registry.values()].map(({ meta }) => ({
     id: meta.id,
     description: meta.description,
     category: meta.category,
     severity: meta.severity,
-    url:
-      files.flatMap((f) => f.result.diagnostics).find((d) => d.ruleId === meta.id)?.url ??
-      `rules/${meta.id}/README.md`,
+    url: urls.get(meta.id) ?? defaultDocsUrl(meta.id),
   }));
   return {
     files,
