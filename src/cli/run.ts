@@ -1,0 +1,307 @@
+/** The mtlint command: arguments -> files -> configs -> lint (here, in workers, or remote) -> report. */
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { defaultDocsUrl, type LintResult, type PenaltyWeights } from '../core/index.js';
+import {
+  formatters,
+  type FileReport,
+  type LintReport,
+  type RuleInfo,
+} from '../formatters/index.js';
+import { registry } from '../linter.js';
+import { parseCliArgs, USAGE, type CliOptions } from './args.js';
+import {
+  ConfigLoader,
+  EMPTY_CONFIG,
+  effectiveConfig,
+  parseRuleFlag,
+  type LoadedConfig,
+} from './config.js';
+import { kindOf } from './document.js';
+import { CliError, describeError } from './errors.js';
+import { discover, displayPath } from './files.js';
+import { createProgress, inCi, type Progress } from './progress.js';
+import { lintRemote } from './remote.js';
+import { runTask, type LintTask, type TaskOutcome } from './task.js';
+
+export interface CliIo {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** Below this many files a worker pool costs more to start than it saves. */
+const MIN_FILES_FOR_WORKERS = 8;
+/** Requests in flight at once in remote mode. */
+const REMOTE_CONCURRENCY = 4;
+
+/** Runs the command and returns its exit code; never throws. */
+export async function runCli(io: CliIo): Promise<number> {
+  try {
+    return await run(io);
+  } catch (error) {
+    const message =
+      error instanceof CliError ? error.message : `Unexpected error: ${describeError(error)}`;
+    io.stderr.write(`mtlint: ${message}\n`);
+    return error instanceof CliError ? error.exitCode : 2;
+  }
+}
+
+async function run(io: CliIo): Promise<number> {
+  const options = parseCliArgs(io.argv, Boolean(io.stdin.isTTY));
+  const pkg = readPackage();
+  if (options.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+
+  const cliRules = Object.fromEntries(options.rules.map(parseRuleFlag));
+  const loader = new ConfigLoader();
+  const explicit = options.config ? loader.load(resolve(io.cwd, options.config)) : undefined;
+  const configFor = (absolute: string): LoadedConfig => {
+    if (options.noConfig) return EMPTY_CONFIG;
+    if (explicit) return explicit;
+    const found = loader.find(dirname(absolute));
+    return found ? loader.load(found) : EMPTY_CONFIG;
+  };
+  const taskFor = (absolute: string, display: string, text?: string): LintTask => ({
+    absolute,
+    display,
+    kind: kindOf(absolute),
+    effective: effectiveConfig(configFor(absolute), absolute, cliRules),
+    ...(text === undefined ? {} : { text }),
+  });
+
+  let tasks: LintTask[];
+  if (options.stdin) {
+    const text = await readStdin(io.stdin);
+    const name = options.stdinFilename ?? '<stdin>';
+    const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.txt');
+    tasks = [taskFor(absolute, options.stdinFilename ? displayPath(io.cwd, absolute) : name, text)];
+  } else {
+    const { files, ignored } = await discover(options.patterns, {
+      cwd: io.cwd,
+      ignorePatterns: options.ignorePatterns,
+    });
+    for (const path of ignored) {
+      io.stderr.write(`mtlint: warning: ${path} is ignored (.mtlintignore or --ignore-pattern)\n`);
+    }
+    if (files.length === 0) {
+      throw new CliError(
+        ignored.length ? 'Every file given is ignored' : 'No files to lint (.txt, .md, .html)',
+      );
+    }
+    tasks = files.map((file) => taskFor(file.absolute, file.display));
+  }
+
+  // Only for a person at a terminal: not in CI logs, not when the report is piped elsewhere.
+  const showProgress =
+    options.progress &&
+    !inCi(io.env) &&
+    !options.stdin &&
+    (Boolean(io.stdout.isTTY) || options.outputFile !== undefined);
+  const progress = createProgress(tasks.length, io.stderr, showProgress);
+  let results: LintResult[];
+  try {
+    results = options.server
+      ? await lintAllRemote(tasks, options, io.env, progress)
+      : await lintAllLocal(tasks, options, progress);
+  } finally {
+    progress.done();
+  }
+
+  const files: FileReport[] = tasks.map((task, index) => ({
+    path: task.display,
+    result: results[index]!,
+  }));
+  const weights = tasks.map((task) => task.effective.weights);
+  const report = buildReport(files, weights, options, pkg.version);
+  const color =
+    options.format === 'stylish' &&
+    !options.outputFile &&
+    (options.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR) ?? false);
+  const output = formatters[options.format](report, {
+    color: Boolean(color),
+    docsBaseUrl: io.env.MTLINT_DOCS_URL || undefined,
+  });
+  if (options.outputFile) {
+    const target = resolve(io.cwd, options.outputFile);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, output);
+    } catch (error) {
+      throw new CliError(`Cannot write ${options.outputFile}: ${describeError(error)}`);
+    }
+    if (options.format !== 'stylish') {
+      for (const failure of report.gate.failures)
+        io.stderr.write(`mtlint: quality gate failed: ${failure}\n`);
+    }
+  } else {
+    await write(io.stdout, output);
+  }
+  return report.totals.errors > 0 || report.gate.failures.length > 0 ? 1 : 0;
+}
+
+async function lintAllLocal(
+  tasks: LintTask[],
+  options: CliOptions,
+  progress: Progress,
+): Promise<LintResult[]> {
+  const threads = Math.min(options.workers ?? availableParallelism(), tasks.length);
+  const useWorkers =
+    threads > 1 && (options.workers !== undefined || tasks.length >= MIN_FILES_FOR_WORKERS);
+  let outcomes: TaskOutcome[];
+  if (!useWorkers) {
+    outcomes = [];
+    for (const task of tasks) {
+      outcomes.push(await runTask(task));
+      progress.tick();
+    }
+  } else {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina<LintTask, TaskOutcome>({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+    });
+    try {
+      outcomes = await Promise.all(
+        tasks.map((task) =>
+          pool.run(task).then((outcome) => {
+            progress.tick();
+            return outcome;
+          }),
+        ),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+  const failed = outcomes.find((outcome) => !outcome.ok);
+  if (failed && !failed.ok) throw new CliError(failed.error);
+  return outcomes.map((outcome) => (outcome as { result: LintResult }).result);
+}
+
+async function lintAllRemote(
+  tasks: LintTask[],
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+  progress: Progress,
+): Promise<LintResult[]> {
+  const results: LintResult[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await lintRemote(tasks[index]!, {
+        server: options.server!,
+        token: env.MTLINT_TOKEN || undefined,
+      });
+      progress.tick();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(REMOTE_CONCURRENCY, tasks.length) }, worker));
+  return results;
+}
+
+function buildReport(
+  files: FileReport[],
+  weights: PenaltyWeights[],
+  options: CliOptions,
+  version: string,
+): LintReport {
+  const counts = { error: 0, warning: 0, info: 0 };
+  let words = 0;
+  for (const { result } of files) {
+    counts.error += result.summary.errors;
+    counts.warning += result.summary.warnings;
+    counts.info += result.summary.infos;
+    words += result.summary.words;
+  }
+  // Each file's findings count with that file's weights (configs may differ per folder).
+  const points = files.reduce((sum, { result: { summary } }, index) => {
+    const w = weights[index]!;
+    return sum + summary.errors * w.error + summary.warnings * w.warning + summary.infos * w.info;
+  }, 0);
+  const penalty = words === 0 ? 0 : Math.round(((points * 100) / words) * 100) / 100;
+
+  const failures: string[] = [];
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    failures.push(`${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
+  }
+  if (options.maxPenalty !== undefined) {
+    for (const { path, result } of files) {
+      if (result.summary.penalty > options.maxPenalty) {
+        failures.push(
+          `${path}: penalty ${result.summary.penalty} per 100 words, over --max-penalty ${options.maxPenalty}`,
+        );
+      }
+    }
+  }
+  // A rule's address as its diagnostics carry it (a remote service may have its own); else the engine's.
+  const urls = new Map<string, string>();
+  for (const { result } of files) for (const d of result.diagnostics) urls.set(d.ruleId, d.url);
+  const rules: RuleInfo[] = [...registry.values()].map(({ meta }) => ({
+    id: meta.id,
+    description: meta.description,
+    category: meta.category,
+    severity: meta.severity,
+    url: urls.get(meta.id) ?? defaultDocsUrl(meta.id),
+  }));
+  return {
+    files,
+    totals: {
+      files: files.length,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      words,
+      penalty,
+    },
+    rules,
+    gate: { maxWarnings: options.maxWarnings, maxPenalty: options.maxPenalty, failures },
+    tool: { name: 'mtlint', version },
+  };
+}
+
+function readPackage(): { version: string } {
+  for (let url = new URL('./', import.meta.url); ; url = new URL('../', url)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'mtlint') return { version: pkg.version ?? '0.0.0' };
+    } catch {
+      // not here: look one folder up
+    }
+    if (url.pathname === '/') return { version: '0.0.0' };
+  }
+}
+
+async function readStdin(stream: NodeJS.ReadStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  } catch (error) {
+    throw new CliError(`Cannot read standard input: ${describeError(error)}`);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((done) => {
+    stream.on('error', () => done()); // a closed pipe (| head) is not our error
+    if (stream.write(text)) done();
+    else stream.once('drain', () => done());
+  });
+}

@@ -1,0 +1,51 @@
+/** Linting one file in process: what the main thread and each worker thread run. */
+import { readFileSync } from 'node:fs';
+import type { Linter, LintResult } from '../core/index.js';
+import { createMtLinter } from '../linter.js';
+import type { EffectiveConfig } from './config.js';
+import { finish, prepare, type DocumentKind } from './document.js';
+import { describeError } from './errors.js';
+
+export interface LintTask {
+  absolute: string;
+  display: string;
+  kind: DocumentKind;
+  effective: EffectiveConfig;
+  /** The text itself (stdin); otherwise the file is read. */
+  text?: string;
+}
+
+export type TaskOutcome = { ok: true; result: LintResult } | { ok: false; error: string };
+
+/** One linter per distinct config, built once: building validates options and compiles rules. */
+const linters = new Map<string, Linter>();
+
+function linterFor({ config, weights }: EffectiveConfig): Linter {
+  const key = JSON.stringify([config, weights]);
+  let linter = linters.get(key);
+  if (!linter) {
+    linter = createMtLinter(config, { penaltyWeights: weights });
+    linters.set(key, linter);
+  }
+  return linter;
+}
+
+export function readSource(task: LintTask): string {
+  return task.text ?? readFileSync(task.absolute, 'utf8');
+}
+
+export async function runTask(task: LintTask): Promise<TaskOutcome> {
+  let source: string;
+  try {
+    source = readSource(task);
+  } catch (error) {
+    return { ok: false, error: `Cannot read ${task.display}: ${describeError(error)}` };
+  }
+  try {
+    const prose = await prepare(source, task.kind);
+    const raw = linterFor(task.effective).lint(prose.text);
+    return { ok: true, result: finish(source, prose, raw, task.effective.weights) };
+  } catch (error) {
+    return { ok: false, error: `Cannot lint ${task.display}: ${describeError(error)}` };
+  }
+}

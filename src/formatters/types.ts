@@ -1,0 +1,55 @@
+/** What every formatter renders: the lint results of a run, one entry per file, in a stable order. */
+import type { Category, LintResult, Severity } from '../core/index.js';
+
+/** One linted file: its path as shown to the user (relative, forward slashes) and its result. */
+export interface FileReport {
+  path: string;
+  result: LintResult;
+}
+
+/** What a formatter needs to know about a rule that produced diagnostics (SARIF lists them). */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  category: Category;
+  /** Default severity. */
+  severity: Severity;
+  /** The rule's documentation, as in the diagnostics' `url`. */
+  url: string;
+}
+
+/** Counts over every file of the run. */
+export interface Totals {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  words: number;
+  /** MQM-style penalty points per 100 words over all files together. */
+  penalty: number;
+}
+
+/** The quality gate's thresholds and what failed (each failure is one sentence). */
+export interface GateResult {
+  maxWarnings?: number;
+  maxPenalty?: number;
+  failures: string[];
+}
+
+export interface LintReport {
+  files: FileReport[];
+  totals: Totals;
+  rules: RuleInfo[];
+  gate: GateResult;
+  tool: { name: string; version: string };
+}
+
+export interface FormatOptions {
+  /** ANSI colour (stylish only). */
+  color?: boolean;
+  /** Base against which relative rule documentation addresses are resolved (SARIF helpUri). */
+  docsBaseUrl?: string;
+}
+
+/** A formatter is a pure function of the report: no I/O, no environment. */
+export type Formatter = (report: LintReport, options?: FormatOptions) => string;

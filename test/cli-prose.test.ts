@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  extractProse,
+  kindOf,
+  loadParser,
+  PLACEHOLDER,
+  toOriginal,
+  type Prose,
+} from '../src/cli/prose.js';
+import { finish } from '../src/cli/document.js';
+import { createMtLinter } from '../src/linter.js';
+import { DEFAULT_PENALTY_WEIGHTS } from '../src/core/index.js';
+
+beforeAll(async () => {
+  await Promise.all([loadParser('markdown'), loadParser('html')]);
+});
+
+/**
+ * The map is exact when every character of the prose that stands for one source character is that
+ * character, and the map never runs backwards.
+ */
+function expectExactMap(source: string, prose: Prose): void {
+  const { starts, ends, text } = prose;
+  expect(starts!.length).toBe(text.length);
+  let previous = 0;
+  for (let index = 0; index < text.length; index++) {
+    const start = starts![index]!;
+    const end = ends![index]!;
+    if (start < previous) throw new Error(`map runs backwards at ${index}`);
+    previous = start;
+    if (end - start === 1 && source[start] !== text[index]) {
+      throw new Error(
+        `prose[${index}] = ${JSON.stringify(text[index])} but source[${start}] = ${JSON.stringify(source[start])}`,
+      );
+    }
+  }
+}
+
+describe('kindOf', () => {
+  it('picks the format by extension', () => {
+    expect(['a.md', 'b.MARKDOWN', 'c.html', 'd.htm', 'e.txt', 'f.rst'].map(kindOf)).toEqual([
+      'markdown',
+      'markdown',
+      'html',
+      'html',
+      'text',
+      'text',
+    ]);
+  });
+});
+
+describe('Markdown prose', () => {
+  it('keeps text, drops markup, replaces code and URLs by one placeholder', () => {
+    const source =
+      '---\ntitle: x . .\n---\n\n# Head\n\nSee [the *report*](http://x.org/a), run `make` and visit https://example.com/a?b=1.\n';
+    const prose = extractProse(source, 'markdown');
+    expect(prose.text).toBe(
+      `Head\n\nSee the report, run ${PLACEHOLDER} and visit ${PLACEHOLDER}.\n\n`,
+    );
+    expectExactMap(source, prose);
+  });
+
+  it('maps text out of block quotes, list items and escapes', () => {
+    const source = '> one\n> two \\* three\n\n- item one\n  goes on\n';
+    const prose = extractProse(source, 'markdown');
+    expect(prose.text).toBe('one\ntwo * three\n\nitem one\ngoes on\n\n');
+    expectExactMap(source, prose);
+  });
+
+  it('reads inline directives from HTML comments', () => {
+    const prose = extractProse(
+      '<!-- mtlint-disable a-rule, other -- why -->\n\nText.\n',
+      'markdown',
+    );
+    expect(prose.directives).toEqual([
+      { kind: 'disable', rules: ['a-rule', 'other'], start: 0, end: 44 },
+    ]);
+  });
+});
+
+describe('HTML prose', () => {
+  it('keeps the text of the body, decodes character references onto their whole reference', () => {
+    const source =
+      '<html><head><title>T</title></head><body><p>China&rsquo;s <b>talks</b> &amp; more</p><script>x . .</script><p>Next</p></body></html>';
+    const prose = extractProse(source, 'html');
+    expect(prose.text.trim()).toBe('China’s talks & more\n\nNext');
+    const apostrophe = prose.text.indexOf('’');
+    expect(source.slice(prose.starts![apostrophe]!, prose.ends![apostrophe]!)).toBe('&rsquo;');
+    expect(toOriginal(prose, apostrophe, 1)).toEqual([
+      source.indexOf('&rsquo;'),
+      source.indexOf('&rsquo;') + 7,
+    ]);
+    expectExactMap(source, prose);
+  });
+});
+
+describe('diagnostics map back onto the file', () => {
+  const linter = createMtLinter();
+
+  it('offsets, lines and excerpts point into the original Markdown', () => {
+    const source = '# Title\n\n> They met [her](http://x.org). . Then\n> they left.\n';
+    const prose = extractProse(source, 'markdown');
+    const result = finish(source, prose, linter.lint(prose.text), DEFAULT_PENALTY_WEIGHTS);
+    expect(result.diagnostics).toHaveLength(1);
+    const [d] = result.diagnostics;
+    expect(d).toMatchObject({ line: 3, column: 32, endLine: 3, endColumn: 34, excerpt: ' .' });
+    expect(source.slice(d!.offset, d!.offset + d!.length)).toBe(' .');
+  });
+
+  it('a disabled rule leaves the summary and penalty recounted', () => {
+    const source = '<!-- mtlint-disable -->\n\nThey met her. . Then they left.\n';
+    const prose = extractProse(source, 'markdown');
+    const raw = linter.lint(prose.text);
+    expect(raw.summary.errors).toBe(1);
+    const result = finish(source, prose, raw, DEFAULT_PENALTY_WEIGHTS);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.summary).toMatchObject({ errors: 0, penalty: 0, categories: {} });
+  });
+});
+
+describe('the map is exact on any mix of prose and markup', () => {
+  const piece = fc.constantFrom(
+    'word',
+    ' ',
+    '\n',
+    '\n\n',
+    '. ',
+    ', ',
+    '*em*',
+    '**strong**',
+    '`code`',
+    '[link](http://a.b/c)',
+    '<https://x.y/z>',
+    '> ',
+    '- ',
+    '# ',
+    '\\*',
+    '&amp;',
+    '&rsquo;',
+    '&#8217;',
+    '<b>',
+    '</b>',
+    '<p>',
+    '</p>',
+    '<!-- c -->',
+    '\r\n',
+    '    ',
+    '```\n',
+    'é',
+    '😀',
+  );
+  const document = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+
+  it.each(['markdown', 'html'] as const)('%s', (kind) => {
+    fc.assert(
+      fc.property(document, (source) => {
+        expectExactMap(source, extractProse(source, kind));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
