@@ -11,3 +11,5 @@ export type { PenaltyWeights } from './summary.js';
 export { parseDocument, pieceBoundaries, MAX_PIECE } from './parse.js';
 export * from './nlcst.js';
 export { loadJson } from './data.js';
+export { tagSentence, tagText, hasFiniteVerb } from './pos.js';
+export type { PosTag, TaggedWord, Tagging } from './pos.js';
