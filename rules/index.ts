@@ -5,6 +5,8 @@ import readability from './readability/index.js';
 import repeatedWords from './repeated-words/index.js';
 import sentenceSpacing from './sentence-spacing/index.js';
 import strayPunctuation from './stray-punctuation/index.js';
+import truncatedSentence from './truncated-sentence/index.js';
+import untranslated from './untranslated/index.js';
 
 export const builtinRules: readonly Rule[] = [
   strayPunctuation,
@@ -12,4 +14,6 @@ export const builtinRules: readonly Rule[] = [
   indefiniteArticle,
   sentenceSpacing,
   readability,
+  untranslated,
+  truncatedSentence,
 ] as Rule[];

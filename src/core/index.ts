@@ -13,3 +13,5 @@ export * from './nlcst.js';
 export { loadJson } from './data.js';
 export { tagSentence, tagText, hasFiniteVerb } from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';
+export { layoutOf, buildLayout } from './layout.js';
+export type { Layout, Line } from './layout.js';

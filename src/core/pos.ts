@@ -132,6 +132,8 @@ export function hasFiniteVerb(words: readonly TaggedWord[]): boolean {
     if (word.tag !== 'VERB') continue;
     const before = words[index - 1];
     if (before?.lower === 'to') continue;
+    // `China's encouraging`: the `'s` is `is` or `has`, and the verb after it is finite.
+    if (before && /['’]s$/.test(before.lower) && /(?:ing|ed)$/.test(word.lower)) return true;
     if (/ing$/.test(word.lower)) continue;
     if (index === 0 && !/(?:s|ed)$/.test(word.lower)) continue;
     return true;
