@@ -1,8 +1,10 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
 import type { Rule } from '../src/core/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
+import mergedSentence from './merged-sentence/index.js';
 import readability from './readability/index.js';
 import repeatedWords from './repeated-words/index.js';
+import repeatedPhrase from './repeated-phrase/index.js';
 import sentenceSpacing from './sentence-spacing/index.js';
 import strayPunctuation from './stray-punctuation/index.js';
 import truncatedSentence from './truncated-sentence/index.js';
@@ -16,4 +18,6 @@ export const builtinRules: readonly Rule[] = [
   readability,
   untranslated,
   truncatedSentence,
+  mergedSentence,
+  repeatedPhrase,
 ] as Rule[];

@@ -20,11 +20,15 @@ const DANGLING = new Set(
 const FINITE = new Set(loadJson<{ words: string[] }>(import.meta.url, './finite-words.json').words);
 
 /**
- * A full stop after a word, then a sentence that starts in lower case: `countries. echo.`. The
- * word before the stop is captured to rule out abbreviations; an ellipsis never matches (the stop
- * must follow a letter or digit).
+ * A full stop after a letter or digit, then a sentence that starts in lower case: `countries. echo.`.
+ * An ellipsis never matches (the stop must follow a letter or digit). The word before the stop is
+ * read separately, from a bounded window, to rule out abbreviations.
  */
-const LOWER_AFTER_STOP = /(?<word>(?:\p{L}+\.)*[\p{L}\p{N}]+)\.[ \t]+(?<next>\p{Ll}[\p{L}'’-]*)/gu;
+const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/gu;
+/** The word (with inner full stops, as in `p.m`) that ends a window of text. */
+const WORD_BEFORE = /[\p{L}\p{N}.]*$/u;
+/** The lower-case word that starts the fragment. */
+const WORD_AFTER = /^\p{Ll}[\p{L}'’-]*/u;
 /** The end of the fragment that starts in lower case: the next sentence end or line end. */
 const FRAGMENT_END = /[.!?](?=["'”’)\]]*(?:\s|$))|[\r\n]/gu;
 /** A list item: bullet, number or letter label at the start of a line. */
@@ -104,9 +108,10 @@ export default defineRule({
       // 1. A lower-case start after a full stop: found in the raw text, because the parser does
       // not split sentences there.
       for (const match of text.matchAll(LOWER_AFTER_STOP)) {
-        const { word, next } = match.groups as { word: string; next: string };
-        if (isAbbreviation(word)) continue;
-        const start = match.index + match[0].length - next.length;
+        const word = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 30), match.index))![0];
+        if (isAbbreviation(word.replace(/^\.+/, ''))) continue;
+        const start = match.index + match[0].length;
+        const next = WORD_AFTER.exec(text.slice(start, start + 40))?.[0] ?? '';
         const line = layout.lineAt(start);
         if (layout.isQuoted(start) || layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) {
           continue;
