@@ -7,6 +7,7 @@ import repeatedWords from './repeated-words/index.js';
 import repeatedPhrase from './repeated-phrase/index.js';
 import sentenceSpacing from './sentence-spacing/index.js';
 import strayPunctuation from './stray-punctuation/index.js';
+import subjectlessSentence from './subjectless-sentence/index.js';
 import truncatedSentence from './truncated-sentence/index.js';
 import untranslated from './untranslated/index.js';
 
@@ -20,4 +21,5 @@ export const builtinRules: readonly Rule[] = [
   truncatedSentence,
   mergedSentence,
   repeatedPhrase,
+  subjectlessSentence,
 ] as Rule[];

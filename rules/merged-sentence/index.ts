@@ -85,13 +85,16 @@ export default defineRule({
         });
       }
 
-      const lowerInText = lowerCaseWords(tree);
+      let lowerInText: Set<string> | undefined;
       for (const match of text.matchAll(AFTER_SEMICOLON)) {
         const word = match.groups!.word!;
         const lower = word.toLowerCase();
         // Only when the word is surely not a name: a function word, or one this very text writes
         // in lower case elsewhere (`cooperation`), which a proper name would not be.
-        if (!FUNCTION_WORDS.has(lower) && !lowerInText.has(lower)) continue;
+        if (!FUNCTION_WORDS.has(lower)) {
+          lowerInText ??= lowerCaseWords(tree);
+          if (!lowerInText.has(lower)) continue;
+        }
         const start = match.index + match[0].length - word.length;
         if (layout.isHeadingLine(layout.lineAt(start))) continue;
         report(file, {
@@ -103,38 +106,30 @@ export default defineRule({
       }
 
       for (const sentence of sentences(tree)) {
-        const words = wordsOf(sentence).map((node) => ({
-          node,
-          value: toString(node),
-          start: node.position?.start.offset ?? 0,
-          end: node.position?.end.offset ?? 0,
-        }));
-        if (words.length < 3 || isTitleCase(words.map((word) => word.value))) continue;
-        if (layout.isHeadingLine(layout.lineAt(words[0]!.start))) continue;
-        for (let index = 1; index < words.length - 1; index++) {
-          const word = words[index]!;
-          if (!CAPITALISED.test(word.value)) continue;
-          if (!FUNCTION_WORDS.has(word.value.toLowerCase())) continue;
-          const next = words[index + 1]!;
+        const nodes = wordsOf(sentence);
+        if (nodes.length < 3) continue;
+        const values = nodes.map((node) => toString(node));
+        let titleCase: boolean | undefined;
+        for (let index = 1; index < nodes.length - 1; index++) {
+          const value = values[index]!;
+          if (!CAPITALISED.test(value) || !FUNCTION_WORDS.has(value.toLowerCase())) continue;
           // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
-          if (!/^\p{Ll}/u.test(next.value)) continue;
-          const afterNext = words[index + 2];
-          if (
-            afterNext &&
-            /^\p{Lu}/u.test(afterNext.value) &&
-            /^\p{Lu}/u.test(words[index - 1]!.value)
-          ) {
-            continue;
-          }
-          const previous = words[index - 1]!;
-          const between = text.slice(previous.end, word.start);
+          if (!/^\p{Ll}/u.test(values[index + 1]!)) continue;
+          const previousValue = values[index - 1]!;
+          const afterNext = values[index + 2];
+          if (afterNext && /^\p{Lu}/u.test(afterNext) && /^\p{Lu}/u.test(previousValue)) continue;
+          const start = nodes[index]!.position?.start.offset ?? 0;
+          const previousEnd = nodes[index - 1]!.position?.end.offset ?? start;
+          const between = text.slice(previousEnd, start);
           // A line break, or a stop the parser kept inside the word before (`24,150.`, `etc.`).
-          if (/[\r\n]/.test(between) || /[.!?]$/.test(previous.value)) continue;
+          if (/[\r\n]/.test(between) || /[.!?]$/.test(previousValue)) continue;
           if (OPENS_CLAUSE.test(between.trim())) continue;
+          titleCase ??= isTitleCase(values);
+          if (titleCase || layout.isHeadingLine(layout.lineAt(start))) break;
           report(file, {
-            at: { start: word.start, end: word.end },
+            at: { start, end: start + value.length },
             messageId: 'capital',
-            data: { word: word.value },
+            data: { word: value },
           });
         }
       }

@@ -241,14 +241,14 @@ interface Imbalance {
  */
 export function unbalanced(text: string): Imbalance[] {
   const found: Imbalance[] = [];
-  // Brackets and curly quotes are matched across line breaks: MT output often comes one sentence a
-  // line, and a quotation may span several. Open marks are remembered with the line they opened.
+  // Brackets and quotes are matched across line breaks: MT output often comes one sentence a line,
+  // and a quotation may span several. Open marks are remembered with whether they opened a line.
   const stacks = new Map<string, { at: number; lineStart: boolean }[]>();
+  let straight: { at: number; lineStart: boolean } | undefined;
   for (const line of text.matchAll(/[^\r\n]+/g)) {
     const start = line.index;
     const value = line[0];
     const first = start + value.length - value.trimStart().length;
-    let straight: number | undefined;
     for (let index = 0; index < value.length; index++) {
       const char = value[index]!;
       const at = start + index;
@@ -273,23 +273,17 @@ export function unbalanced(text: string): Imbalance[] {
         // An inch mark (`6' 2"`), unless a quotation is open and this closes it.
         const afterNumber = /\p{N}['’]?\s?$/u.test(value.slice(Math.max(0, index - 3), index));
         if (afterNumber && straight === undefined) continue;
-        straight = straight === undefined ? at : undefined;
+        if (straight !== undefined) straight = undefined;
+        else if (!closesEarlierParagraph(value, index)) straight = { at, lineStart: at === first };
       }
     }
-    if (
-      straight !== undefined &&
-      straight !== first &&
-      !closesEarlierParagraph(value, straight - start)
-    ) {
-      found.push({ kind: 'unclosed', at: straight });
-    }
   }
-  for (const stack of stacks.values()) {
-    for (const { at, lineStart } of stack) {
-      // A quotation that opens a paragraph and is still open may go on past the text we were given.
-      if (lineStart && text[at] === '“') continue;
-      found.push({ kind: 'unclosed', at });
-    }
+  const open = [...stacks.values()].flat();
+  if (straight) open.push(straight);
+  for (const { at, lineStart } of open) {
+    // A quotation that opens a paragraph and is still open may go on past the text we were given.
+    if (lineStart && (text[at] === '“' || text[at] === '"')) continue;
+    found.push({ kind: 'unclosed', at });
   }
   return found.sort((a, b) => a.at - b.at);
 }

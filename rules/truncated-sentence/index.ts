@@ -190,13 +190,29 @@ export default defineRule({
 
         // 4. No finite verb. Cheap test first: most sentences hold an unambiguous finite form.
         if (words.length < minWordsWithoutVerb) return;
-        if (words.some((word) => FINITE.has(toString(word).toLowerCase()))) return;
+        if (likelyFinite(words.map((word) => toString(word).toLowerCase()))) return;
         if (hasFiniteVerb(tagSentence(sentence))) return;
         report(file, { at: { start, end }, messageId: 'noVerb' });
       }
     };
   },
 });
+
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
+
+/**
+ * The fast path: a sentence with a finite form, an irregular past, a word in `-ed` (past tense or
+ * participle: counted as finite, as the tagger-based test does) or a subject pronoun with a word
+ * after it surely or very likely has a finite verb. Only the rest are tagged.
+ */
+function likelyFinite(words: string[]): boolean {
+  return words.some(
+    (word, index) =>
+      FINITE.has(word) ||
+      (word.length > 4 && word.endsWith('ed')) ||
+      (SUBJECT_PRONOUNS.has(word) && index + 1 < words.length),
+  );
+}
 
 /** A word that makes even a one- or two-word sentence whole: a verb, pronoun or interjection. */
 function isClauseLike(word: TaggedWord): boolean {
