@@ -3,8 +3,7 @@ import {
   layoutOf,
   loadJson,
   sentences,
-  toString,
-  wordsOf,
+  sentenceWords,
   type Root,
 } from '../../src/core/index.js';
 
@@ -92,7 +91,7 @@ export default defineRule({
         // Only when the word is surely not a name: a function word, or one this very text writes
         // in lower case elsewhere (`cooperation`), which a proper name would not be.
         if (!FUNCTION_WORDS.has(lower)) {
-          lowerInText ??= lowerCaseWords(tree);
+          lowerInText ??= lowerCaseWords(tree, text);
           if (!lowerInText.has(lower)) continue;
         }
         const start = match.index + match[0].length - word.length;
@@ -106,9 +105,10 @@ export default defineRule({
       }
 
       for (const sentence of sentences(tree)) {
-        const nodes = wordsOf(sentence);
-        if (nodes.length < 3) continue;
-        const values = nodes.map((node) => toString(node));
+        const words = sentenceWords(sentence, text);
+        if (words.length < 3) continue;
+        const values = words.map((word) => word.text);
+        const nodes = words;
         let titleCase: boolean | undefined;
         for (let index = 1; index < nodes.length - 1; index++) {
           const value = values[index]!;
@@ -118,8 +118,8 @@ export default defineRule({
           const previousValue = values[index - 1]!;
           const afterNext = values[index + 2];
           if (afterNext && /^\p{Lu}/u.test(afterNext) && /^\p{Lu}/u.test(previousValue)) continue;
-          const start = nodes[index]!.position?.start.offset ?? 0;
-          const previousEnd = nodes[index - 1]!.position?.end.offset ?? start;
+          const start = nodes[index]!.start;
+          const previousEnd = nodes[index - 1]!.end;
           const between = text.slice(previousEnd, start);
           // A line break, or a stop the parser kept inside the word before (`24,150.`, `etc.`).
           if (/[\r\n]/.test(between) || /[.!?]$/.test(previousValue)) continue;
@@ -138,11 +138,10 @@ export default defineRule({
 });
 
 /** Every word the text writes in lower case (one pass over the tree). */
-function lowerCaseWords(tree: Root): Set<string> {
+function lowerCaseWords(tree: Root, text: string): Set<string> {
   const found = new Set<string>();
   for (const sentence of sentences(tree)) {
-    for (const word of wordsOf(sentence)) {
-      const value = toString(word);
+    for (const { text: value } of sentenceWords(sentence, text)) {
       if (/^\p{Ll}+$/u.test(value)) found.add(value);
     }
   }

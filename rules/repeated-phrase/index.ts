@@ -2,8 +2,9 @@ import {
   defineRule,
   loadJson,
   sentences,
-  toString,
-  type SentenceContent,
+  textOf,
+  sentenceWords,
+  type Sentence,
 } from '../../src/core/index.js';
 
 const IDIOMS = new Set(loadJson<{ words: string[] }>(import.meta.url, './idioms.json').words);
@@ -59,7 +60,7 @@ export default defineRule({
   create(_options, { report }) {
     return (tree, file) => {
       for (const sentence of sentences(tree)) {
-        const tokens = tokensOf(sentence.children);
+        const tokens = tokensOf(sentence, String(file.value));
 
         for (let index = 1; index + 1 < tokens.length; index++) {
           const middle = tokens[index]!;
@@ -104,22 +105,23 @@ export default defineRule({
 });
 
 /** The words of a sentence, each knowing whether only spaces separate it from the one before. */
-function tokensOf(children: SentenceContent[]): Token[] {
+function tokensOf(sentence: Sentence, text: string): Token[] {
+  const words = sentenceWords(sentence, text);
   const tokens: Token[] = [];
   let joined = false;
-  for (const node of children) {
+  for (const node of sentence.children) {
     if (node.type === 'WordNode') {
-      const value = toString(node);
+      const word = words[tokens.length]!;
       tokens.push({
-        value,
-        lower: value.toLowerCase(),
-        start: node.position?.start.offset ?? 0,
-        end: node.position?.end.offset ?? 0,
+        value: word.text,
+        lower: word.lower,
+        start: word.start,
+        end: word.end,
         joined,
       });
       joined = true;
     } else if (node.type === 'WhiteSpaceNode') {
-      if (/[\r\n]/.test(toString(node))) joined = false;
+      if (/[\r\n]/.test(textOf(text, node))) joined = false;
     } else {
       joined = false;
     }

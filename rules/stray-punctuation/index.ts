@@ -245,59 +245,96 @@ export function unbalanced(text: string): Imbalance[] {
   // and a quotation may span several. Open marks are remembered with whether they opened a line.
   const stacks = new Map<string, { at: number; lineStart: boolean }[]>();
   let straight: { at: number; lineStart: boolean } | undefined;
-  for (const line of text.matchAll(/[^\r\n]+/g)) {
-    const start = line.index;
-    const value = line[0];
-    const first = start + value.length - value.trimStart().length;
-    for (let index = 0; index < value.length; index++) {
-      const char = value[index]!;
-      const at = start + index;
-      if (char === '‘') {
-        // `’` doubles as the apostrophe, so only a `‘` with no `’` after it is surely unclosed.
-        if (!value.includes('’', index + 1)) found.push({ kind: 'unclosed', at });
-      } else if (char in OPENERS) {
-        const stack = stacks.get(char) ?? [];
-        // A quotation running on into a new paragraph opens again there: that replaces the old mark.
-        if (char === '“' && at === first && stack.length > 0 && stack.at(-1)!.at < start) {
-          stack.pop();
+  let first = firstNonSpace(text, 0);
+  let lineStart = 0;
+  // The current line's end and its last `’`, found once per line and only when needed.
+  let line: { end: number; lastRight: number } | undefined;
+  const lineInfo = (): { end: number; lastRight: number } => {
+    if (!line) {
+      line = { end: text.length, lastRight: -1 };
+      const marks = /[’\r\n]/g;
+      marks.lastIndex = lineStart;
+      for (let mark = marks.exec(text); mark; mark = marks.exec(text)) {
+        if (mark[0] !== '’') {
+          line.end = mark.index;
+          break;
         }
-        stack.push({ at, lineStart: at === first });
-        stacks.set(char, stack);
-      } else if (char in CLOSERS) {
-        const stack = stacks.get(CLOSERS[char]!);
-        if (stack && stack.length > 0) stack.pop();
-        else if (!isLabelOrEmoticon(value, index) && !closesEarlierParagraph(value, index)) {
+        line.lastRight = mark.index;
+      }
+    }
+    return line;
+  };
+  // Only the marks themselves and line breaks are visited: linear, and cheap on plain prose.
+  for (const match of text.matchAll(/[()[\]{}“”‘"\r\n]/g)) {
+    const char = match[0];
+    const at = match.index;
+    if (char === '\n' || char === '\r') {
+      lineStart = at + 1;
+      first = firstNonSpace(text, lineStart);
+      line = undefined;
+    } else if (char === '‘') {
+      // `’` doubles as the apostrophe, so only a `‘` with no `’` after it is surely unclosed.
+      if (lineInfo().lastRight < at) found.push({ kind: 'unclosed', at });
+    } else if (char in OPENERS) {
+      const stack = stacks.get(char) ?? [];
+      // A quotation running on into a new paragraph opens again there: that replaces the old mark.
+      if (char === '“' && at === first && stack.length > 0 && stack.at(-1)!.at < lineStart) {
+        stack.pop();
+      }
+      stack.push({ at, lineStart: at === first });
+      stacks.set(char, stack);
+    } else if (char in CLOSERS) {
+      const stack = stacks.get(CLOSERS[char]!);
+      if (stack && stack.length > 0) stack.pop();
+      else {
+        const before = text.slice(Math.max(lineStart, at - 5), at);
+        if (!isLabelOrEmoticon(before)) {
+          if (closesEarlierParagraph(text, at, lineInfo().end)) continue;
           found.push({ kind: 'unopened', at });
         }
-      } else if (char === '"') {
-        // An inch mark (`6' 2"`), unless a quotation is open and this closes it.
-        const afterNumber = /\p{N}['’]?\s?$/u.test(value.slice(Math.max(0, index - 3), index));
-        if (afterNumber && straight === undefined) continue;
-        if (straight !== undefined) straight = undefined;
-        else if (!closesEarlierParagraph(value, index)) straight = { at, lineStart: at === first };
+      }
+    } else {
+      // A straight quote. An inch mark (`6' 2"`), unless a quotation is open and this closes it.
+      const afterNumber = /\p{N}['’]?\s?$/u.test(text.slice(Math.max(lineStart, at - 3), at));
+      if (afterNumber && straight === undefined) continue;
+      if (straight !== undefined) straight = undefined;
+      else {
+        if (!closesEarlierParagraph(text, at, lineInfo().end)) {
+          straight = { at, lineStart: at === first };
+        }
       }
     }
   }
   const open = [...stacks.values()].flat();
   if (straight) open.push(straight);
-  for (const { at, lineStart } of open) {
+  for (const { at, lineStart: opensLine } of open) {
     // A quotation that opens a paragraph and is still open may go on past the text we were given.
-    if (lineStart && (text[at] === '“' || text[at] === '"')) continue;
+    if (opensLine && (text[at] === '“' || text[at] === '"')) continue;
     found.push({ kind: 'unclosed', at });
   }
   return found.sort((a, b) => a.at - b.at);
 }
 
-/**
- * A quote mark that ends its paragraph (only punctuation after it) closes a quotation begun in an
- * earlier paragraph: news text and sentence-per-line MT output split long quotations that way.
- */
-function closesEarlierParagraph(line: string, index: number): boolean {
-  return /["”]/.test(line[index]!) && /^[\p{P}\t ]*$/u.test(line.slice(index + 1));
+/** The offset of the first character of a line that is not a space or tab. */
+function firstNonSpace(text: string, from: number): number {
+  let at = from;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
 }
 
-/** `1)`, `a)`, `iv)` as a list label, or `:)` as an emoticon. */
-function isLabelOrEmoticon(line: string, index: number): boolean {
-  const before = line.slice(Math.max(0, index - 5), index);
+/**
+ * A quote mark that ends its paragraph (only a little punctuation after it) closes a quotation
+ * begun in an earlier paragraph: news text and sentence-per-line MT output split long quotations so.
+ */
+function closesEarlierParagraph(text: string, at: number, lineEnd: number): boolean {
+  return (
+    /["”]/.test(text[at]!) &&
+    lineEnd - at <= 6 &&
+    /^[\p{P}\t ]*$/u.test(text.slice(at + 1, lineEnd))
+  );
+}
+
+/** `1)`, `a)`, `iv)` as a list label, or `:)` as an emoticon, judged by the few characters before. */
+function isLabelOrEmoticon(before: string): boolean {
   return /(?:^|[\s(])(?:\p{N}{1,3}|\p{L}|[ivx]{1,4})$/u.test(before) || /[:;]-?$/.test(before);
 }

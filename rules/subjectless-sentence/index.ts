@@ -4,8 +4,9 @@ import {
   loadJson,
   paragraphs,
   sentences,
+  sentenceWords,
   tagText,
-  toString,
+  textOf,
   wordsOf,
   type Root,
   type Sentence,
@@ -107,11 +108,8 @@ export default defineRule({
         if (words.length < MIN_WORDS) return;
         const start = sentence.position?.start.offset ?? 0;
         const end = sentence.position?.end.offset ?? start;
-        const value = toString(sentence);
+        const value = textOf(text, sentence);
         if (!/[.;]["'”’)\]]*$/u.test(value.trimEnd())) return;
-        if (ADDRESSED.test(value) || layout.isQuoted(start)) return;
-        if (/["“”]/.test(value)) return;
-
         const lead = ORDINAL_LEAD.exec(value)?.[0] ?? '';
         const rest = value.slice(lead.length);
         const verb = /^\p{L}+/u.exec(rest)?.[0];
@@ -121,8 +119,9 @@ export default defineRule({
         if (!lead && !/^\p{Lu}\p{Ll}+$/u.test(verb)) return;
         if (NOT_BARE.test(lower) || INSTRUCTIONS.has(lower) || PARTICIPLES.has(lower)) return;
         if (NOT_VERBS.has(lower)) return;
+        if (ADDRESSED.test(value) || /["“”]/.test(value) || layout.isQuoted(start)) return;
         // A word this text also capitalises mid-sentence is a name (`China`, `Bachelet`).
-        names ??= capitalisedMidSentence(tree);
+        names ??= capitalisedMidSentence(tree, text);
         if (names.has(verb)) return;
 
         const windowWords = wordsOf(sentence).slice(0, WINDOW);
@@ -152,12 +151,12 @@ export default defineRule({
 });
 
 /** Words written with a capital somewhere other than at the start of a sentence. */
-function capitalisedMidSentence(tree: Root): Set<string> {
+function capitalisedMidSentence(tree: Root, text: string): Set<string> {
   const found = new Set<string>();
   for (const sentence of sentences(tree)) {
-    const words = wordsOf(sentence);
+    const words = sentenceWords(sentence, text);
     for (let index = 1; index < words.length; index++) {
-      const value = toString(words[index]!);
+      const value = words[index]!.text;
       if (/^\p{Lu}/u.test(value)) found.add(value);
     }
   }

@@ -5,11 +5,13 @@ import {
   layoutOf,
   loadJson,
   paragraphs,
+  sentenceWords,
   tagSentence,
-  toString,
+  textOf,
   wordsOf,
   type Sentence,
   type TaggedWord,
+  type WordInfo,
 } from '../../src/core/index.js';
 
 /** Abbreviations whose full stop may be followed by a lower-case word ("5 p.m. local time"). */
@@ -151,14 +153,14 @@ export default defineRule({
         if (!first || !last) return;
         const start = sentence.position?.start.offset ?? 0;
         const end = sentence.position?.end.offset ?? start;
-        const value = toString(sentence);
+        const value = textOf(text, sentence);
         if (layout.isQuoted(first.position?.start.offset ?? start)) return;
         const terminal = /[.!]["'”’)\]]*$/u.exec(value.trimEnd());
         if (!terminal) return;
 
         // 2. Ends on a word that cannot end a sentence.
-        const lastWord = toString(last);
-        const lastTwo = words.length > 1 ? `${toString(words.at(-2)!)} ${lastWord}` : lastWord;
+        const lastWord = textOf(text, last);
+        const lastTwo = words.length > 1 ? `${textOf(text, words.at(-2)!)} ${lastWord}` : lastWord;
         const lastEnd = last.position?.end.offset ?? end;
         const afterLast = text.slice(lastEnd, lastEnd + 3);
         const dangling = DANGLING.has(lastTwo) ? lastTwo : DANGLING.has(lastWord) ? lastWord : '';
@@ -171,26 +173,23 @@ export default defineRule({
           return;
         }
 
-        const trimmed = value.trim();
-        if (trimmed.startsWith('(') || CAPTION.test(trimmed) || SITE_OR_BYLINE.test(trimmed))
-          return;
-        if (words.length <= 10 && DATE.test(trimmed)) return;
-
         // 3. A one- or two-word sentence among others, with no verb or pronoun: `Echo.`
-        if (words.length <= 2 && hasNeighbours) {
-          const tagged = tagSentence(sentence);
-          if (tagged.some(isClauseLike)) return;
-          report(file, {
-            at: { start, end },
-            messageId: 'tooShort',
-            data: { text: value.trim() },
-          });
+        const short = words.length <= 2 && hasNeighbours;
+        // 4. No finite verb. Cheap test first: most sentences hold a finite form in plain sight.
+        const long =
+          words.length >= minWordsWithoutVerb && !likelyFinite(sentenceWords(sentence, text));
+        if (!short && !long) return;
+        const trimmed = value.trim();
+        if (trimmed.startsWith('(') || CAPTION.test(trimmed) || SITE_OR_BYLINE.test(trimmed)) {
           return;
         }
+        if (words.length <= 10 && DATE.test(trimmed)) return;
 
-        // 4. No finite verb. Cheap test first: most sentences hold an unambiguous finite form.
-        if (words.length < minWordsWithoutVerb) return;
-        if (likelyFinite(words.map((word) => toString(word).toLowerCase()))) return;
+        if (short) {
+          if (tagSentence(sentence).some(isClauseLike)) return;
+          report(file, { at: { start, end }, messageId: 'tooShort', data: { text: trimmed } });
+          return;
+        }
         if (hasFiniteVerb(tagSentence(sentence))) return;
         report(file, { at: { start, end }, messageId: 'noVerb' });
       }
@@ -205,12 +204,12 @@ const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
  * participle: counted as finite, as the tagger-based test does) or a subject pronoun with a word
  * after it surely or very likely has a finite verb. Only the rest are tagged.
  */
-function likelyFinite(words: string[]): boolean {
+function likelyFinite(words: readonly WordInfo[]): boolean {
   return words.some(
-    (word, index) =>
-      FINITE.has(word) ||
-      (word.length > 4 && word.endsWith('ed')) ||
-      (SUBJECT_PRONOUNS.has(word) && index + 1 < words.length),
+    ({ lower }, index) =>
+      FINITE.has(lower) ||
+      (lower.length > 4 && lower.endsWith('ed')) ||
+      (SUBJECT_PRONOUNS.has(lower) && index + 1 < words.length),
   );
 }
 

@@ -7,8 +7,9 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Sentence, Word } from 'nlcst';
+import type { Sentence } from 'nlcst';
 import { toString } from 'nlcst-to-string';
+import type { WordInfo } from './nlcst.js';
 
 /** Universal Dependencies part-of-speech tags, as the model emits them. */
 export type PosTag =
@@ -32,15 +33,8 @@ export type PosTag =
   | 'SPACE';
 
 /** One word of a sentence with its tag and exact offsets into the document. */
-export interface TaggedWord {
-  node: Word;
-  /** The word as written. */
-  text: string;
-  /** Lower-cased text, for lexicon look-ups. */
-  lower: string;
+export interface TaggedWord extends WordInfo {
   tag: PosTag;
-  start: number;
-  end: number;
 }
 
 /** Only the POS pipe: sentence splitting, NER and sentiment would cost time and we parse with nlcst. */
