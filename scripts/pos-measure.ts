@@ -28,7 +28,8 @@ if (!article) {
 }
 const text = readFileSync(article, 'utf8');
 const processor = unified().use(retextEnglish).freeze();
-const parse = (value: string): Root => parseDocument(value, (piece) => processor.parse(piece) as Root);
+const parse = (value: string): Root =>
+  parseDocument(value, (piece) => processor.parse(piece) as Root);
 
 function countWords(tree: Root): number {
   return sentences(tree).reduce((sum, sentence) => sum + wordsOf(sentence).length, 0);
@@ -39,23 +40,37 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function wordsPerSecond(run: () => number, rounds = 15, warmup = 5): number {
-  const rates: number[] = [];
+/**
+ * Words per second of each task, median of several rounds after warm-up. Rounds alternate between
+ * the tasks and count CPU time, so that load from other processes on a shared machine falls on all
+ * tasks alike and waiting for a core is not counted.
+ */
+function wordsPerSecond(tasks: Record<string, () => number>, rounds = 40, warmup = 10) {
+  const times: Record<string, number[]> = {};
+  let words = 0;
   for (let round = 0; round < warmup + rounds; round++) {
-    const started = performance.now();
-    const words = run();
-    const seconds = (performance.now() - started) / 1000;
-    if (round >= warmup) rates.push(words / seconds);
+    for (const [name, run] of Object.entries(tasks)) {
+      const started = process.cpuUsage();
+      words = run();
+      const used = process.cpuUsage(started);
+      if (round >= warmup) (times[name] ??= []).push((used.user + used.system) / 1e6);
+    }
   }
-  return median(rates);
+  return Object.fromEntries(
+    Object.entries(times).map(([name, seconds]) => [name, words / median(seconds)]),
+  );
 }
 
-const parseOnly = wordsPerSecond(() => countWords(parse(text)));
-const parseAndTag = wordsPerSecond(() => {
-  const tree = parse(text);
-  for (const sentence of sentences(tree)) tagSentence(sentence);
-  return countWords(tree);
+const rates = wordsPerSecond({
+  parse: () => countWords(parse(text)),
+  tag: () => {
+    const tree = parse(text);
+    for (const sentence of sentences(tree)) tagSentence(sentence);
+    return countWords(tree);
+  },
 });
+const parseOnly = rates.parse!;
+const parseAndTag = rates.tag!;
 const tagOnly = 1 / (1 / parseAndTag - 1 / parseOnly);
 
 interface Sample {
