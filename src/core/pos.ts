@@ -112,9 +112,13 @@ export function tagSentence(sentence: Sentence): TaggedWord[] {
  * infinitive after `to`, not an `-ing` form without an auxiliary before it, and not a bare form
  * opening the sentence (an imperative). Past forms in `-ed` count as finite: "the plan announced
  * on Monday" and "the plan was announced" cannot be told apart without a parser, and a rule that
- * looks for missing verbs must err on the side of silence.
+ * looks for missing verbs must err on the side of silence. With `imperative`, a bare verb opening
+ * the sentence counts too: an imperative is a whole clause, even when its subject is missing.
  */
-export function hasFiniteVerb(words: readonly TaggedWord[]): boolean {
+export function hasFiniteVerb(
+  words: readonly TaggedWord[],
+  { imperative = false }: { imperative?: boolean } = {},
+): boolean {
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     if (word.tag === 'AUX') {
@@ -129,7 +133,7 @@ export function hasFiniteVerb(words: readonly TaggedWord[]): boolean {
     // `China's encouraging`: the `'s` is `is` or `has`, and the verb after it is finite.
     if (before && /['’]s$/.test(before.lower) && /(?:ing|ed)$/.test(word.lower)) return true;
     if (/ing$/.test(word.lower)) continue;
-    if (index === 0 && !/(?:s|ed)$/.test(word.lower)) continue;
+    if (index === 0 && !imperative && !/(?:s|ed)$/.test(word.lower)) continue;
     return true;
   }
   return false;
