@@ -87,3 +87,19 @@ describe('accuracy on the hand-checked sample', () => {
     expect(right / total).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('tagText on unusual spacing', () => {
+  it('keeps aligning after long runs of white space', () => {
+    const text = `The talks${' '.repeat(40)}ended${'\n'.repeat(30)}on Monday.`;
+    const tokens = tagText(text).tokens;
+    expect(tokens.map((token) => token.text)).toEqual([
+      'The',
+      'talks',
+      'ended',
+      'on',
+      'Monday',
+      '.',
+    ]);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+  });
+});

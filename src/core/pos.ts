@@ -41,6 +41,10 @@ export interface TaggedWord extends WordInfo {
 const nlp = winkNLP(model, ['pos']);
 const its = nlp.its;
 
+/** How far past white space a token may start (characters the tokenizer drops). */
+const MAX_GAP = 4;
+const WHITE_SPACE = /\s/u;
+
 /** A raw tagging: token values, their tags and their offsets into the tagged string. */
 export interface Tagging {
   tokens: { text: string; tag: PosTag; start: number; end: number }[];
@@ -58,9 +62,12 @@ export function tagText(text: string): Tagging {
   let cursor = 0;
   for (let index = 0; index < values.length; index++) {
     const value = values[index]!;
-    const at = text.indexOf(value, cursor);
-    // A token the tokenizer rewrote: skip it rather than misalign the rest.
-    if (at === -1 || at - cursor > 16) continue;
+    while (cursor < text.length && WHITE_SPACE.test(text[cursor]!)) cursor++;
+    // Look only a little ahead, so a token the tokenizer rewrote is skipped, rather than
+    // misaligning the rest or searching the whole text for each token.
+    const found = text.slice(cursor, cursor + value.length + MAX_GAP).indexOf(value);
+    if (found === -1) continue;
+    const at = cursor + found;
     tokens.push({ text: value, tag: tags[index]!, start: at, end: at + value.length });
     cursor = at + value.length;
   }
