@@ -71,7 +71,18 @@ export function buildLayout(text: string): Layout {
     return false;
   };
 
-  return { lineAt, isQuoted, isHeadingLine: (line) => !PROSE_END.test(line.text) };
+  // Rules ask about the same line once per sentence: answer each line once.
+  const headings = new Map<number, boolean>();
+  const isHeadingLine = (line: Line): boolean => {
+    let heading = headings.get(line.start);
+    if (heading === undefined) {
+      heading = !PROSE_END.test(line.text);
+      headings.set(line.start, heading);
+    }
+    return heading;
+  };
+
+  return { lineAt, isQuoted, isHeadingLine };
 }
 
 /**
