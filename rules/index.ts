@@ -1,10 +1,15 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
 import type { Rule } from '../src/core/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
+import mergedSentence from './merged-sentence/index.js';
 import readability from './readability/index.js';
 import repeatedWords from './repeated-words/index.js';
+import repeatedPhrase from './repeated-phrase/index.js';
 import sentenceSpacing from './sentence-spacing/index.js';
 import strayPunctuation from './stray-punctuation/index.js';
+import subjectlessSentence from './subjectless-sentence/index.js';
+import truncatedSentence from './truncated-sentence/index.js';
+import untranslated from './untranslated/index.js';
 
 export const builtinRules: readonly Rule[] = [
   strayPunctuation,
@@ -12,4 +17,9 @@ export const builtinRules: readonly Rule[] = [
   indefiniteArticle,
   sentenceSpacing,
   readability,
+  untranslated,
+  truncatedSentence,
+  mergedSentence,
+  repeatedPhrase,
+  subjectlessSentence,
 ] as Rule[];

@@ -11,3 +11,7 @@ export type { PenaltyWeights } from './summary.js';
 export { parseDocument, pieceBoundaries, MAX_PIECE } from './parse.js';
 export * from './nlcst.js';
 export { loadJson } from './data.js';
+export { tagSentence, tagText, hasFiniteVerb } from './pos.js';
+export type { PosTag, TaggedWord, Tagging } from './pos.js';
+export { layoutOf, buildLayout } from './layout.js';
+export type { Layout, Line } from './layout.js';

@@ -32,3 +32,46 @@ export function offsets(node: { position?: import('unist').Position }): {
 } {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
+
+/**
+ * The text of a node, read from the document by its offsets: the same string as `toString(node)`
+ * for parsed nodes, without walking the node's children (rules call this for every word).
+ */
+export function textOf(text: string, node: { position?: import('unist').Position }): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? toString(node as Word) : text.slice(start, end);
+}
+
+/** A word of a sentence with its text and offsets, as rules look at it. */
+export interface WordInfo {
+  node: Word;
+  /** The word as written. */
+  text: string;
+  /** Lower-cased text, for look-ups. */
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const wordCache = new WeakMap<Sentence, WordInfo[]>();
+
+/**
+ * The words of a sentence with their text and offsets, read once per document from `text` (the
+ * document the sentence was parsed from) and shared by every rule that asks.
+ */
+export function sentenceWords(sentence: Sentence, text: string): WordInfo[] {
+  let words = wordCache.get(sentence);
+  if (!words) {
+    words = [];
+    for (const node of sentence.children) {
+      if (node.type !== 'WordNode') continue;
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      const value = textOf(text, node);
+      words.push({ node, text: value, lower: value.toLowerCase(), start, end });
+    }
+    wordCache.set(sentence, words);
+  }
+  return words;
+}

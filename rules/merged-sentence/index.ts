@@ -1,0 +1,164 @@
+import {
+  defineRule,
+  layoutOf,
+  loadJson,
+  sentences,
+  sentenceWords,
+  type Root,
+} from '../../src/core/index.js';
+
+const FUNCTION_WORDS = new Set(
+  loadJson<{ words: string[] }>(import.meta.url, './function-words.json').words,
+);
+
+/** `the end.The next`: a stop between a lower-case word and a capitalised one, with no space. */
+const NO_SPACE = /(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu;
+/** The token around the stop, to tell web addresses and file names from prose. */
+const TOKEN_BEFORE = /\S*$/u;
+/** Top-level domains that follow a stop in a web address written without `www`. */
+const DOMAINS = new Set(['com', 'net', 'org', 'gov', 'edu', 'cn', 'uk', 'hk', 'tw', 'info', 'io']);
+/** `levels; Cooperation between`: a capital after a semicolon, before a lower-case word. */
+const AFTER_SEMICOLON = /;[ \t]+(?<word>\p{Lu}\p{Ll}+)(?=[ \t]+\p{Ll})/gu;
+/** A capitalised word: upper case then lower case only (not `US`, `I`, `iPhone`). */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** Marks after which a capital is normal: sentence ends, colons, dashes, quotes, brackets. */
+const OPENS_CLAUSE = /[.!?:;—–\-"“”‘'()[\]/|•*]$/u;
+
+export default defineRule({
+  meta: {
+    id: 'merged-sentence',
+    category: 'fluency/punctuation',
+    severity: 'warning',
+    description:
+      'Two sentences run together: a capital mid-sentence, or no space after a full stop',
+    messages: {
+      capital:
+        '`{{word}}` is capitalised in the middle of a sentence: two sentences were probably run together here',
+      semicolon:
+        '`{{word}}` is capitalised after a semicolon: a new sentence was probably joined to this one',
+      noSpace: 'No space after `{{mark}}`: two sentences run together',
+    },
+    examples: {
+      invalid: [
+        'Xi emphasized that the Communist Party of China From the day it was born, it has fought for the people.',
+        'The sides agreed to hold talks at the national levels; Cooperation between digital space and human rights was also discussed, and cooperation will grow.',
+        'The meeting came to an end.The next meeting is in May.',
+        'The minister said the plan would work It was approved on Monday.',
+        'The plan was approved; It will take effect in May.',
+        'The talks ended.They resume in May.',
+      ],
+      valid: [
+        'He visited The Hague and the Bank of China.',
+        'I said I would come.',
+        'The US and the UN agreed.',
+        'He said: The plan works.',
+        'He said, “We will win.”',
+        'Officials said the plan — The Green Path — would work.',
+        'The film Gone With the Wind was shown.',
+        'China Says It Will Raise Tariffs On Imports',
+        'Visit xinhua.Net for details.',
+        'They met in May; Beijing hosted the talks.',
+        'The U.S. The Netherlands and France signed.',
+        'He lives in Nice and works in Reading.',
+        '[Global Times correspondent Niu Ruifei] According to a report, the talks ended.',
+        'The toll climbed to 24,150.\nThe toll in Turkey stands at 20,665.',
+        'They came from newspapers, blogs, etc. They visited Macau.',
+        'BEIJING, May 28 (Xinhua) -- The two sides met on Monday.',
+        'By Li Xin and Wang Yi',
+        '- The delegation visited Kashgar and Urumqi.',
+        'A view of The Bund in Shanghai, May 28, 2022. (Xinhua/Li Xin)',
+        'He said that I was right, and I agreed.',
+      ],
+    },
+  },
+  create(_options, { report }) {
+    return (tree, file) => {
+      const text = String(file.value);
+      const layout = layoutOf(file);
+
+      for (const match of text.matchAll(NO_SPACE)) {
+        const at = match.index;
+        // Web addresses, e-mail and file names hold stops between letters.
+        const token = TOKEN_BEFORE.exec(text.slice(Math.max(0, at - 60), at))?.[0] ?? '';
+        if (/[/@:.]|www/i.test(token)) continue;
+        const after = /^\p{L}+/u.exec(text.slice(at + 1, at + 12))?.[0] ?? '';
+        if (DOMAINS.has(after.toLowerCase())) continue;
+        report(file, {
+          at: { start: at, end: at + 1 },
+          messageId: 'noSpace',
+          data: { mark: text[at]! },
+          expected: [`${text[at]!} `],
+        });
+      }
+
+      let lowerInText: Set<string> | undefined;
+      for (const match of text.matchAll(AFTER_SEMICOLON)) {
+        const word = match.groups!.word!;
+        const lower = word.toLowerCase();
+        // Only when the word is surely not a name: a function word, or one this very text writes
+        // in lower case elsewhere (`cooperation`), which a proper name would not be.
+        if (!FUNCTION_WORDS.has(lower)) {
+          lowerInText ??= lowerCaseWords(tree, text);
+          if (!lowerInText.has(lower)) continue;
+        }
+        const start = match.index + match[0].length - word.length;
+        if (layout.isHeadingLine(layout.lineAt(start))) continue;
+        report(file, {
+          at: { start, end: start + word.length },
+          messageId: 'semicolon',
+          data: { word },
+          expected: [lower],
+        });
+      }
+
+      for (const sentence of sentences(tree)) {
+        const words = sentenceWords(sentence, text);
+        if (words.length < 3) continue;
+        const values = words.map((word) => word.text);
+        const nodes = words;
+        let titleCase: boolean | undefined;
+        for (let index = 1; index < nodes.length - 1; index++) {
+          const value = values[index]!;
+          if (!CAPITALISED.test(value) || !FUNCTION_WORDS.has(value.toLowerCase())) continue;
+          // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
+          if (!/^\p{Ll}/u.test(values[index + 1]!)) continue;
+          const previousValue = values[index - 1]!;
+          const afterNext = values[index + 2];
+          if (afterNext && /^\p{Lu}/u.test(afterNext) && /^\p{Lu}/u.test(previousValue)) continue;
+          const start = nodes[index]!.start;
+          const previousEnd = nodes[index - 1]!.end;
+          const between = text.slice(previousEnd, start);
+          // A line break, or a stop the parser kept inside the word before (`24,150.`, `etc.`).
+          if (/[\r\n]/.test(between) || /[.!?]$/.test(previousValue)) continue;
+          if (OPENS_CLAUSE.test(between.trim())) continue;
+          titleCase ??= isTitleCase(values);
+          if (titleCase || layout.isHeadingLine(layout.lineAt(start))) break;
+          report(file, {
+            at: { start, end: start + value.length },
+            messageId: 'capital',
+            data: { word: value },
+          });
+        }
+      }
+    };
+  },
+});
+
+/** Every word the text writes in lower case (one pass over the tree). */
+function lowerCaseWords(tree: Root, text: string): Set<string> {
+  const found = new Set<string>();
+  for (const sentence of sentences(tree)) {
+    for (const { text: value } of sentenceWords(sentence, text)) {
+      if (/^\p{Ll}+$/u.test(value)) found.add(value);
+    }
+  }
+  return found;
+}
+
+/** A headline in title case: most words of four letters or more start with a capital. */
+function isTitleCase(words: string[]): boolean {
+  const long = words.filter((word) => word.length >= 4);
+  if (long.length < 3) return false;
+  const capitalised = long.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return capitalised / long.length >= 0.6;
+}

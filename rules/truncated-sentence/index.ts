@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import {
+  defineRule,
+  hasFiniteVerb,
+  layoutOf,
+  loadJson,
+  paragraphs,
+  sentenceWords,
+  tagSentence,
+  textOf,
+  wordsOf,
+  type Sentence,
+  type TaggedWord,
+  type WordInfo,
+} from '../../src/core/index.js';
+
+/** Abbreviations whose full stop may be followed by a lower-case word ("5 p.m. local time"). */
+const ABBREVIATIONS = new Set(loadJson<string[]>(import.meta.url, './abbreviations.json'));
+const DANGLING = new Set(
+  loadJson<{ words: string[] }>(import.meta.url, './dangling-words.json').words,
+);
+const FINITE = new Set(loadJson<{ words: string[] }>(import.meta.url, './finite-words.json').words);
+
+/**
+ * A full stop after a letter or digit, then a sentence that starts in lower case: `countries. echo.`.
+ * An ellipsis never matches (the stop must follow a letter or digit). The word before the stop is
+ * read separately, from a bounded window, to rule out abbreviations.
+ */
+const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/gu;
+/** The word (with inner full stops, as in `p.m`) that ends a window of text. */
+const WORD_BEFORE = /[\p{L}\p{N}.]*$/u;
+/** The lower-case word that starts the fragment. */
+const WORD_AFTER = /^\p{Ll}[\p{L}'’-]*/u;
+/** The end of the fragment that starts in lower case: the next sentence end or line end. */
+const FRAGMENT_END = /[.!?](?=["'”’)\]]*(?:\s|$))|[\r\n]/gu;
+/** A list item: bullet, number or letter label at the start of a line. */
+const LIST_ITEM = /^[ \t]*(?:[-*•·–—]|\(?\p{N}{1,3}[.)]|\(?\p{L}[.)])[ \t]/u;
+/** A photo caption's credit or date: `(Xinhua/Li Xin)`, `Image courtesy of ...`, `May 28, 2022.` */
+const CAPTION =
+  /\((?:[^()]{0,40}\/[^()]{0,40}|photo[^()]{0,60})\)|^(?:photo|image|file photo|source)\b|\bcourtesy of\b|\p{Lu}\p{Ll}{2,8}\.? \p{N}{1,2}, \p{N}{4}\.?$/iu;
+/** A month and day: with few words around it, a dateline (`Xinhua News Agency, Beijing, Feb. 11th.`). */
+const DATE =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \p{N}{1,2}(?:st|nd|rd|th)?\b/u;
+/** A headline's site name after a dash or bar (`... - Economic Observer Network`), or a byline's dash. */
+const SITE_OR_BYLINE = /^[-–—]|\s[-–—|]\s+\p{Lu}/u;
+
+const options = z
+  .object({
+    /** Sentences shorter than this many words are not checked for a missing finite verb. */
+    minWordsWithoutVerb: z.number().int().min(1).default(6),
+  })
+  .default({ minWordsWithoutVerb: 6 });
+
+export default defineRule({
+  meta: {
+    id: 'truncated-sentence',
+    category: 'accuracy/omission',
+    severity: 'warning',
+    description: 'A sentence that lost part of itself in translation',
+    messages: {
+      lowerStart:
+        'A sentence starts with lower-case `{{word}}` after a full stop: part of it was probably lost; check the source',
+      danglingEnd:
+        'The sentence ends on `{{word}}`, which cannot end a sentence: the rest of it was probably lost',
+      noVerb:
+        'This sentence has no finite verb: part of it (often the subject and verb) was probably lost in translation',
+      tooShort:
+        'A sentence of only `{{text}}`: probably a fragment left behind by a lost or split clause',
+    },
+    options,
+    examples: {
+      invalid: [
+        'Their initiatives have won the support of developing countries. echo.',
+        'He hoped for the dignity of being valued and.',
+        'The plan was backed by the ministry and the.',
+        'Face-to-face communication with religious figures to learn about the legal respect for freedom of belief.',
+        'She observed the Internet Court. Leading practice in the judicial protection of rights in the digital field, learning about the practices of companies.',
+        'The two sides met in Beijing. Bilateral cooperation. Then they signed the deal.',
+      ],
+      valid: [
+        'Xi meets UN human rights chief in Guangzhou',
+        'BEIJING, May 28 (Xinhua) -- The two sides held talks on Monday.',
+        'By Li Xin and Wang Yi',
+        'A view of the Great Hall of the People in Beijing, capital of China, May 28, 2022.',
+        'The talks ended at 5 p.m. local time, officials said.',
+        'He said: "Not now. maybe later."',
+        '- Measures to protect the rights of workers in the digital economy',
+        'Prices rose. Wages fell.',
+        'The vote was close. Very close.',
+        'Which side are you on?',
+        'Who did the work? The workers of the company.',
+        'The book is hers.',
+        'She gave up.',
+        'The U.S. and China agreed.',
+        'He wants to.',
+        '“Thank you.” The minister smiled.',
+        'I agree.',
+        'See the full list of measures on the ministry website.',
+        'Given any schema, use the parser to validate an input.',
+        'Xinhua News Agency, Beijing, February 11th.',
+        'The talks went well. - Economic Observer Network reporter Chen Shan.',
+        'Image courtesy of the Vietnam News Agency.',
+        "The ministry published the figures. China's encouraging higher fertility rates by promoting new policies.",
+      ],
+    },
+  },
+  create({ minWordsWithoutVerb }, { report }) {
+    return (tree, file) => {
+      const text = String(file.value);
+      const layout = layoutOf(file);
+
+      // 1. A lower-case start after a full stop: found in the raw text, because the parser does
+      // not split sentences there.
+      for (const match of text.matchAll(LOWER_AFTER_STOP)) {
+        const word = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 30), match.index))![0];
+        if (isAbbreviation(word.replace(/^\.+/, ''))) continue;
+        const start = match.index + match[0].length;
+        const next = WORD_AFTER.exec(text.slice(start, start + 40))?.[0] ?? '';
+        const line = layout.lineAt(start);
+        if (layout.isQuoted(start) || layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) {
+          continue;
+        }
+        FRAGMENT_END.lastIndex = start;
+        const end = FRAGMENT_END.exec(text);
+        const stop = end
+          ? end[0] === '\n' || end[0] === '\r'
+            ? end.index
+            : end.index + 1
+          : line.end;
+        report(file, {
+          at: { start, end: Math.min(stop, line.end) },
+          messageId: 'lowerStart',
+          data: { word: next },
+        });
+      }
+
+      for (const paragraph of paragraphs(tree)) {
+        const sentences = paragraph.children.filter(
+          (node): node is Sentence => node.type === 'SentenceNode',
+        );
+        const first = sentences[0];
+        if (!first) continue;
+        const line = layout.lineAt(first.position?.start.offset ?? 0);
+        // Headlines, bylines, datelines on their own, captions and list items are not prose.
+        if (layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) continue;
+        for (const sentence of sentences) {
+          checkSentence(sentence, sentences.length > 1);
+        }
+      }
+
+      function checkSentence(sentence: Sentence, hasNeighbours: boolean): void {
+        const words = wordsOf(sentence);
+        const first = words[0];
+        const last = words.at(-1);
+        if (!first || !last) return;
+        const start = sentence.position?.start.offset ?? 0;
+        const end = sentence.position?.end.offset ?? start;
+        const value = textOf(text, sentence);
+        if (layout.isQuoted(first.position?.start.offset ?? start)) return;
+        const terminal = /[.!]["'”’)\]]*$/u.exec(value.trimEnd());
+        if (!terminal) return;
+
+        // 2. Ends on a word that cannot end a sentence.
+        const lastWord = textOf(text, last);
+        const lastTwo = words.length > 1 ? `${textOf(text, words.at(-2)!)} ${lastWord}` : lastWord;
+        const lastEnd = last.position?.end.offset ?? end;
+        const afterLast = text.slice(lastEnd, lastEnd + 3);
+        const dangling = DANGLING.has(lastTwo) ? lastTwo : DANGLING.has(lastWord) ? lastWord : '';
+        if (dangling && words.length >= 3 && /^[.!]/.test(afterLast)) {
+          report(file, {
+            at: { start: lastEnd - dangling.length, end: lastEnd + 1 },
+            messageId: 'danglingEnd',
+            data: { word: dangling },
+          });
+          return;
+        }
+
+        // 3. A one- or two-word sentence among others, with no verb or pronoun: `Echo.`
+        const short = words.length <= 2 && hasNeighbours;
+        // 4. No finite verb. Cheap test first: most sentences hold a finite form in plain sight.
+        const long =
+          words.length >= minWordsWithoutVerb && !likelyFinite(sentenceWords(sentence, text));
+        if (!short && !long) return;
+        const trimmed = value.trim();
+        if (trimmed.startsWith('(') || CAPTION.test(trimmed) || SITE_OR_BYLINE.test(trimmed)) {
+          return;
+        }
+        if (words.length <= 10 && DATE.test(trimmed)) return;
+
+        if (short) {
+          if (tagSentence(sentence).some(isClauseLike)) return;
+          report(file, { at: { start, end }, messageId: 'tooShort', data: { text: trimmed } });
+          return;
+        }
+        // An imperative (`See the guide for details.`) is whole; a dropped subject is another rule's.
+        if (hasFiniteVerb(tagSentence(sentence), { imperative: true })) return;
+        report(file, { at: { start, end }, messageId: 'noVerb' });
+      }
+    };
+  },
+});
+
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
+
+/**
+ * The fast path: a sentence with a finite form, an irregular past, a word in `-ed` (past tense or
+ * participle: counted as finite, as the tagger-based test does) or a subject pronoun with a word
+ * after it surely or very likely has a finite verb. Only the rest are tagged.
+ */
+function likelyFinite(words: readonly WordInfo[]): boolean {
+  return words.some(
+    ({ lower }, index) =>
+      FINITE.has(lower) ||
+      (lower.length > 4 && lower.endsWith('ed')) ||
+      (SUBJECT_PRONOUNS.has(lower) && index + 1 < words.length),
+  );
+}
+
+/** A word that makes even a one- or two-word sentence whole: a verb, pronoun or interjection. */
+function isClauseLike(word: TaggedWord): boolean {
+  return ['VERB', 'AUX', 'PRON', 'INTJ', 'ADV'].includes(word.tag) || word.text === 'I';
+}
+
+function isAbbreviation(word: string): boolean {
+  // A single letter (`D.C.`'s `C`), an initialism with inner stops (`p.m`), a number (`No. 5`'s
+  // `5` cannot precede lower case in prose anyway), or a known abbreviation.
+  return word.length === 1 || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+}

@@ -1,0 +1,147 @@
+/**
+ * Part-of-speech tags for the words of a sentence, for rules that must know what a word is (a
+ * finite verb, a determiner, a proper noun). The tagger is wink-nlp with its lite English model
+ * (Universal Dependencies tags), loaded once when this module is first imported; tags are computed
+ * lazily, per sentence, and cached on the sentence node so every rule shares one tagging per
+ * document. See docs/pos-tagging.md for the choice and its measured speed and accuracy.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence } from 'nlcst';
+import { toString } from 'nlcst-to-string';
+import type { WordInfo } from './nlcst.js';
+
+/** Universal Dependencies part-of-speech tags, as the model emits them. */
+export type PosTag =
+  | 'ADJ'
+  | 'ADP'
+  | 'ADV'
+  | 'AUX'
+  | 'CCONJ'
+  | 'DET'
+  | 'INTJ'
+  | 'NOUN'
+  | 'NUM'
+  | 'PART'
+  | 'PRON'
+  | 'PROPN'
+  | 'PUNCT'
+  | 'SCONJ'
+  | 'SYM'
+  | 'VERB'
+  | 'X'
+  | 'SPACE';
+
+/** One word of a sentence with its tag and exact offsets into the document. */
+export interface TaggedWord extends WordInfo {
+  tag: PosTag;
+}
+
+/** Only the POS pipe: sentence splitting, NER and sentiment would cost time and we parse with nlcst. */
+const nlp = winkNLP(model, ['pos']);
+const its = nlp.its;
+
+/** How far past white space a token may start (characters the tokenizer drops). */
+const MAX_GAP = 4;
+const WHITE_SPACE = /\s/u;
+
+/** A raw tagging: token values, their tags and their offsets into the tagged string. */
+export interface Tagging {
+  tokens: { text: string; tag: PosTag; start: number; end: number }[];
+}
+
+/**
+ * Tags a string. Offsets are recovered by finding each token in the string from where the last one
+ * ended (the tokenizer keeps tokens as written), so they are exact UTF-16 indices into `text`.
+ */
+export function tagText(text: string): Tagging {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const tags = doc.tokens().out(its.pos) as PosTag[];
+  const tokens: Tagging['tokens'] = [];
+  let cursor = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    while (cursor < text.length && WHITE_SPACE.test(text[cursor]!)) cursor++;
+    // Look only a little ahead, so a token the tokenizer rewrote is skipped, rather than
+    // misaligning the rest or searching the whole text for each token.
+    const found = text.slice(cursor, cursor + value.length + MAX_GAP).indexOf(value);
+    if (found === -1) continue;
+    const at = cursor + found;
+    tokens.push({ text: value, tag: tags[index]!, start: at, end: at + value.length });
+    cursor = at + value.length;
+  }
+  return { tokens };
+}
+
+const cache = new WeakMap<Sentence, TaggedWord[]>();
+
+/**
+ * The words of a sentence (its nlcst WordNodes, in order) with their tags. A word the tokenizer
+ * splits (`China's`, `face-to-face`) takes the tag of its head: the last non-punctuation token of a
+ * hyphenated compound, else the first token. Cached per sentence node.
+ */
+export function tagSentence(sentence: Sentence): TaggedWord[] {
+  const cached = cache.get(sentence);
+  if (cached) return cached;
+
+  const base = sentence.position?.start.offset ?? 0;
+  const { tokens } = tagText(toString(sentence));
+  const result: TaggedWord[] = [];
+  let next = 0;
+  for (const node of sentence.children) {
+    if (node.type !== 'WordNode') continue;
+    const text = toString(node);
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start + text.length;
+    const from = start - base;
+    const to = end - base;
+    while (next < tokens.length && tokens[next]!.end <= from) next++;
+    let tag: PosTag = 'X';
+    let chosen = false;
+    const hyphenated = text.includes('-');
+    for (let index = next; index < tokens.length && tokens[index]!.start < to; index++) {
+      const token = tokens[index]!;
+      if (token.tag === 'PUNCT' && chosen) continue;
+      if (!chosen || hyphenated) {
+        tag = token.tag;
+        chosen = true;
+      }
+    }
+    result.push({ node, text, lower: text.toLowerCase(), tag, start, end });
+  }
+  cache.set(sentence, result);
+  return result;
+}
+
+/**
+ * Whether a sentence has a finite verb: an auxiliary or modal, or a verb that is not an
+ * infinitive after `to`, not an `-ing` form without an auxiliary before it, and not a bare form
+ * opening the sentence (an imperative). Past forms in `-ed` count as finite: "the plan announced
+ * on Monday" and "the plan was announced" cannot be told apart without a parser, and a rule that
+ * looks for missing verbs must err on the side of silence. With `imperative`, a bare verb opening
+ * the sentence counts too: an imperative is a whole clause, even when its subject is missing.
+ */
+export function hasFiniteVerb(
+  words: readonly TaggedWord[],
+  { imperative = false }: { imperative?: boolean } = {},
+): boolean {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (word.tag === 'AUX') {
+      // "to be", "to have": an infinitive auxiliary is not finite.
+      if (words[index - 1]?.lower === 'to') continue;
+      if (/ing$/.test(word.lower) || word.lower === 'been') continue;
+      return true;
+    }
+    if (word.tag !== 'VERB') continue;
+    const before = words[index - 1];
+    if (before?.lower === 'to') continue;
+    // `China's encouraging`: the `'s` is `is` or `has`, and the verb after it is finite.
+    if (before && /['’]s$/.test(before.lower) && /(?:ing|ed)$/.test(word.lower)) return true;
+    if (/ing$/.test(word.lower)) continue;
+    if (index === 0 && !imperative && !/(?:s|ed)$/.test(word.lower)) continue;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { linterFor } from './lint-helper.js';
+
+const lint = linterFor('merged-sentence');
+
+describe('merged-sentence', () => {
+  it('flags the capitalised function word where two sentences were run together', () => {
+    const found = lint(
+      'Xi emphasized that the Communist Party of China From the day it was born, it has worked for the people.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['From']);
+  });
+
+  it('flags a common noun capitalised after a semicolon when the text also writes it in lower case', () => {
+    const text =
+      'They will discuss issues at the national levels; Cooperation between digital space and human rights. The cooperation will grow.';
+    const found = lint(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ excerpt: 'Cooperation', suggestions: ['cooperation'] });
+  });
+
+  it('keeps a name after a semicolon', () => {
+    expect(lint('They met in May; Beijing hosted the talks and Beijing paid.')).toEqual([]);
+  });
+
+  it('suggests a space after a stop that runs into the next sentence', () => {
+    const [found] = lint('The meeting came to an end.The next one is in May.');
+    expect(found).toMatchObject({ excerpt: '.', suggestions: ['. '] });
+  });
+
+  it('ignores web addresses and file names', () => {
+    expect(lint('See www.example.Com or news.xinhuanet.Com for more.')).toEqual([]);
+    expect(lint('Read chinadaily.Com for details.')).toEqual([]);
+  });
+
+  it('ignores titles and names written in title case', () => {
+    expect(lint('China Says It Will Raise Tariffs On Imports From The US')).toEqual([]);
+    expect(lint('He saw the film Gone With the Wind in Beijing.')).toEqual([]);
+    expect(lint('She works for The Times and visited The Hague.')).toEqual([]);
+  });
+
+  it('accepts a capital after a colon, dash, quote or bracket', () => {
+    expect(lint('He said: The plan works.')).toEqual([]);
+    expect(lint('The plan — The Green Path — works.')).toEqual([]);
+    expect(
+      lint('[Global Times correspondent Niu Ruifei] According to a report, talks ended.'),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { linterFor } from './lint-helper.js';
+
+const lint = linterFor('repeated-phrase');
+
+describe('repeated-phrase', () => {
+  it('flags a word coordinated with itself and suggests one copy', () => {
+    const [found] = lint('It won the support and support of the international community.');
+    expect(found).toMatchObject({ excerpt: 'support and support', suggestions: ['support'] });
+  });
+
+  it('flags a phrase said twice and suggests one copy, across a capital', () => {
+    const [found] = lint('If not, the developer The developer may exchange the property.');
+    expect(found).toMatchObject({
+      excerpt: 'the developer The developer',
+      suggestions: ['the developer'],
+    });
+  });
+
+  it('reports the longest repetition once', () => {
+    const found = lint('They met in the city of in the city of Beijing.');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.excerpt).toBe('in the city of in the city of');
+  });
+
+  it('leaves emphatic coordination alone', () => {
+    for (const text of [
+      'Prices rose again and again.',
+      'More and more people came.',
+      'It got better and better.',
+      'They waited for years and years.',
+      'The talks went on and on.',
+    ]) {
+      expect(lint(text)).toEqual([]);
+    }
+  });
+
+  it('needs the words to run on: punctuation or a line break between them is a choice', () => {
+    expect(lint('Support, support and more support.')).toEqual([]);
+    expect(lint('In the city, in the city, they said.')).toEqual([]);
+    expect(lint('They met in the\nin the city.')).toEqual([]);
+  });
+
+  it('ignores runs of numbers and single repeated words (repeated-words covers those)', () => {
+    expect(lint('Dial 1 2 1 2 now.')).toEqual([]);
+    expect(lint('He said ha ha ha ha.')).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { linterFor } from './lint-helper.js';
+
+const lint = linterFor('truncated-sentence');
+
+describe('truncated-sentence', () => {
+  it('flags the one-word fragment of the seed article, from the lower-case word to its stop', () => {
+    const text =
+      'The initiatives have won the support of the international community, especially developing countries. echo.';
+    const found = lint(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ excerpt: 'echo.', severity: 'warning' });
+  });
+
+  it('flags sentences without a finite verb, one per sentence', () => {
+    const text = [
+      'Bachelet observed the world in the Guangzhou Internet Court. Leading practice in the judicial protection of human rights in the digital field, learning about the practices of companies.',
+      'Face-to-face communication with religious figures to learn about the legal respect for freedom of religious belief.',
+    ].join('\n');
+    const found = lint(text);
+    expect(found.map((d) => d.excerpt.split(' ')[0])).toEqual(['Leading', 'Face-to-face']);
+    expect(found.every((d) => /finite verb/.test(d.message))).toBe(true);
+  });
+
+  it('flags a sentence that ends on a conjunction or article', () => {
+    const found = lint('It expressed the hope of being respected and valued and.');
+    expect(found[0]?.excerpt).toBe('and.');
+  });
+
+  it('counts "China\'s" + verb as a finite clause', () => {
+    expect(
+      lint("China's encouraging higher birth rates by promoting new policies in cities."),
+    ).toEqual([]);
+  });
+
+  it('knows news furniture: headlines, bylines, datelines, captions, list items', () => {
+    const text = [
+      'UN rights chief ends six-day visit to southern and western China',
+      'By Jane Doe and Li Wei',
+      'Xinhua News Agency, Beijing, February 11th.',
+      'A view of the Great Hall of the People in Beijing, capital of China, May 28, 2022.',
+      'Officials listed three aims:',
+      '- meeting senior officials in Beijing and in the southern city of Guangzhou;',
+      '1. Visiting the ancient city of Kashgar in the Xinjiang region.',
+      'Image courtesy of the Vietnam News Agency and its photographers.',
+    ].join('\n');
+    expect(lint(text)).toEqual([]);
+  });
+
+  it('leaves quoted speech alone', () => {
+    expect(lint('She said: "Not everyone I wanted to see. maybe next time."')).toEqual([]);
+    expect(lint('“Too little, too late for the people of the region,” one activist said.')).toEqual(
+      [],
+    );
+  });
+
+  it('does not take an abbreviation for a sentence end', () => {
+    expect(lint('The talks ended at 5 p.m. local time and resumed at 9 a.m. on Monday.')).toEqual(
+      [],
+    );
+    expect(lint('Acme Inc. and its partners signed the deal with Beta Corp. yesterday.')).toEqual(
+      [],
+    );
+  });
+
+  it('honours the minimum length for the missing-verb check', () => {
+    const text = 'Talks in Beijing with all the delegations of the region.';
+    expect(lint(text)).toHaveLength(1);
+    const relaxed = linterFor('truncated-sentence', ['warning', { minWordsWithoutVerb: 20 }]);
+    expect(relaxed(text)).toEqual([]);
+  });
+});
