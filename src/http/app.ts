@@ -84,11 +84,12 @@ export function createApp(deps: AppDeps): Express {
   }
 
   // Guards for the API proper; probes and docs stay open.
-  const guard: RequestHandler[] = [];
+  const guards: RequestHandler[] = [];
   if (settings.rateLimit > 0) {
-    guard.push(rateLimit({ limit: settings.rateLimit, windowMs: settings.rateWindowMs }));
+    guards.push(rateLimit({ limit: settings.rateLimit, windowMs: settings.rateWindowMs }));
   }
-  if (settings.token) guard.push(bearerAuth(settings.token));
+  if (settings.token) guards.push(bearerAuth(settings.token));
+  const guard = composeHandlers(guards);
 
   const openapi = createOpenApi(settings);
   const lintRouter = createLintRouter({
@@ -101,17 +102,29 @@ export function createApp(deps: AppDeps): Express {
     batchConcurrency: deps.load?.().workers ?? settings.workers,
   });
 
-  // The routes: one line per router.
+  // The routes: one line per mount point; `guard` = rate limit + bearer auth when configured.
   app.use(createHealthRouter({ load: deps.load, isDraining: deps.isDraining }));
-  app.use(guard, createMetricsRouter(metrics.registry));
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
-  app.use('/v1', guard, lintRouter);
-  app.use('/v1', guard, createRulesRouter(registry));
+  app.use('/metrics', guard, createMetricsRouter(metrics.registry));
+  app.use('/v1', guard, lintRouter, createRulesRouter(registry));
   app.use(createRuleDocsRouter(registry, deps.rulesDir ?? defaultRulesDir()));
 
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+/** Several middlewares as one, so a guard mounted in several places runs once per request. */
+function composeHandlers(handlers: readonly RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let index = 0;
+    const step = (error?: unknown): void => {
+      const handler = handlers[index++];
+      if (error !== undefined || !handler) next(error);
+      else void handler(req, res, step);
+    };
+    step();
+  };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

@@ -74,12 +74,13 @@ export function httpMetrics(registry: client.Registry) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     inFlight.inc();
+    const route = captureRoute(req);
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
       inFlight.dec();
-      const labels = { method: req.method, route: routeOf(req), status: String(res.statusCode) };
+      const labels = { method: req.method, route: route(), status: String(res.statusCode) };
       requests.inc(labels);
       duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     };
@@ -89,8 +90,24 @@ export function httpMetrics(registry: client.Registry) {
   };
 }
 
-/** The matched route's pattern keeps label cardinality bounded; unmatched paths share one label. */
-function routeOf(req: Request): string {
-  const route = (req as { route?: { path?: unknown } }).route;
-  return typeof route?.path === 'string' ? `${req.baseUrl}${route.path}` : 'unmatched';
+/**
+ * The matched route's pattern keeps label cardinality bounded; unmatched paths share one label.
+ * The router sets `req.route` while `req.baseUrl` is the mount path, but restores `baseUrl` when a
+ * handler passes an error on; so the label is taken at the moment the route is set.
+ */
+function captureRoute(req: Request): () => string {
+  let label = 'unmatched';
+  let current: unknown;
+  Object.defineProperty(req, 'route', {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set(route: { path?: unknown } | undefined) {
+      current = route;
+      if (typeof route?.path === 'string') {
+        label = route.path === '/' && req.baseUrl ? req.baseUrl : `${req.baseUrl}${route.path}`;
+      }
+    },
+  });
+  return () => label;
 }

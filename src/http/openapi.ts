@@ -15,24 +15,28 @@ const error = (description: string, headers?: Record<string, object>) => ({
   content: json(ref('Error')),
   ...(headers ? { headers } : {}),
 });
-const retryAfter = {
-  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'string' } },
-};
+const retryAfter = (required: boolean) => ({
+  'Retry-After': {
+    description: 'Seconds to wait before retrying',
+    required,
+    schema: { type: 'string' },
+  },
+});
 
 /** Responses every authenticated, rate-limited /v1 route may give. */
 const guarded = {
   '401': error('Missing or wrong bearer token (when MTLINT_TOKEN is set)', {
-    'WWW-Authenticate': { schema: { type: 'string' } },
+    'WWW-Authenticate': { required: true, schema: { type: 'string' } },
   }),
-  '429': error('Rate limit exceeded (when MTLINT_RATE_LIMIT is set)', retryAfter),
+  '429': error('Rate limit exceeded (when MTLINT_RATE_LIMIT is set)', retryAfter(true)),
 };
 
 /** Errors of the lint routes, beyond input validation. */
 const lintFailures = {
   '500': error('The check failed unexpectedly (`worker_failed`, `internal_error`)'),
   '503': error(
-    'The check was stopped (`check_timeout`, `worker_out_of_memory`) or the service is saturated (`overloaded`) or shutting down (`shutting_down`)',
-    retryAfter,
+    'The check was stopped (`check_timeout`, `worker_out_of_memory`), or the service is saturated (`overloaded`) or shutting down (`shutting_down`); Retry-After comes with `overloaded` and `worker_out_of_memory`',
+    retryAfter(false),
   ),
 };
 

@@ -39,7 +39,8 @@ export function parseBody({ limit, limitName, types }: BodyOptions): RequestHand
 function requireMediaType(types: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     // A request without a body has no type to check; the route then reports what is missing.
-    if (req.is(types as string[]) !== false) {
+    const empty = !req.get('content-type') && !Number(req.get('content-length'));
+    if (empty || req.is(types as string[]) !== false) {
       next();
       return;
     }

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
 
-/** `GET /metrics` in Prometheus' text format. */
+/** Prometheus' text format; mounted at `/metrics`. */
 export function createMetricsRouter(registry: Registry): Router {
   const router = Router();
-  router.get('/metrics', async (_req, res) => {
+  router.get('/', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
   return router;
