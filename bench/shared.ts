@@ -29,10 +29,10 @@ export interface RunningServer {
 /** Starts the built server on a free loopback port and waits until it listens. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [fromRoot('dist/src/server.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MTLINT_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // The listening line is logged at info; read it before the level filter matters.
+  // Request logs stay on (info), as in production; the listening line gives the port.
   for await (const line of createInterface({ input: child.stdout! })) {
     const entry = JSON.parse(line) as { msg?: string; port?: number };
     if (entry.msg === 'mtlint listening') {

@@ -35,7 +35,7 @@ describe('readSettings', () => {
       bodyLimit: 512 * 1024,
       maxChars: 5000,
       workers: 3,
-      maxQueue: 96,
+      maxQueue: 24,
       corsOrigins: ['https://a.example', 'https://b.example'],
       token: 'secret',
     });

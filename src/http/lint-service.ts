@@ -84,7 +84,7 @@ export interface PoolLintService extends LintService {
  */
 export function createPoolLintService(options: PoolLintServiceOptions = {}): PoolLintService {
   const workers = options.workers ?? 1;
-  const maxQueue = options.maxQueue ?? workers * 32;
+  const maxQueue = options.maxQueue ?? workers * 8;
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
   const pool = new Piscina({
     filename: toPath(options.workerFile ?? defaultWorkerFile()),

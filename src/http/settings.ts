@@ -60,7 +60,7 @@ export function readSettings(env: Env = process.env): Settings {
     batchMaxDocuments: integer(env, 'MTLINT_BATCH_MAX_DOCUMENTS', 100, 1),
     maxDiagnostics: integer(env, 'MTLINT_MAX_DIAGNOSTICS', 1000, 1),
     workers,
-    maxQueue: integer(env, 'MTLINT_MAX_QUEUE', workers * 32, 0),
+    maxQueue: integer(env, 'MTLINT_MAX_QUEUE', workers * 8, 0),
     checkTimeoutMs: integer(env, 'MTLINT_CHECK_TIMEOUT_MS', 10_000, 1),
     workerMaxOldMb: integer(env, 'MTLINT_WORKER_MAX_OLD_MB', 512, 16),
     linterCacheSize: integer(env, 'MTLINT_LINTER_CACHE', 32, 1),
