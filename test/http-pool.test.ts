@@ -57,6 +57,16 @@ describe('the pool-backed lint service', () => {
     expect(await queued).toMatchObject({ code: 'check_timeout' });
     expect(service.load()).toMatchObject({ running: 0, queued: 0, saturated: false });
   });
+
+  it('counts the timeout from when the worker starts the check, not from its start-up', async () => {
+    const service = createPoolLintService({
+      workerFile: new URL('./fixtures/slow-start-lint-worker.mjs', import.meta.url),
+      checkTimeoutMs: 300,
+    });
+    services.push(service);
+    const result = await service.lint(STRAY);
+    expect(result.diagnostics[0]).toMatchObject({ ruleId: 'stray-punctuation' });
+  });
 });
 
 describe('HTTP through the pool', () => {

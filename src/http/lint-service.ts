@@ -133,16 +133,20 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     else running--;
   }
 
-  async function run(task: LintTask): Promise<LintTaskOutcome> {
-    const started = performance.now();
+  async function run(text: string, config: unknown): Promise<LintTaskOutcome> {
+    const dispatched = performance.now();
+    const started = new Int32Array(new SharedArrayBuffer(4));
+    const controller = new AbortController();
+    const stopTimer = watchCheck(started, controller, checkTimeoutMs);
     try {
-      const outcome = (await pool.run(task, {
-        signal: AbortSignal.timeout(checkTimeoutMs),
-      })) as LintTaskOutcome;
-      averageMs = averageMs * 0.9 + (performance.now() - started) * 0.1;
+      const task: LintTask = { text, config, started };
+      const outcome = (await pool.run(task, { signal: controller.signal })) as LintTaskOutcome;
+      averageMs = averageMs * 0.9 + (performance.now() - dispatched) * 0.1;
       return outcome;
     } catch (error) {
       throw translatePoolError(error, checkTimeoutMs);
+    } finally {
+      stopTimer();
     }
   }
 
@@ -150,7 +154,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     async lint(text, config) {
       await admit();
       try {
-        return unwrapOutcome(await run({ text, config }));
+        return unwrapOutcome(await run(text, config));
       } finally {
         release();
       }
@@ -169,6 +173,37 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       };
     },
   };
+}
+
+/** Longest a document may wait for its worker to start (a replaced worker loads the rules first). */
+const STARTUP_GRACE_MS = 30_000;
+
+/**
+ * Aborts the check `timeoutMs` after its worker started it. Normally a check starts as soon as it
+ * is dispatched; but after a worker was terminated, its replacement first loads the engine, and
+ * that time must not count against the document. The worker raises `started[0]` when it begins.
+ */
+function watchCheck(
+  started: Int32Array,
+  controller: AbortController,
+  timeoutMs: number,
+): () => void {
+  const dispatched = performance.now();
+  let timer: NodeJS.Timeout;
+  const arm = (delay: number, onFire: () => void) => {
+    timer = setTimeout(onFire, delay);
+    timer.unref();
+  };
+  const waitForStart = () => {
+    if (Atomics.load(started, 0) === 1) arm(timeoutMs, () => controller.abort());
+    else if (performance.now() - dispatched > STARTUP_GRACE_MS) controller.abort();
+    else arm(10, waitForStart);
+  };
+  arm(timeoutMs, () => {
+    if (Atomics.load(started, 0) === 1) controller.abort();
+    else waitForStart();
+  });
+  return () => clearTimeout(timer);
 }
 
 function translatePoolError(error: unknown, checkTimeoutMs: number): Error {

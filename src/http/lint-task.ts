@@ -5,6 +5,8 @@ import type { LinterCache } from './linter-cache.js';
 export interface LintTask {
   text: string;
   config?: unknown;
+  /** Shared with the HTTP thread: the worker sets `[0]` to 1 when it starts (timeouts count from then). */
+  started?: Int32Array;
 }
 
 /** What a lint worker answers: a result, or the config error it met. */
@@ -12,7 +14,11 @@ export type LintTaskOutcome =
   { ok: true; result: LintResult } | { ok: false; error: { message: string; ruleId?: string } };
 
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
-export function runLintTask(linters: LinterCache, { text, config }: LintTask): LintTaskOutcome {
+export function runLintTask(
+  linters: LinterCache,
+  { text, config, started }: LintTask,
+): LintTaskOutcome {
+  if (started) Atomics.store(started, 0, 1);
   try {
     return { ok: true, result: linters.get(config).lint(text) };
   } catch (error) {
