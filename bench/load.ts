@@ -4,7 +4,8 @@
  * baseline); the service at full concurrency for 30 s; then offered twice its measured capacity.
  * Writes the figures to docs/benchmarks.md.
  *
- *   BENCH_SECONDS=30  length of each load phase
+ *   BENCH_SECONDS=30       length of each load phase
+ *   BENCH_SOAK_SECONDS=300 then a soak at full concurrency, sampling RSS (default 0: no soak)
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -13,6 +14,8 @@ import autocannon from 'autocannon';
 import { fromRoot, readArticle, rssMb, startServer, writeSection } from './shared.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
+const OVERLOAD_CONNECTIONS = 64;
 const workers = Number(process.env.MTLINT_WORKERS ?? availableParallelism());
 const text = readArticle();
 const words = text.split(/\s+/).filter(Boolean).length;
@@ -52,6 +55,20 @@ function startProbe(url: string) {
   };
 }
 
+/**
+ * Waits until the service has no document running or queued: requests that autocannon abandoned
+ * at the end of a phase are still linted, and would otherwise meet the next phase in the queue.
+ */
+async function waitUntilIdle(url: string): Promise<void> {
+  for (;;) {
+    const ready = (await (await fetch(`${url}/readyz`)).json()) as {
+      load?: { running: number; queued: number };
+    };
+    if (!ready.load || ready.load.running + ready.load.queued === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 interface Phase {
   name: string;
   connections: number;
@@ -73,6 +90,7 @@ async function phase(
   overallRate?: number,
 ): Promise<Phase> {
   let busyWithoutRetryAfter = 0;
+  await waitUntilIdle(url);
   const probe = startProbe(url);
   const result = await autocannon({
     url: `${url}/v1/lint`,
@@ -148,10 +166,24 @@ console.log(
   `  ${full.requests.toFixed(1)} req/s, p50 ${full.latency.p50} ms, p99 ${full.latency.p99} ms`,
 );
 const rate = Math.max(1, Math.round(full.requests * 2));
-console.log(`2x capacity (${rate} req/s offered, 256 connections, ${seconds} s)...`);
-const over = await phase(server.url, '2x capacity', 256, seconds, rate);
+console.log(
+  `2x capacity (${rate} req/s offered, ${OVERLOAD_CONNECTIONS} connections, ${seconds} s)...`,
+);
+const over = await phase(server.url, '2x capacity', OVERLOAD_CONNECTIONS, seconds, rate);
 console.log(`  ${over.requests.toFixed(1)} req/s, statuses ${JSON.stringify(over.statuses)}`);
 const rssAfter = rssMb(pid);
+
+let soak: { phase: Phase; rss: number[] } | undefined;
+if (soakSeconds > 0) {
+  console.log(`Soak at full concurrency (${soakSeconds} s), RSS every 30 s...`);
+  const rss: number[] = [rssMb(pid)];
+  const sampler = setInterval(() => rss.push(rssMb(pid)), 30_000);
+  const soakPhase = await phase(server.url, 'soak', workers * 2, soakSeconds);
+  clearInterval(sampler);
+  rss.push(rssMb(pid));
+  soak = { phase: soakPhase, rss };
+  console.log(`  RSS (MB): ${rss.join(', ')}`);
+}
 const exitCode = await server.stop();
 // Measured again after the service: other work on a shared machine shifts the figure.
 console.log('In-process baseline again...');
@@ -183,4 +215,18 @@ ${describePhase(over)}
 `;
 console.log(report);
 writeSection('load', report);
+if (soak) {
+  writeSection(
+    'soak',
+    `
+## Soak (\`BENCH_SOAK_SECONDS=${soakSeconds} npm run bench:load\`)
+
+Run on ${date}, right after the load phases, same server: ${soakSeconds} s at full concurrency
+(${workers * 2} connections). ${soak.phase.requests.toFixed(1)} req/s, ${soak.phase.errors} errors,
+statuses ${JSON.stringify(soak.phase.statuses)}, latency p50 / p99 ${soak.phase.latency.p50} / ${soak.phase.latency.p99} ms,
+/healthz p99 ${soak.phase.health.p99.toFixed(1)} ms.
+RSS of the server process every 30 s (MB): ${soak.rss.join(', ')}.
+`,
+  );
+}
 console.log('Wrote docs/benchmarks.md');

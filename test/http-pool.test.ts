@@ -14,6 +14,7 @@ import { createSpecValidator } from './helpers/openapi.js';
 const workerFile = new URL('./fixtures/test-lint-worker.mjs', import.meta.url);
 const HANG = '\u0000test: hang';
 const EXHAUST_MEMORY = '\u0000test: exhaust memory';
+const THROW = '\u0000test: throw';
 const STRAY = 'They met her respectively. . Then they left.';
 const expectToMatchSpec = createSpecValidator();
 
@@ -94,6 +95,17 @@ describe('HTTP through the pool', () => {
     expectToMatchSpec(res, '/v1/lint');
     const next = await request(app).post('/v1/lint').send({ text: STRAY });
     expect(next.status).toBe(200);
+  });
+
+  it('answers a check that throws with 500 worker_failed, without its details', async () => {
+    const app = appFor(pool({ workers: 1 }));
+    const res = await request(app).post('/v1/lint').type('text/plain').send(THROW);
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({
+      error: { code: 'worker_failed', message: 'The check failed in its worker' },
+    });
+    expectToMatchSpec(res, '/v1/lint');
+    expect((await request(app).post('/v1/lint').send({ text: STRAY })).status).toBe(200);
   });
 
   it('answers 503 with Retry-After when saturated, and /readyz says so', async () => {

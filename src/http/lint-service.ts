@@ -24,8 +24,9 @@ export class LintServiceError extends Error {
     readonly code: LintServiceErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -221,7 +222,9 @@ function translatePoolError(error: unknown, checkTimeoutMs: number): Error {
       1,
     );
   }
-  return new LintServiceError('worker_failed', 'The check failed in its worker');
+  return new LintServiceError('worker_failed', 'The check failed in its worker', undefined, {
+    cause: error,
+  });
 }
 
 /**

@@ -71,9 +71,10 @@ export function errorHandler(
     return;
   }
   const described = describeError(error, req);
-  if (error instanceof LintServiceError) {
+  if (error instanceof LintServiceError && error.code !== 'worker_failed') {
     req.log?.warn({ code: error.code }, error.message);
   } else if (described.status >= 500) {
+    // A bug: log the error (with its cause from the worker) for the maintainers, not the client.
     req.log?.error({ err: error }, 'request failed');
   }
   res.set(described.headers);
