@@ -288,6 +288,7 @@ describe('the service', () => {
     expectToMatchSpec(drain, '/readyz', 'get');
     const spec = await request(served).get('/openapi.json');
     expect(spec.body.openapi).toBe('3.1.0');
+    expectToMatchSpec(spec, '/openapi.json', 'get');
   });
 
   it('counts requests by route and status in /metrics', async () => {
@@ -297,6 +298,7 @@ describe('the service', () => {
     await request(served).get('/no/such/path');
     const res = await request(served).get('/metrics');
     expect(res.status).toBe(200);
+    expectToMatchSpec(res, '/metrics', 'get');
     expect(res.text).toMatch(
       /http_requests_total\{method="POST",route="\/v1\/lint",status="200"\} 1/,
     );
