@@ -1,0 +1,232 @@
+/**
+ * `npm run bench:load`: drives the built service with autocannon on loopback and prints figures
+ * (no assertions). Steps: the engine in process on as many threads as the service has workers (the
+ * baseline); the service at full concurrency for 30 s; then offered twice its measured capacity.
+ * Writes the figures to docs/benchmarks.md.
+ *
+ *   BENCH_SECONDS=30       length of each load phase
+ *   BENCH_SOAK_SECONDS=300 then a soak at full concurrency, sampling RSS (default 0: no soak)
+ */
+import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import autocannon from 'autocannon';
+import { fromRoot, readArticle, rssMb, startServer, writeSection } from './shared.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
+const OVERLOAD_CONNECTIONS = 64;
+const workers = Number(process.env.MTLINT_WORKERS ?? availableParallelism());
+const text = readArticle();
+const words = text.split(/\s+/).filter(Boolean).length;
+const body = JSON.stringify({ text });
+
+interface Probe {
+  count: number;
+  failures: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+async function inProcessBaseline(): Promise<number> {
+  const results = await Promise.all(
+    Array.from({ length: workers }, () => {
+      const worker = new Worker(fromRoot('dist/bench/inprocess-worker.js'), {
+        workerData: { text, warmupMs: 2000, durationMs: 10_000 },
+      });
+      return new Promise<{ documents: number; seconds: number }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+    }),
+  );
+  return results.reduce((sum, r) => sum + r.documents / r.seconds, 0);
+}
+
+function startProbe(url: string) {
+  const child = fork(fromRoot('dist/bench/probe.js'), [url, '20'], { stdio: 'inherit' });
+  return {
+    stop: () =>
+      new Promise<Probe>((resolve) => {
+        child.once('message', (message) => resolve(message as Probe));
+        child.send('stop');
+      }),
+  };
+}
+
+/**
+ * Waits until the service has no document running or queued: requests that autocannon abandoned
+ * at the end of a phase are still linted, and would otherwise meet the next phase in the queue.
+ */
+async function waitUntilIdle(url: string): Promise<void> {
+  for (;;) {
+    const ready = (await (await fetch(`${url}/readyz`)).json()) as {
+      load?: { running: number; queued: number };
+    };
+    if (!ready.load || ready.load.running + ready.load.queued === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface Phase {
+  name: string;
+  connections: number;
+  offered?: number;
+  requests: number;
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+  busyWithoutRetryAfter: number;
+  health: Probe;
+}
+
+async function phase(
+  url: string,
+  name: string,
+  connections: number,
+  duration: number,
+  overallRate?: number,
+): Promise<Phase> {
+  let busyWithoutRetryAfter = 0;
+  await waitUntilIdle(url);
+  const probe = startProbe(url);
+  const result = await autocannon({
+    url: `${url}/v1/lint`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration,
+    timeout: 30,
+    ...(overallRate ? { overallRate } : {}),
+    requests: [
+      {
+        onResponse: (
+          status: number,
+          _body: string,
+          _context: unknown,
+          headers: Record<string, string>,
+        ) => {
+          const retryAfter = Object.keys(headers).some(
+            (key) => key.toLowerCase() === 'retry-after',
+          );
+          if (status === 503 && !retryAfter) busyWithoutRetryAfter++;
+        },
+      },
+    ],
+  });
+  const health = await probe.stop();
+  const statuses: Record<string, number> = {};
+  for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
+    statuses[status] = count;
+  }
+  return {
+    name,
+    connections,
+    offered: overallRate,
+    requests: result.requests.average,
+    latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statuses,
+    busyWithoutRetryAfter,
+    health,
+  };
+}
+
+function describePhase(p: Phase): string {
+  const statuses = Object.entries(p.statuses)
+    .map(([status, count]) => `${status}: ${count}`)
+    .join(', ');
+  return [
+    `| ${p.name} | ${p.connections}${p.offered ? ` (offered ${p.offered} req/s)` : ''} | ${p.requests.toFixed(1)} |`,
+    ` ${p.latency.p50} / ${p.latency.p99} / ${p.latency.max} | ${p.errors} (${p.timeouts} timeouts) |`,
+    ` ${statuses} | ${p.busyWithoutRetryAfter} | ${p.health.p99.toFixed(1)} (max ${p.health.max.toFixed(1)}, ${p.health.failures} failed) |`,
+  ].join('');
+}
+
+console.log(`Article: ${words} words, ${text.length} characters; ${workers} workers.`);
+console.log('In-process baseline (10 s after 2 s warm-up)...');
+const baselineBefore = await inProcessBaseline();
+console.log(`  ${baselineBefore.toFixed(1)} documents/s on ${workers} threads`);
+
+const server = await startServer({ MTLINT_WORKERS: String(workers) });
+const pid = server.child.pid!;
+const rssBefore = rssMb(pid);
+console.log(`Service at ${server.url}, RSS ${rssBefore} MB`);
+console.log('Warm-up (5 s)...');
+await phase(server.url, 'warm-up', workers * 2, 5);
+const rssWarm = rssMb(pid);
+
+console.log(`Full concurrency (${workers * 2} connections, ${seconds} s)...`);
+const full = await phase(server.url, 'full concurrency', workers * 2, seconds);
+console.log(
+  `  ${full.requests.toFixed(1)} req/s, p50 ${full.latency.p50} ms, p99 ${full.latency.p99} ms`,
+);
+const rate = Math.max(1, Math.round(full.requests * 2));
+console.log(
+  `2x capacity (${rate} req/s offered, ${OVERLOAD_CONNECTIONS} connections, ${seconds} s)...`,
+);
+const over = await phase(server.url, '2x capacity', OVERLOAD_CONNECTIONS, seconds, rate);
+console.log(`  ${over.requests.toFixed(1)} req/s, statuses ${JSON.stringify(over.statuses)}`);
+const rssAfter = rssMb(pid);
+
+let soak: { phase: Phase; rss: number[] } | undefined;
+if (soakSeconds > 0) {
+  console.log(`Soak at full concurrency (${soakSeconds} s), RSS every 30 s...`);
+  const rss: number[] = [rssMb(pid)];
+  const sampler = setInterval(() => rss.push(rssMb(pid)), 30_000);
+  const soakPhase = await phase(server.url, 'soak', workers * 2, soakSeconds);
+  clearInterval(sampler);
+  rss.push(rssMb(pid));
+  soak = { phase: soakPhase, rss };
+  console.log(`  RSS (MB): ${rss.join(', ')}`);
+}
+const exitCode = await server.stop();
+// Measured again after the service: other work on a shared machine shifts the figure.
+console.log('In-process baseline again...');
+const baselineAfter = await inProcessBaseline();
+console.log(`  ${baselineAfter.toFixed(1)} documents/s on ${workers} threads`);
+const baseline = (baselineBefore + baselineAfter) / 2;
+
+const ratio = full.requests / baseline;
+const date = new Date().toISOString().slice(0, 10);
+const report = `
+## Load (\`npm run bench:load\`)
+
+Run on ${date}: ${availableParallelism()} cores (shared with other work while measured), Node ${process.version},
+${workers} lint workers, defaults otherwise. Request: \`POST /v1/lint\` with the first ${words} words of
+the seed article (${text.length} characters) as JSON. autocannon and a /healthz probe (every 20 ms,
+own process) ran on the same machine over loopback.
+
+| phase | connections | req/s | latency p50 / p99 / max (ms) | errors | statuses | 503 without Retry-After | /healthz p99 (ms) |
+|---|---|---|---|---|---|---|---|
+${describePhase(full)}
+${describePhase(over)}
+
+- Engine in process on ${workers} threads: **${baseline.toFixed(1)} documents/s** (mean of
+  ${baselineBefore.toFixed(1)} before and ${baselineAfter.toFixed(1)} after the service ran); the service at full
+  concurrency: **${full.requests.toFixed(1)} req/s = ${(ratio * 100).toFixed(0)}%** of that.
+- RSS of the server process (workers included): ${rssBefore} MB at start, ${rssWarm} MB after warm-up,
+  ${rssAfter} MB after both phases.
+- SIGTERM after the run: exit code ${exitCode}.
+`;
+console.log(report);
+writeSection('load', report);
+if (soak) {
+  writeSection(
+    'soak',
+    `
+## Soak (\`BENCH_SOAK_SECONDS=${soakSeconds} npm run bench:load\`)
+
+Run on ${date}, right after the load phases, same server: ${soakSeconds} s at full concurrency
+(${workers * 2} connections). ${soak.phase.requests.toFixed(1)} req/s, ${soak.phase.errors} errors,
+statuses ${JSON.stringify(soak.phase.statuses)}, latency p50 / p99 ${soak.phase.latency.p50} / ${soak.phase.latency.p99} ms,
+/healthz p99 ${soak.phase.health.p99.toFixed(1)} ms.
+RSS of the server process every 30 s (MB): ${soak.rss.join(', ')}.
+`,
+  );
+}
+console.log('Wrote docs/benchmarks.md');

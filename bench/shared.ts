@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** Paths from the package root, whether this runs from bench/ or dist/bench/. */
+export function fromRoot(path: string): string {
+  for (const up of ['../', '../../']) {
+    const candidate = new URL(up, import.meta.url);
+    if (existsSync(new URL('package.json', candidate))) {
+      return fileURLToPath(new URL(path, candidate));
+    }
+  }
+  throw new Error('bench: cannot find the package root');
+}
+
+/** The first ~1,000 words of the seed article (a real machine translation). */
+export function readArticle(): string {
+  return readFileSync(fromRoot('bench/article-1000-words.txt'), 'utf8');
+}
+
+export interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts the built server on a free loopback port and waits until it listens. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [fromRoot('dist/src/server.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Request logs stay on (info), as in production; the listening line gives the port.
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const entry = JSON.parse(line) as { msg?: string; port?: number };
+    if (entry.msg === 'mtlint listening') {
+      child.stdout!.resume();
+      const url = `http://127.0.0.1:${entry.port}`;
+      return {
+        child,
+        url,
+        stop: async () => {
+          const exited = once(child, 'exit');
+          child.kill('SIGTERM');
+          const [code] = (await exited) as [number | null];
+          return code;
+        },
+      };
+    }
+  }
+  throw new Error('bench: the server exited before listening');
+}
+
+/** Resident set size of a process (Linux), in MB. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in docs/benchmarks.md. */
+export function writeSection(name: string, body: string): void {
+  const file = fromRoot('docs/benchmarks.md');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const block = `${start}\n${body.trim()}\n${end}`;
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  const next =
+    from >= 0 && to > from
+      ? current.slice(0, from) + block + current.slice(to + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

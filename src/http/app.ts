@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Rule } from '../core/index.js';
+import { registry as builtinRegistry } from '../linter.js';
+import type { LintService, PoolLoad } from './lint-service.js';
+import { createMetrics, httpMetrics } from './metrics.js';
+import { bearerAuth } from './middleware/auth.js';
+import { cors } from './middleware/cors.js';
+import { errorHandler, notFound } from './middleware/errors.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestId } from './middleware/request-id.js';
+import { createOpenApi } from './openapi.js';
+import { createHealthRouter } from './routes/health.js';
+import { createLintRouter } from './routes/lint.js';
+import { createMetricsRouter } from './routes/metrics.js';
+import { createRuleDocsRouter, createRulesRouter } from './routes/rules.js';
+import { readSettings, type Settings } from './settings.js';
+
+export interface AppDeps {
+  /** Where every route lints. */
+  lintService: LintService;
+  /** Rules known to the service (default: the built-in ones). */
+  registry?: ReadonlyMap<string, Rule>;
+  /** Limits and switches; anything left out takes its default (createApp never reads env). */
+  settings?: Partial<Settings>;
+  logger?: Logger;
+  /** The pool's load, for /readyz and metrics. */
+  load?: () => PoolLoad;
+  /** True once shutdown has begun: /readyz answers 503 and connections are not kept alive. */
+  isDraining?: () => boolean;
+  /** Folder holding `<rule id>/README.md` (default: the package's rules/). */
+  rulesDir?: string;
+  /** Node's default metrics (event loop, memory, GC) in /metrics (default true). */
+  defaultMetrics?: boolean;
+}
+
+/** Builds the Express app; never listens (src/server.ts does). */
+export function createApp(deps: AppDeps): Express {
+  const settings: Settings = { ...readSettings({}), ...deps.settings };
+  const registry = deps.registry ?? builtinRegistry;
+  const { lintService } = deps;
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  const metrics = createMetrics(deps.load, deps.defaultMetrics ?? true);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', parseTrustProxy(settings.trustProxy));
+  app.set('json spaces', 0);
+
+  app.use(requestId());
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => req.id,
+      // Never the body, headers or query: article text and tokens stay out of the logs.
+      serializers: {
+        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+    }),
+  );
+  app.use(httpMetrics(metrics.registry));
+  app.use(helmet());
+  app.use(cors(settings.corsOrigins));
+  if (deps.isDraining) {
+    const isDraining = deps.isDraining;
+    app.use((_req, res, next) => {
+      if (isDraining()) res.setHeader('Connection', 'close');
+      next();
+    });
+  }
+
+  // Guards for the API proper; probes and docs stay open.
+  const guards: RequestHandler[] = [];
+  if (settings.rateLimit > 0) {
+    guards.push(rateLimit({ limit: settings.rateLimit, windowMs: settings.rateWindowMs }));
+  }
+  if (settings.token) guards.push(bearerAuth(settings.token));
+  const guard = composeHandlers(guards);
+
+  const openapi = createOpenApi(settings);
+  const lintRouter = createLintRouter({
+    lintService,
+    metrics,
+    bodyLimit: settings.bodyLimit,
+    batchBodyLimit: settings.batchBodyLimit,
+    maxChars: settings.maxChars,
+    batchMaxDocuments: settings.batchMaxDocuments,
+    batchConcurrency: deps.load?.().workers ?? settings.workers,
+  });
+
+  // The routes: one line per mount point; `guard` = rate limit + bearer auth when configured.
+  app.use(createHealthRouter({ load: deps.load, isDraining: deps.isDraining }));
+  app.get('/openapi.json', (_req, res) => void res.json(openapi));
+  app.use('/metrics', guard, createMetricsRouter(metrics.registry));
+  app.use('/v1', guard, lintRouter, createRulesRouter(registry));
+  app.use(createRuleDocsRouter(registry, deps.rulesDir ?? defaultRulesDir()));
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}
+
+/** Several middlewares as one, so a guard mounted in several places runs once per request. */
+function composeHandlers(handlers: readonly RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let index = 0;
+    const step = (error?: unknown): void => {
+      const handler = handlers[index++];
+      if (error !== undefined || !handler) next(error);
+      else void handler(req, res, step);
+    };
+    step();
+  };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** The package's rules/ folder, from src/http (sources) or dist/src/http (build). */
+function defaultRulesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return join(dir, 'rules');
+}

@@ -1,0 +1,242 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { LintResult } from '../core/index.js';
+import { LinterCache } from './linter-cache.js';
+import { runLintTask, unwrapOutcome, type LintTask, type LintTaskOutcome } from './lint-task.js';
+
+/**
+ * The one seam through which routes lint. Rejects with the engine's ConfigError for a bad config,
+ * and with a LintServiceError when the service cannot lint now (timeout, saturation, worker crash).
+ */
+export interface LintService {
+  lint(text: string, config?: unknown): Promise<LintResult>;
+  close(): Promise<void>;
+}
+
+export type LintServiceErrorCode =
+  'check_timeout' | 'overloaded' | 'worker_out_of_memory' | 'worker_failed' | 'shutting_down';
+
+/** The service could not lint this document; `retryAfterSeconds` when trying again may help. */
+export class LintServiceError extends Error {
+  override name = 'LintServiceError';
+  constructor(
+    readonly code: LintServiceErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface LinterSettings {
+  maxDiagnostics?: number;
+  linterCacheSize?: number;
+}
+
+/** Lints on the calling thread: for tests, benchmarks and tools that lint a few documents. */
+export function createInProcessLintService(settings: LinterSettings = {}): LintService {
+  const cache = new LinterCache(settings.linterCacheSize ?? 32, settings.maxDiagnostics ?? 1000);
+  let closed = false;
+  return {
+    async lint(text, config) {
+      if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
+      return unwrapOutcome(runLintTask(cache, { text, config }));
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+export interface PoolLintServiceOptions extends LinterSettings {
+  /** Worker threads (default 1). */
+  workers?: number;
+  /** Documents that may wait for a free worker; one more is refused as overloaded. */
+  maxQueue?: number;
+  /** Time one document may run in a worker before that worker is terminated. */
+  checkTimeoutMs?: number;
+  /** Old-generation heap per worker, in MB. */
+  workerMaxOldMb?: number;
+  /** The worker module (default: the compiled lint-worker.js). Tests may inject their own. */
+  workerFile?: string | URL;
+}
+
+export interface PoolLoad {
+  workers: number;
+  /** Documents being linted now. */
+  running: number;
+  /** Documents waiting for a worker. */
+  queued: number;
+  maxQueue: number;
+  /** True when the next document would be refused. */
+  saturated: boolean;
+}
+
+export interface PoolLintService extends LintService {
+  load(): PoolLoad;
+}
+
+/**
+ * Lints in a piscina pool of worker threads. The service admits at most one document per worker
+ * and keeps its own bounded queue in front of the pool, so a document handed to piscina starts at
+ * once and its timeout measures lint time, not time spent waiting.
+ */
+export function createPoolLintService(options: PoolLintServiceOptions = {}): PoolLintService {
+  const workers = options.workers ?? 1;
+  const maxQueue = options.maxQueue ?? workers * 8;
+  const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
+  const pool = new Piscina({
+    filename: toPath(options.workerFile ?? defaultWorkerFile()),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    workerData: {
+      maxDiagnostics: options.maxDiagnostics,
+      linterCacheSize: options.linterCacheSize,
+    },
+    resourceLimits: { maxOldGenerationSizeMb: options.workerMaxOldMb ?? 512 },
+  });
+  // A worker that dies outside a task (say, while starting) is replaced by piscina; the error
+  // must not become an uncaught exception of the server.
+  pool.on('error', () => {});
+
+  let running = 0;
+  let closing = false;
+  const waiting: (() => void)[] = [];
+  /** Moving average of lint time, for Retry-After. */
+  let averageMs = 50;
+
+  const retryAfter = () =>
+    Math.max(1, Math.ceil(((waiting.length / workers + 1) * averageMs) / 1000));
+
+  async function admit(): Promise<void> {
+    if (closing) throw new LintServiceError('shutting_down', 'The service is shutting down');
+    if (running < workers) {
+      running++;
+      return;
+    }
+    if (waiting.length >= maxQueue) {
+      throw new LintServiceError(
+        'overloaded',
+        `The service is saturated: ${running} documents are being checked and ${waiting.length} are waiting`,
+        retryAfter(),
+      );
+    }
+    // The slot is handed over by release(): `running` stays counted.
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+
+  function release(): void {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+
+  async function run(text: string, config: unknown): Promise<LintTaskOutcome> {
+    const dispatched = performance.now();
+    const started = new Int32Array(new SharedArrayBuffer(4));
+    const controller = new AbortController();
+    const stopTimer = watchCheck(started, controller, checkTimeoutMs);
+    try {
+      const task: LintTask = { text, config, started };
+      const outcome = (await pool.run(task, { signal: controller.signal })) as LintTaskOutcome;
+      averageMs = averageMs * 0.9 + (performance.now() - dispatched) * 0.1;
+      return outcome;
+    } catch (error) {
+      throw translatePoolError(error, checkTimeoutMs);
+    } finally {
+      stopTimer();
+    }
+  }
+
+  return {
+    async lint(text, config) {
+      await admit();
+      try {
+        return unwrapOutcome(await run(text, config));
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      closing = true;
+      await pool.close();
+    },
+    load() {
+      return {
+        workers,
+        running,
+        queued: waiting.length,
+        maxQueue,
+        saturated: running >= workers && waiting.length >= maxQueue,
+      };
+    },
+  };
+}
+
+/** Longest a document may wait for its worker to start (a replaced worker loads the rules first). */
+const STARTUP_GRACE_MS = 30_000;
+
+/**
+ * Aborts the check `timeoutMs` after its worker started it. Normally a check starts as soon as it
+ * is dispatched; but after a worker was terminated, its replacement first loads the engine, and
+ * that time must not count against the document. The worker raises `started[0]` when it begins.
+ */
+function watchCheck(
+  started: Int32Array,
+  controller: AbortController,
+  timeoutMs: number,
+): () => void {
+  const dispatched = performance.now();
+  let timer: NodeJS.Timeout;
+  const arm = (delay: number, onFire: () => void) => {
+    timer = setTimeout(onFire, delay);
+    timer.unref();
+  };
+  const waitForStart = () => {
+    if (Atomics.load(started, 0) === 1) arm(timeoutMs, () => controller.abort());
+    else if (performance.now() - dispatched > STARTUP_GRACE_MS) controller.abort();
+    else arm(10, waitForStart);
+  };
+  arm(timeoutMs, () => {
+    if (Atomics.load(started, 0) === 1) controller.abort();
+    else waitForStart();
+  });
+  return () => clearTimeout(timer);
+}
+
+function translatePoolError(error: unknown, checkTimeoutMs: number): Error {
+  const { name, code } = (error ?? {}) as { name?: string; code?: string };
+  if (name === 'AbortError') {
+    return new LintServiceError(
+      'check_timeout',
+      `The check took longer than ${checkTimeoutMs} ms and was stopped`,
+    );
+  }
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new LintServiceError(
+      'worker_out_of_memory',
+      'The check ran out of memory and was stopped',
+      1,
+    );
+  }
+  return new LintServiceError('worker_failed', 'The check failed in its worker', undefined, {
+    cause: error,
+  });
+}
+
+/**
+ * The compiled worker beside this module; when this module runs from TypeScript sources (tests),
+ * the build's copy under dist/ (the test script builds first).
+ */
+function defaultWorkerFile(): URL {
+  const beside = new URL('./lint-worker.js', import.meta.url);
+  if (existsSync(beside)) return beside;
+  return new URL('../../dist/src/http/lint-worker.js', import.meta.url);
+}
+
+function toPath(file: string | URL): string {
+  return file instanceof URL ? fileURLToPath(file) : file;
+}

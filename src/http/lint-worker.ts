@@ -1,0 +1,17 @@
+/**
+ * Runs in a piscina worker thread: lints one document per task. Each worker keeps the linters it
+ * has built (one per distinct config) so rules are instantiated once, not per request.
+ */
+import { workerData } from 'piscina';
+import { LinterCache } from './linter-cache.js';
+import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
+
+const options = (workerData ?? {}) as { maxDiagnostics?: number; linterCacheSize?: number };
+const cache = new LinterCache(options.linterCacheSize ?? 32, options.maxDiagnostics ?? 1000);
+
+// Build the default linter while the worker starts rather than on its first request.
+cache.get(undefined);
+
+export default function lint(task: LintTask): LintTaskOutcome {
+  return runLintTask(cache, task);
+}

@@ -1,0 +1,113 @@
+import type { NextFunction, Request, Response } from 'express';
+import client from 'prom-client';
+import type { PoolLoad } from './lint-service.js';
+
+export interface AppMetrics {
+  registry: client.Registry;
+  lintDuration: client.Histogram<'outcome'>;
+}
+
+/**
+ * One registry per app (tests build many apps). Request counts and latency by route and status,
+ * time per lint, the pool's queue and load, and Node's defaults (event-loop delay, memory, GC).
+ */
+export function createMetrics(load?: () => PoolLoad, defaults = true): AppMetrics {
+  const registry = new client.Registry();
+  if (defaults) client.collectDefaultMetrics({ register: registry });
+  const lintDuration = new client.Histogram({
+    name: 'mtlint_lint_duration_seconds',
+    help: 'Time to lint one document, waiting for a worker included, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  if (load) {
+    new client.Gauge({
+      name: 'mtlint_lint_queue_depth',
+      help: 'Documents waiting for a lint worker',
+      registers: [registry],
+      collect() {
+        this.set(load().queued);
+      },
+    });
+    new client.Gauge({
+      name: 'mtlint_lint_running',
+      help: 'Documents being linted now',
+      registers: [registry],
+      collect() {
+        this.set(load().running);
+      },
+    });
+    new client.Gauge({
+      name: 'mtlint_lint_workers',
+      help: 'Lint worker threads',
+      registers: [registry],
+      collect() {
+        this.set(load().workers);
+      },
+    });
+  }
+  return { registry, lintDuration };
+}
+
+/** Counts every request and times it by method, route (its pattern, never the raw path) and status. */
+export function httpMetrics(registry: client.Registry) {
+  const labelNames = ['method', 'route', 'status'] as const;
+  const requests = new client.Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames,
+    registers: [registry],
+  });
+  const duration = new client.Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and status',
+    labelNames,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const inFlight = new client.Gauge({
+    name: 'http_requests_in_flight',
+    help: 'HTTP requests being served',
+    registers: [registry],
+  });
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    inFlight.inc();
+    const route = captureRoute(req);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight.dec();
+      const labels = { method: req.method, route: route(), status: String(res.statusCode) };
+      requests.inc(labels);
+      duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    };
+    res.on('finish', finish);
+    res.on('close', finish);
+    next();
+  };
+}
+
+/**
+ * The matched route's pattern keeps label cardinality bounded; unmatched paths share one label.
+ * The router sets `req.route` while `req.baseUrl` is the mount path, but restores `baseUrl` when a
+ * handler passes an error on; so the label is taken at the moment the route is set.
+ */
+function captureRoute(req: Request): () => string {
+  let label = 'unmatched';
+  let current: unknown;
+  Object.defineProperty(req, 'route', {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set(route: { path?: unknown } | undefined) {
+      current = route;
+      if (typeof route?.path === 'string') {
+        label = route.path === '/' && req.baseUrl ? req.baseUrl : `${req.baseUrl}${route.path}`;
+      }
+    },
+  });
+  return () => label;
+}

@@ -1,0 +1,36 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../errors.js';
+
+/**
+ * Requires `Authorization: Bearer <token>`. Both sides are hashed before comparing so the
+ * constant-time compare sees equal lengths and the token's length does not leak either.
+ */
+export function bearerAuth(token: string) {
+  const expected = digest(token);
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+    if (!match) {
+      next(
+        new HttpError(401, 'unauthorized', 'A bearer token is required', {
+          'WWW-Authenticate': 'Bearer realm="mtlint"',
+        }),
+      );
+      return;
+    }
+    if (!timingSafeEqual(digest(match[1]!), expected)) {
+      next(
+        new HttpError(401, 'unauthorized', 'The bearer token is not valid', {
+          'WWW-Authenticate': 'Bearer realm="mtlint", error="invalid_token"',
+        }),
+      );
+      return;
+    }
+    next();
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

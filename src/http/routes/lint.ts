@@ -1,0 +1,172 @@
+import { Router, type Request } from 'express';
+import type { LintResult } from '../../core/index.js';
+import { HttpError, type ErrorBody } from '../errors.js';
+import type { LintService } from '../lint-service.js';
+import type { AppMetrics } from '../metrics.js';
+import { parseBody } from '../middleware/body.js';
+import { describeError } from '../middleware/errors.js';
+
+export interface LintRouterOptions {
+  lintService: LintService;
+  metrics: AppMetrics;
+  bodyLimit: number;
+  batchBodyLimit: number;
+  maxChars: number;
+  batchMaxDocuments: number;
+  /** Documents of one batch linted at once (about the number of workers). */
+  batchConcurrency: number;
+}
+
+type BatchEntry = { id: string | number } & (LintResult | ErrorBody);
+
+/** `POST /lint` and `POST /lint/batch`: parse, validate, hand the text to the lint service, answer. */
+export function createLintRouter(options: LintRouterOptions): Router {
+  const { lintService, metrics, maxChars } = options;
+  const router = Router();
+
+  const lint = async (text: string, config: unknown): Promise<LintResult> => {
+    const stop = metrics.lintDuration.startTimer();
+    try {
+      const result = await lintService.lint(text, config);
+      stop({ outcome: 'ok' });
+      return result;
+    } catch (error) {
+      stop({ outcome: error instanceof Error && 'code' in error ? String(error.code) : 'error' });
+      throw error;
+    }
+  };
+
+  router.post(
+    '/lint',
+    ...parseBody({
+      limit: options.bodyLimit,
+      limitName: 'MTLINT_BODY_LIMIT',
+      types: ['application/json', 'text/plain'],
+    }),
+    async (req, res) => {
+      const { text, config } = readLintRequest(req);
+      checkLength(text, maxChars);
+      res.json(await lint(text, config));
+    },
+  );
+
+  router.post(
+    '/lint/batch',
+    ...parseBody({
+      limit: options.batchBodyLimit,
+      limitName: 'MTLINT_BATCH_BODY_LIMIT',
+      types: ['application/json'],
+    }),
+    async (req, res) => {
+      const documents = readBatchRequest(req, options.batchMaxDocuments);
+      const results = await mapConcurrently(
+        documents,
+        options.batchConcurrency,
+        async (document, index): Promise<BatchEntry> => {
+          const id = isId(document?.id) ? document.id : index;
+          try {
+            if (!isObject(document)) {
+              throw new HttpError(400, 'invalid_request', 'Each document must be an object');
+            }
+            if (!isId(document.id)) {
+              throw new HttpError(400, 'invalid_request', '`id` must be a string or a number');
+            }
+            const text = requireText(document.text);
+            checkLength(text, maxChars);
+            return { id, ...(await lint(text, document.config)) };
+          } catch (error) {
+            const { code, message } = describeError(error, req);
+            return { id, error: { code, message } };
+          }
+        },
+      );
+      res.json({ results });
+    },
+  );
+
+  return router;
+}
+
+function readLintRequest(req: Request): { text: string; config?: unknown } {
+  if (typeof req.body === 'string' && req.is('text/plain')) return { text: req.body };
+  if (req.body === undefined) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      'The request has no body: send {"text": "..."} as application/json, or the text as text/plain',
+    );
+  }
+  if (!isObject(req.body)) {
+    throw new HttpError(400, 'invalid_request', 'The JSON body must be an object: {"text": "..."}');
+  }
+  return { text: requireText(req.body.text), config: req.body.config };
+}
+
+function requireText(text: unknown): string {
+  if (text === undefined) throw new HttpError(400, 'invalid_request', '`text` is required');
+  if (typeof text !== 'string') {
+    throw new HttpError(400, 'invalid_request', `\`text\` must be a string, got ${typeName(text)}`);
+  }
+  return text;
+}
+
+function readBatchRequest(req: Request, max: number): Record<string, unknown>[] {
+  const documents: unknown = isObject(req.body) ? req.body.documents : undefined;
+  if (!Array.isArray(documents)) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      'The body must be {"documents": [{"id": ..., "text": "..."}]}',
+    );
+  }
+  if (documents.length > max) {
+    throw new HttpError(
+      413,
+      'too_many_documents',
+      `The batch has ${documents.length} documents; the limit is ${max} (MTLINT_BATCH_MAX_DOCUMENTS)`,
+    );
+  }
+  return documents as Record<string, unknown>[];
+}
+
+function checkLength(text: string, maxChars: number): void {
+  if (text.length > maxChars) {
+    throw new HttpError(
+      413,
+      'text_too_long',
+      `The text is ${text.length} characters long; the limit is ${maxChars} (MTLINT_MAX_CHARS)`,
+    );
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is string | number {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** Like Promise.all over `items`, with at most `limit` calls running at once; keeps the order. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  call: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await call(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}

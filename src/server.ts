@@ -1,0 +1,65 @@
+/**
+ * The composition root: environment -> lint worker pool -> app -> listen, and graceful shutdown on
+ * SIGTERM/SIGINT (stop accepting, finish in-flight requests, close the pool, exit 0 within a bound).
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createApp } from './http/app.js';
+import { createPoolLintService } from './http/lint-service.js';
+import { readSettings, SettingsError, type Settings } from './http/settings.js';
+
+async function main(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = readSettings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    process.stderr.write(`mtlint: ${error.message}\n`);
+    process.exit(2);
+  }
+  const logger = pino({ level: settings.logLevel });
+
+  const lintService = createPoolLintService(settings);
+  let draining = false;
+  const app = createApp({
+    lintService,
+    settings,
+    logger,
+    load: () => lintService.load(),
+    isDraining: () => draining,
+  });
+
+  const server = settings.host
+    ? app.listen(settings.port, settings.host)
+    : app.listen(settings.port);
+  server.requestTimeout = settings.requestTimeoutMs;
+  server.headersTimeout = settings.headersTimeoutMs;
+  server.keepAliveTimeout = settings.keepAliveTimeoutMs;
+  await once(server, 'listening');
+  const { address, port } = server.address() as AddressInfo;
+  logger.info({ address, port, workers: settings.workers }, 'mtlint listening');
+
+  const shutdown = async (signal: string) => {
+    if (draining) return;
+    draining = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error({ timeoutMs: settings.shutdownTimeoutMs }, 'shutdown timed out');
+      process.exit(1);
+    }, settings.shutdownTimeoutMs);
+    force.unref();
+    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets close now.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await lintService.close();
+    logger.info('shut down');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import express from 'express';
+import request from 'supertest';
+import { errorHandler } from '../src/http/middleware/errors.js';
+import { rateLimit } from '../src/http/middleware/rate-limit.js';
+import { parseBytes, readSettings, SettingsError } from '../src/http/settings.js';
+
+describe('readSettings', () => {
+  it('needs no environment at all', () => {
+    const settings = readSettings({});
+    expect(settings).toMatchObject({
+      port: 3000,
+      bodyLimit: 1024 * 1024,
+      maxChars: 100_000,
+      maxDiagnostics: 1000,
+      token: undefined,
+      rateLimit: 0,
+      corsOrigins: [],
+    });
+    expect(settings.workers).toBeGreaterThanOrEqual(1);
+    expect(settings.headersTimeoutMs).toBeLessThanOrEqual(settings.requestTimeoutMs);
+  });
+
+  it('reads every limit from its variable', () => {
+    const settings = readSettings({
+      PORT: '8080',
+      MTLINT_BODY_LIMIT: '512kb',
+      MTLINT_MAX_CHARS: '5000',
+      MTLINT_WORKERS: '3',
+      MTLINT_CORS_ORIGINS: 'https://a.example, https://b.example',
+      MTLINT_TOKEN: 'secret',
+    });
+    expect(settings).toMatchObject({
+      port: 8080,
+      bodyLimit: 512 * 1024,
+      maxChars: 5000,
+      workers: 3,
+      maxQueue: 24,
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      token: 'secret',
+    });
+  });
+
+  it('names a bad variable', () => {
+    expect(() => readSettings({ MTLINT_WORKERS: '0' })).toThrow(SettingsError);
+    expect(() => readSettings({ MTLINT_BODY_LIMIT: 'huge' })).toThrow(/MTLINT_BODY_LIMIT/);
+    expect(() => readSettings({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('parses sizes', () => {
+    expect(parseBytes('1mb')).toBe(1048576);
+    expect(parseBytes('1.5 KB')).toBe(1536);
+    expect(parseBytes('200')).toBe(200);
+    expect(parseBytes('-1mb')).toBeUndefined();
+  });
+});
+
+describe('rateLimit', () => {
+  it('starts afresh in the next window', async () => {
+    let now = 0;
+    const app = express()
+      .use(rateLimit({ limit: 1, windowMs: 10_000, now: () => now }))
+      .get('/', (_req, res) => void res.json({}))
+      .use(errorHandler);
+    expect((await request(app).get('/')).status).toBe(200);
+    const limited = await request(app).get('/');
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('10');
+    now = 10_000;
+    expect((await request(app).get('/')).status).toBe(200);
+  });
+});

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from '@jest/globals';
+
+// The built server (the test script builds first), as `npm start` runs it.
+const serverFile = fileURLToPath(new URL('../dist/src/server.js', import.meta.url));
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts the server on a free loopback port; resolves with its base URL once it listens. */
+async function startServer(env: Record<string, string> = {}): Promise<string> {
+  child = spawn(process.execPath, [serverFile], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const entry = JSON.parse(line) as { msg?: string; port?: number };
+    if (entry.msg === 'mtlint listening') {
+      // Keep draining stdout so the child never blocks on a full pipe.
+      child.stdout!.resume();
+      return `http://127.0.0.1:${entry.port}`;
+    }
+  }
+  throw new Error('the server exited before listening');
+}
+
+async function gauge(base: string, name: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const match = new RegExp(`^${name} (\\d+)`, 'm').exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+describe('the server process', () => {
+  it('starts with no configuration and finishes in-flight requests on SIGTERM, exit 0', async () => {
+    const base = await startServer({ MTLINT_WORKERS: '1' });
+    const article = 'Officials met the delegation. . They discussed trade and culture. '.repeat(
+      700,
+    );
+    const inFlight = Array.from({ length: 5 }, () =>
+      fetch(`${base}/v1/lint`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: article,
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as object })),
+    );
+    // SIGTERM once most requests are admitted: running or waiting for the single worker.
+    for (;;) {
+      const admitted =
+        (await gauge(base, 'mtlint_lint_running')) + (await gauge(base, 'mtlint_lint_queue_depth'));
+      if (admitted >= 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const exited = once(child!, 'exit');
+    child!.kill('SIGTERM');
+    const responses = await Promise.all(inFlight);
+    for (const res of responses) {
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ summary: { errors: 700, truncated: false } });
+    }
+    const [code] = await exited;
+    expect(code).toBe(0);
+  });
+
+  it('refuses to start on a bad setting, naming it', async () => {
+    child = spawn(process.execPath, [serverFile], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', MTLINT_MAX_CHARS: 'lots' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/MTLINT_MAX_CHARS must be an integer/);
+  });
+});
