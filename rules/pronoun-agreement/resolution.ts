@@ -1,0 +1,230 @@
+/**
+ * Which person a gendered pronoun most likely refers to. Three structures carry most of MT's gender
+ * errors in news, and each has a clear reading:
+ *
+ * - a pronoun in a phrase put before its clause refers forward to the clause's subject ("During his
+ *   stay in Guangzhou, Bachelet visited ...");
+ * - a pronoun with exactly one person before it in its sentence refers to that person, which covers
+ *   reported speech ("Mr. Sun told reporters that he ...");
+ * - a pronoun that opens a sentence continues the previous sentence's subject.
+ *
+ * Anything else (two people before the pronoun, an unnamed person nearby, no person at all) is left
+ * unresolved: the rule stays quiet rather than guess.
+ */
+import { PREPOSED_OPENERS, SUBJECT_LEAD_IN, TITLE_WORDS } from './lexicon.js';
+import type { Entity, Mention, Mentions, Pronoun } from './mentions.js';
+import type { TokenSentence } from './tokens.js';
+
+/** `sure`: the structure leaves one reading. `likely`: the best reading, but others exist. */
+export type Confidence = 'sure' | 'likely';
+
+export interface Resolution {
+  pronoun: Pronoun;
+  entity: Entity;
+  confidence: Confidence;
+}
+
+/** A preposed phrase may be long ("During his meeting with ... on Tuesday,"), not endless. */
+const MAX_PREPOSED = 30;
+const CLAUSE_BREAK = new Set([';', ':']);
+const CLAUSE_OPENERS = new Set(['that', 'and', 'but']);
+
+export function resolvePronouns(sentences: TokenSentence[], mentions: Mentions): Resolution[] {
+  const resolved: Resolved = new Map();
+  for (const pronoun of mentions.pronouns) {
+    const found = resolveOne(pronoun, sentences, mentions, resolved);
+    if (!found) continue;
+    const list = resolved.get(pronoun.sentence) ?? [];
+    list.push({ pronoun, ...found });
+    resolved.set(pronoun.sentence, list);
+  }
+  return [...resolved.values()].flat();
+}
+
+/** Resolutions so far, by sentence. */
+type Resolved = Map<number, Resolution[]>;
+
+type Found = { entity: Entity; confidence: Confidence } | undefined;
+
+function resolveOne(
+  pronoun: Pronoun,
+  sentences: TokenSentence[],
+  all: Mentions,
+  resolved: Resolved,
+): Found | undefined {
+  const sentence = sentences[pronoun.sentence]!;
+  const mentions = all.bySentence[pronoun.sentence]!;
+  const before = mentions.filter((mention) => mention.end <= pronoun.index);
+
+  const preposed = preposedPhrase(sentence, pronoun.index);
+  if (preposed && before.every((mention) => mention.end <= preposed.start)) {
+    const subject = subjectAt(sentence, preposed.mainStart, mentions, all);
+    if (subject === 'pronoun') return continuation(pronoun, sentences, all, resolved);
+    if (subject)
+      return subject.kind === 'named' && subject.entity ? sure(subject.entity) : undefined;
+    // No person as subject ("During his stay, China gave Bachelet ..."): the one person the
+    // main clause names, if there is exactly one.
+    const main = mentions.filter(
+      (mention) => mention.start >= preposed.mainStart && mention.start < preposed.mainEnd,
+    );
+    const only = onlyPerson(main);
+    if (!only || before.some((mention) => mention.start >= preposed.start)) return undefined;
+    const inPrevious = (all.bySentence[pronoun.sentence - 1] ?? []).some(
+      (mention) => mention.entity === only,
+    );
+    return { entity: only, confidence: inPrevious ? 'sure' : 'likely' };
+  }
+
+  if (before.length > 0) {
+    const only = onlyPerson(before);
+    return only ? sure(only) : undefined;
+  }
+
+  // An earlier pronoun in the same sentence: "He said his ...".
+  const earlier = (resolved.get(pronoun.sentence) ?? [])
+    .filter((r) => r.pronoun.index < pronoun.index)
+    .at(-1);
+  if (earlier) {
+    return earlier.pronoun.gender === pronoun.gender
+      ? { entity: earlier.entity, confidence: earlier.confidence }
+      : undefined;
+  }
+  const otherPronounBefore = all.pronounsBySentence[pronoun.sentence]!.some(
+    (other) => other.index < pronoun.index,
+  );
+  if (otherPronounBefore) return undefined;
+
+  return continuation(pronoun, sentences, all, resolved);
+}
+
+function sure(entity: Entity): Found {
+  return { entity, confidence: 'sure' };
+}
+
+/** The one person among mentions (unnamed or unknown people count as others), if exactly one. */
+function onlyPerson(mentions: Mention[]): Entity | undefined {
+  const people = new Set<Entity | Mention>(mentions.map((mention) => mention.entity ?? mention));
+  const [only] = people;
+  return people.size === 1 && only !== undefined && 'display' in only ? only : undefined;
+}
+
+/** The previous sentence's subject, for a pronoun with no person before it in its own sentence. */
+function continuation(
+  pronoun: Pronoun,
+  sentences: TokenSentence[],
+  all: Mentions,
+  resolved: Resolved,
+): Found {
+  const previous = sentences[pronoun.sentence - 1];
+  if (!previous) return undefined;
+  const sentence = sentences[pronoun.sentence]!;
+  const previousMentions = all.bySentence[previous.index]!;
+  const only = onlyPerson(previousMentions);
+  const here = all.bySentence[pronoun.sentence]!;
+
+  const atSubject = opensClause(sentence, pronoun.index);
+  if (atSubject) {
+    const preposed = preposedPhrase(previous, 0);
+    const start = preposed ? preposed.mainStart : 0;
+    const subject = subjectAt(previous, start, previousMentions, all);
+    if (subject && subject !== 'pronoun' && subject.kind === 'named' && subject.entity) {
+      return { entity: subject.entity, confidence: only === subject.entity ? 'sure' : 'likely' };
+    }
+    if (subject === 'pronoun') {
+      const previousPronoun = (resolved.get(previous.index) ?? []).find(
+        (r) => r.pronoun.index === start,
+      );
+      if (previousPronoun && previousPronoun.pronoun.gender === pronoun.gender) {
+        return { entity: previousPronoun.entity, confidence: 'likely' };
+      }
+      return undefined;
+    }
+    return only ? { entity: only, confidence: 'likely' } : undefined;
+  }
+  // Mid-sentence, with no person anywhere in its own sentence: the previous sentence's only person.
+  return only && here.length === 0 ? sure(only) : undefined;
+}
+
+/** The pronoun stands where a clause's subject stands: first word, or first after a lead-in phrase. */
+function opensClause(sentence: TokenSentence, index: number): boolean {
+  if (index === 0) return true;
+  const preposed = preposedPhrase(sentence, index);
+  if (preposed) return true;
+  const lead = preposedPhrase(sentence, 0);
+  return lead !== undefined && lead.mainStart === index;
+}
+
+interface Preposed {
+  /** First token of the phrase ("During"). */
+  start: number;
+  /** First token of the main clause, after the comma. */
+  mainStart: number;
+  /** End of the main clause (a semicolon, a colon or the sentence's end). */
+  mainEnd: number;
+}
+
+/**
+ * The phrase put before a clause that contains `index`: it opens the sentence or follows
+ * "that"/";", starts with a preposition or subordinator ("During", "After", "While") and ends at a
+ * comma that comes after `index`.
+ */
+function preposedPhrase(sentence: TokenSentence, index: number): Preposed | undefined {
+  const { tokens } = sentence;
+  let start = -1;
+  for (let k = index; k >= 0; k--) {
+    const token = tokens[k]!;
+    if (k < index && !token.word) {
+      if (token.text === ',' || CLAUSE_BREAK.has(token.text)) break;
+      continue;
+    }
+    const boundary =
+      k === 0 || CLAUSE_BREAK.has(tokens[k - 1]!.text) || CLAUSE_OPENERS.has(tokens[k - 1]!.bare);
+    if (token.word && PREPOSED_OPENERS.has(token.bare) && boundary) {
+      start = k;
+      break;
+    }
+  }
+  if (start < 0) return undefined;
+  let comma = -1;
+  for (let k = Math.max(index, start + 1); k < tokens.length && k - start <= MAX_PREPOSED; k++) {
+    const text = tokens[k]!.text;
+    if (CLAUSE_BREAK.has(text)) return undefined;
+    if (text === ',') {
+      comma = k;
+      break;
+    }
+  }
+  if (comma < 0 || comma === index) return undefined;
+  let mainEnd = comma + 1;
+  while (mainEnd < tokens.length && !CLAUSE_BREAK.has(tokens[mainEnd]!.text)) mainEnd++;
+  return { start, mainStart: comma + 1, mainEnd };
+}
+
+/**
+ * The person who is the subject of the clause starting at `start`: its first mention, reached
+ * through nothing but titles and articles ("The Chinese Vice Foreign Minister Ma Zhaoxu"). Returns
+ * 'pronoun' when the clause opens with a gendered pronoun.
+ */
+function subjectAt(
+  sentence: TokenSentence,
+  start: number,
+  mentions: Mention[],
+  all: Mentions,
+): Mention | 'pronoun' | undefined {
+  const { tokens } = sentence;
+  if (all.pronounsBySentence[sentence.index]!.some((p) => p.index === start)) {
+    return 'pronoun';
+  }
+  for (let k = start; k < tokens.length; k++) {
+    const mention = mentions.find(
+      (m) => m.start === k || (m.kind === 'named' && m.honorific?.index === k),
+    );
+    if (mention) return mention;
+    const token = tokens[k]!;
+    const leadIn =
+      token.word &&
+      (token.capitalized || SUBJECT_LEAD_IN.has(token.bare) || TITLE_WORDS.has(token.bare));
+    if (!leadIn) return undefined;
+  }
+  return undefined;
+}
