@@ -8,7 +8,7 @@ import type { Root } from '../../src/core/index.js';
 import { collectEvidence, type Evidence } from './evidence.js';
 import { OTHER, SWAP, type Gender } from './lexicon.js';
 import { findMentions, type Entity, type Pronoun } from './mentions.js';
-import { resolvePronouns, type Confidence } from './resolution.js';
+import { resolvePronouns, type Confidence, type Rival } from './resolution.js';
 import { tokenize } from './tokens.js';
 
 export interface Finding {
@@ -29,7 +29,14 @@ export function checkAgreement(tree: Root): Finding[] {
   const evidence = collectEvidence(sentences, mentions, resolutions);
 
   const findings: Finding[] = [];
-  for (const { pronoun, entity, confidence } of resolutions) {
+  for (const { pronoun, entity, confidence, rivals } of resolutions) {
+    // A likely reading is reported only when nobody else nearby could be the one meant.
+    if (
+      confidence === 'likely' &&
+      rivals.some((rival) => couldBe(rival, pronoun.gender, evidence))
+    ) {
+      continue;
+    }
     const items = (evidence.get(entity) ?? []).filter((item) => item.pronoun !== pronoun);
     const against = items.filter((item) => item.gender !== pronoun.gender);
     const forIt = items.filter((item) => item.gender === pronoun.gender);
@@ -60,6 +67,14 @@ export function checkAgreement(tree: Root): Finding[] {
     }
   }
   return findings.sort((a, b) => a.pronoun.token.start - b.pronoun.token.start);
+}
+
+/** Whether a rival might be the person the pronoun means: nothing says they are of the other gender. */
+function couldBe(rival: Rival, gender: Gender, evidence: Map<Entity, Evidence[]>): boolean {
+  if (!('display' in rival))
+    return rival.kind !== 'unnamed' || (rival.nounGender ?? gender) === gender;
+  const items = evidence.get(rival) ?? [];
+  return items.length === 0 || items.some((item) => item.gender === gender);
 }
 
 function firstOffset(items: Evidence[]): number {

@@ -1,12 +1,14 @@
 /**
  * What a document says about each person's gender: an honorific ("Ms. Bachelet"), a gendered noun
- * ("a girl from Guangdong", "Queen Elizabeth", "Xi's wife"), a well-established first name
+ * ("Ms. Zheng, a mother of two", "Queen Elizabeth", "Xi's wife"), a well-established first name
  * ("Michelle Bachelet"), and pronouns whose antecedent the structure alone settles.
  */
 import { GENDERED_NOUNS, SPOUSES, type Gender } from './lexicon.js';
 import type { Entity, Mention, Mentions, Pronoun } from './mentions.js';
 import type { Resolution } from './resolution.js';
 import type { TokenSentence } from './tokens.js';
+
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 export type EvidenceKind = 'honorific' | 'noun' | 'first-name' | 'pronoun';
 
@@ -20,9 +22,6 @@ export interface Evidence {
   /** The pronoun this evidence comes from, so a pronoun is never its own evidence. */
   pronoun?: Pronoun;
 }
-
-const COPULAS = new Set(['is', 'was', 'became', 'remains']);
-const APPOSITION_STOP = new Set(['of', 'who', 'whose', 'that', 'which', 'and']);
 
 export function collectEvidence(
   sentences: TokenSentence[],
@@ -72,12 +71,16 @@ function evidenceOfMention(sentence: TokenSentence, mention: Mention): Evidence[
   if (mention.kind === 'unnamed') {
     // "Ms. Zheng, a buyer" or "a woman, Ms. Zheng": linked to the person by apposition.
     if (mention.nounGender) {
-      found.push({
-        gender: mention.nounGender,
-        kind: 'noun',
-        text: first.text,
-        offset: first.start,
-      });
+      let from = mention.start;
+      for (let k = mention.start - 1; k >= Math.max(0, mention.start - 4); k--) {
+        if (!tokens[k]!.word) break;
+        if (ARTICLES.has(tokens[k]!.bare)) {
+          from = k;
+          break;
+        }
+      }
+      const text = quote(from, mention.end);
+      found.push({ gender: mention.nounGender, kind: 'noun', text, offset: tokens[from]!.start });
     }
     return found;
   }
@@ -95,7 +98,8 @@ function evidenceOfMention(sentence: TokenSentence, mention: Mention): Evidence[
   const title = tokens[mention.start - 1];
   const titleGender = title?.word ? GENDERED_NOUNS.get(title.bare) : undefined;
   if (title && titleGender && !mention.honorific) {
-    found.push({ gender: titleGender, kind: 'noun', text: title.text, offset: title.start });
+    const text = quote(mention.start - 1, mention.end);
+    found.push({ gender: titleGender, kind: 'noun', text, offset: title.start });
   }
   // "Xi's wife": Xi is a man.
   const after = tokens[mention.end];
@@ -104,7 +108,7 @@ function evidenceOfMention(sentence: TokenSentence, mention: Mention): Evidence[
     found.push({
       gender: spouseOf,
       kind: 'noun',
-      text: `${last.text}'s ${after!.text}`,
+      text: `${quote(mention.start, mention.end)}'s ${after!.text}`,
       offset: last.start,
     });
   }
@@ -119,18 +123,6 @@ function evidenceOfMention(sentence: TokenSentence, mention: Mention): Evidence[
       text: `${spouse!.text} of`,
       offset: spouse!.start,
     });
-  }
-  // "Fangfang is a girl from Guangdong".
-  if (after?.word && COPULAS.has(after.bare)) {
-    for (let k = mention.end + 1; k < Math.min(tokens.length, mention.end + 6); k++) {
-      const token = tokens[k]!;
-      if (!token.word || APPOSITION_STOP.has(token.bare)) break;
-      const gender = GENDERED_NOUNS.get(token.bare);
-      if (gender) {
-        found.push({ gender, kind: 'noun', text: token.text, offset: token.start });
-        break;
-      }
-    }
   }
   return found;
 }

@@ -59,9 +59,8 @@ function describe(finding: Finding): string {
   const sorted = [...finding.evidence].sort((a, b) => rank[a.kind] - rank[b.kind]);
   const [best] = sorted;
   if (!best) return '';
-  const second =
-    sorted.find((item) => item.kind === 'pronoun') ??
-    sorted.find((item) => item.text.toLowerCase() !== best.text.toLowerCase());
+  const other = sorted.filter((item) => item.text.toLowerCase() !== best.text.toLowerCase());
+  const second = other.find((item) => item.kind === 'pronoun') ?? other[0];
   return second ? `'${best.text}' and '${second.text}'` : `'${best.text}'`;
 }
 

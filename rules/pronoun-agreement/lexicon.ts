@@ -14,6 +14,7 @@ interface WordLists {
   personNouns: string[];
   speechVerbs: string[];
   preposedOpeners: string[];
+  notPersonNames: string[];
 }
 
 const WORDS = loadJson<WordLists>(import.meta.url, './words.json');
@@ -95,6 +96,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(WORDS.titleWords);
 
 /** Capitalised words that end a name: an organisation, a place or a date follows a title. */
 export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(WORDS.notNameWords);
+
+/** Places written like a Chinese person's name ("Hong Kong"); lower case. */
+export const NOT_PERSON_NAMES: ReadonlySet<string> = new Set(WORDS.notPersonNames);
 
 /** Lower-case particles inside Western names ("Ursula von der Leyen"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(WORDS.nameParticles);

@@ -10,6 +10,7 @@ import {
   HONORIFICS,
   NAME_PARTICLES,
   NOT_NAME_WORDS,
+  NOT_PERSON_NAMES,
   PERSON_NOUNS,
   PRONOUNS,
   SPEECH_VERBS,
@@ -76,6 +77,8 @@ export interface Mentions {
   pronouns: Pronoun[];
   /** Pronouns of each sentence, in token order. */
   pronounsBySentence: Pronoun[][];
+  /** Capitalised words the document uses as places ("in China", "to Xinjiang"). */
+  places: Set<string>;
 }
 
 /** Words after which `her` is an object, not a possessive ("told her that", "gave her a"). */
@@ -133,6 +136,7 @@ const AFTER_OBJECT_HER = new Set([
 ]);
 const AUXILIARIES = new Set(['had', 'has', 'have', 'also', 'then', 'later', 'once', 'further']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const COPULAS = new Set(['is', 'was', 'became', 'remains']);
 
 export function findMentions(sentences: TokenSentence[]): Mentions {
   const entities: Entity[] = [];
@@ -168,7 +172,7 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
     pronouns.push(...own);
     pronounsBySentence.push(own);
   }
-  return { entities, bySentence, pronouns, pronounsBySentence };
+  return { entities, bySentence, pronouns, pronounsBySentence, places: findPlaces(sentences) };
 }
 
 function isNameWord(token: Token | undefined): boolean {
@@ -236,7 +240,12 @@ function findNames(sentence: TokenSentence): Mention[] {
       continue;
     }
 
-    if (isNameWord(token) && isChineseAt(tokens, i) && !endsRun(i + 2)) {
+    if (
+      isNameWord(token) &&
+      isChineseAt(tokens, i) &&
+      !endsRun(i + 2) &&
+      !NOT_PERSON_NAMES.has(`${token.bare} ${tokens[i + 1]!.bare}`)
+    ) {
       found.push(named(sentence, i, i + 2, true));
       i += 2;
       continue;
@@ -420,11 +429,13 @@ function linkAppositions(sentence: TokenSentence, mentions: Mention[]): void {
       unnamed.entity = after.entity;
       continue;
     }
-    // "Ms. Zheng, a buyer": the name, a comma, an article and up to three words, the noun.
+    // "Ms. Zheng, a buyer" and "Ms. Zheng is a buyer": the name, a comma or a copula, an article
+    // and up to three words, the noun.
     const before = [...mentions]
       .reverse()
       .find((other) => other.kind === 'named' && other.end < unnamed.start);
-    if (!before || tokens[before.end]?.text !== ',' || before.name.length === 0) continue;
+    const link = before && tokens[before.end];
+    if (!before || !link || !(link.text === ',' || COPULAS.has(link.bare))) continue;
     const between = tokens.slice(before.end + 1, unnamed.start);
     if (
       between.length >= 1 &&
@@ -435,6 +446,21 @@ function linkAppositions(sentence: TokenSentence, mentions: Mention[]): void {
       unnamed.entity = before.entity;
     }
   }
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'across', 'throughout', 'visited']);
+
+function findPlaces(sentences: TokenSentence[]): Set<string> {
+  const places = new Set<string>();
+  for (const { tokens } of sentences) {
+    tokens.forEach((token, i) => {
+      const before = tokens[i - 1];
+      if (token.capitalized && before?.word && PLACE_PREPOSITIONS.has(before.bare)) {
+        places.add(token.text);
+      }
+    });
+  }
+  return places;
 }
 
 function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {

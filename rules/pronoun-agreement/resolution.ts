@@ -18,10 +18,15 @@ import type { TokenSentence } from './tokens.js';
 /** `sure`: the structure leaves one reading. `likely`: the best reading, but others exist. */
 export type Confidence = 'sure' | 'likely';
 
+/** A person the pronoun might refer to instead: a named person, or an unnamed or unknown one. */
+export type Rival = Entity | Mention;
+
 export interface Resolution {
   pronoun: Pronoun;
   entity: Entity;
   confidence: Confidence;
+  /** For a `likely` reading: the other people it was chosen over. */
+  rivals: Rival[];
 }
 
 /** A preposed phrase may be long ("During his meeting with ... on Tuesday,"), not endless. */
@@ -35,7 +40,7 @@ export function resolvePronouns(sentences: TokenSentence[], mentions: Mentions):
     const found = resolveOne(pronoun, sentences, mentions, resolved);
     if (!found) continue;
     const list = resolved.get(pronoun.sentence) ?? [];
-    list.push({ pronoun, ...found });
+    list.push({ ...found, pronoun });
     resolved.set(pronoun.sentence, list);
   }
   return [...resolved.values()].flat();
@@ -44,7 +49,7 @@ export function resolvePronouns(sentences: TokenSentence[], mentions: Mentions):
 /** Resolutions so far, by sentence. */
 type Resolved = Map<number, Resolution[]>;
 
-type Found = { entity: Entity; confidence: Confidence } | undefined;
+type Found = { entity: Entity; confidence: Confidence; rivals: Rival[] } | undefined;
 
 function resolveOne(
   pronoun: Pronoun,
@@ -53,6 +58,17 @@ function resolveOne(
   resolved: Resolved,
 ): Found | undefined {
   const sentence = sentences[pronoun.sentence]!;
+  if (pronoun.token.quoted) {
+    // Inside a quotation the speaker is "I": only a person named in the same quotation before the
+    // pronoun can be meant, and only when there is exactly one.
+    const inQuote = all.bySentence[pronoun.sentence]!.filter(
+      (mention) =>
+        mention.end <= pronoun.index &&
+        sentence.tokens[mention.start]!.quoted === pronoun.token.quoted,
+    );
+    const only = onlyPerson(inQuote);
+    return only ? sure(only) : undefined;
+  }
   const mentions = all.bySentence[pronoun.sentence]!;
   const before = mentions.filter((mention) => mention.end <= pronoun.index);
 
@@ -60,24 +76,40 @@ function resolveOne(
   if (preposed && before.every((mention) => mention.end <= preposed.start)) {
     const subject = subjectAt(sentence, preposed.mainStart, mentions, all);
     if (subject === 'pronoun') return continuation(pronoun, sentences, all, resolved);
-    if (subject)
+    // "During his stay, Ms. Li showed him around": another man is about; the phrase is his.
+    const sameGenderLater = all.pronounsBySentence[pronoun.sentence]!.some(
+      (other) =>
+        other.index >= preposed.mainStart &&
+        other.index < preposed.mainEnd &&
+        other.gender === pronoun.gender &&
+        other.form !== 'reflexive',
+    );
+    if (sameGenderLater) return undefined;
+    if (subject) {
       return subject.kind === 'named' && subject.entity ? sure(subject.entity) : undefined;
+    }
     // No person as subject ("During his stay, China gave Bachelet ..."): the one person the
-    // main clause names, if there is exactly one.
+    // main clause names, if there is exactly one and the subject is surely a thing or a place.
+    if (!opensWithThing(sentence, preposed.mainStart, all.places)) return undefined;
     const main = mentions.filter(
       (mention) => mention.start >= preposed.mainStart && mention.start < preposed.mainEnd,
     );
     const only = onlyPerson(main);
-    if (!only || before.some((mention) => mention.start >= preposed.start)) return undefined;
-    const inPrevious = (all.bySentence[pronoun.sentence - 1] ?? []).some(
-      (mention) => mention.entity === only,
-    );
-    return { entity: only, confidence: inPrevious ? 'sure' : 'likely' };
+    if (!only) return undefined;
+    const previous = people(all.bySentence[pronoun.sentence - 1] ?? []);
+    if (previous.has(only)) return sure(only);
+    return { entity: only, confidence: 'likely', rivals: [...previous] };
   }
 
   if (before.length > 0) {
+    // One person before it in the sentence: "Ms. Zheng said that he ...". Someone in the previous
+    // sentence may still be meant ("Mr. Wang was invited. Ms. Li said he would come").
     const only = onlyPerson(before);
-    return only ? sure(only) : undefined;
+    if (!only) return undefined;
+    const rivals = [...people(all.bySentence[pronoun.sentence - 1] ?? [])].filter(
+      (rival) => rival !== only,
+    );
+    return rivals.length === 0 ? sure(only) : { entity: only, confidence: 'likely', rivals };
   }
 
   // An earlier pronoun in the same sentence: "He said his ...".
@@ -85,9 +117,7 @@ function resolveOne(
     .filter((r) => r.pronoun.index < pronoun.index)
     .at(-1);
   if (earlier) {
-    return earlier.pronoun.gender === pronoun.gender
-      ? { entity: earlier.entity, confidence: earlier.confidence }
-      : undefined;
+    return earlier.pronoun.gender === pronoun.gender ? { ...earlier } : undefined;
   }
   const otherPronounBefore = all.pronounsBySentence[pronoun.sentence]!.some(
     (other) => other.index < pronoun.index,
@@ -98,14 +128,19 @@ function resolveOne(
 }
 
 function sure(entity: Entity): Found {
-  return { entity, confidence: 'sure' };
+  return { entity, confidence: 'sure', rivals: [] };
 }
 
-/** The one person among mentions (unnamed or unknown people count as others), if exactly one. */
+/** The distinct people among mentions: a named person once, each unnamed or unknown one apart. */
+function people(mentions: Mention[]): Set<Rival> {
+  return new Set<Rival>(mentions.map((mention) => mention.entity ?? mention));
+}
+
+/** The one named person among mentions, if there is exactly one person. */
 function onlyPerson(mentions: Mention[]): Entity | undefined {
-  const people = new Set<Entity | Mention>(mentions.map((mention) => mention.entity ?? mention));
-  const [only] = people;
-  return people.size === 1 && only !== undefined && 'display' in only ? only : undefined;
+  const found = people(mentions);
+  const [only] = found;
+  return found.size === 1 && only !== undefined && 'display' in only ? only : undefined;
 }
 
 /** The previous sentence's subject, for a pronoun with no person before it in its own sentence. */
@@ -128,18 +163,23 @@ function continuation(
     const start = preposed ? preposed.mainStart : 0;
     const subject = subjectAt(previous, start, previousMentions, all);
     if (subject && subject !== 'pronoun' && subject.kind === 'named' && subject.entity) {
-      return { entity: subject.entity, confidence: only === subject.entity ? 'sure' : 'likely' };
+      const entity = subject.entity;
+      if (only === entity) return sure(entity);
+      const rivals = [...people(previousMentions)].filter((rival) => rival !== entity);
+      return { entity, confidence: 'likely', rivals };
     }
     if (subject === 'pronoun') {
-      const previousPronoun = (resolved.get(previous.index) ?? []).find(
-        (r) => r.pronoun.index === start,
-      );
-      if (previousPronoun && previousPronoun.pronoun.gender === pronoun.gender) {
-        return { entity: previousPronoun.entity, confidence: 'likely' };
-      }
-      return undefined;
+      // "She met farmers. She later toured ...": the chain goes on, as sure as its last link
+      // when nobody else came in between.
+      const link = (resolved.get(previous.index) ?? []).find((r) => r.pronoun.index === start);
+      if (!link || link.pronoun.gender !== pronoun.gender) return undefined;
+      const rivals = [...people(previousMentions)].filter((rival) => rival !== link.entity);
+      return rivals.length === 0
+        ? { ...link }
+        : { entity: link.entity, confidence: 'likely', rivals };
     }
-    return only ? { entity: only, confidence: 'likely' } : undefined;
+    // The subject is no person we know of: it may be one we cannot recognise.
+    return undefined;
   }
   // Mid-sentence, with no person anywhere in its own sentence: the previous sentence's only person.
   return only && here.length === 0 ? sure(only) : undefined;
@@ -152,6 +192,18 @@ function opensClause(sentence: TokenSentence, index: number): boolean {
   if (preposed) return true;
   const lead = preposedPhrase(sentence, 0);
   return lead !== undefined && lead.mainStart === index;
+}
+
+/**
+ * The clause opens with a thing or a place, not a person: a lower-case word ("police", "it") or
+ * a capitalised word the document uses as a place ("China" in "visited China").
+ */
+function opensWithThing(sentence: TokenSentence, start: number, places: ReadonlySet<string>) {
+  const first = sentence.tokens[start];
+  if (!first?.word) return false;
+  if (!first.capitalized) return true;
+  const head = first.bare === 'the' ? sentence.tokens[start + 1] : first;
+  return head !== undefined && head.word && (!head.capitalized || places.has(head.text));
 }
 
 interface Preposed {
@@ -219,6 +271,10 @@ function subjectAt(
     const mention = mentions.find(
       (m) => m.start === k || (m.kind === 'named' && m.honorific?.index === k),
     );
+    // "Mr. Wang's mother moved": the subject is the mother, whoever she is.
+    if (mention && tokens[mention.end - 1]!.possessive) {
+      return mentions.find((m) => m.kind === 'unnamed' && m.start > mention.end - 1);
+    }
     if (mention) return mention;
     const token = tokens[k]!;
     const leadIn =
