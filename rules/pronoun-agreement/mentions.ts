@@ -240,8 +240,9 @@ function findNames(sentence: TokenSentence): Mention[] {
       continue;
     }
 
+    // "He Lifeng": the family name He, not the pronoun, when a pinyin given name follows.
     if (
-      isNameWord(token) &&
+      (isNameWord(token) || token.text === 'He') &&
       isChineseAt(tokens, i) &&
       !endsRun(i + 2) &&
       !NOT_PERSON_NAMES.has(`${token.bare} ${tokens[i + 1]!.bare}`)
