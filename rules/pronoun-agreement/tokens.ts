@@ -48,7 +48,7 @@ export function tokenize(tree: Root): TokenSentence[] {
       let stopped = false;
       for (const node of (sentence as Sentence).children) {
         if (node.type === 'WhiteSpaceNode') {
-          if (/[\r\n]/.test(toString(node))) {
+          if (/[\r\n]/.test(node.value)) {
             flush();
             quote = 0;
           }
@@ -145,7 +145,9 @@ function isAbbreviation(word: string): boolean {
 function toToken(node: Sentence['children'][number]): Token {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? 0;
-  const raw = toString(node);
+  // Most words are one text node: read it directly rather than through toString.
+  const only = 'children' in node && node.children.length === 1 ? node.children[0] : undefined;
+  const raw = only && 'value' in only ? only.value : 'value' in node ? node.value : toString(node);
   if (node.type !== 'WordNode') {
     return { text: raw, bare: raw, start, end, word: false, capitalized: false, possessive: false };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import type { Root } from 'nlcst';
@@ -210,5 +211,64 @@ describe('agreement', () => {
     expect(
       check('Wu Lei spoke. She left. She came back. Later, Wu Lei said he was tired.'),
     ).toEqual(['mixed:he:she']);
+  });
+});
+
+describe('robustness', () => {
+  const words = [
+    'Ms.',
+    'Mr.',
+    'Madam',
+    'Li',
+    'Wang',
+    'Yi',
+    'Xi',
+    'Jinping',
+    'He',
+    'he',
+    'she',
+    'She',
+    'his',
+    'her',
+    'hers',
+    'himself',
+    'Michelle',
+    'Bachelet',
+    'during',
+    'During',
+    'said',
+    'that',
+    'a',
+    'woman',
+    'wife',
+    "'s",
+    ',',
+    '.',
+    ';',
+    ':',
+    '"',
+    '“',
+    '”',
+    '\n',
+    'visited',
+    'the',
+    'buyer',
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 60 })
+    .map((parts) => parts.join(' '));
+
+  it('never throws, and reports only gendered pronouns, at their exact place', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        for (const finding of checkAgreement(parse(input))) {
+          const { start, end } = finding.pronoun.token;
+          expect(input.slice(start, end).toLowerCase()).toMatch(
+            /^(?:he|him|his|himself|she|her|hers|herself)$/,
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
