@@ -367,7 +367,6 @@ function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
   const found: Mention[] = [];
   tokens.forEach((token, i) => {
     if (taken.has(i) || !token.word || !PERSON_NOUNS.has(token.bare)) return;
-    if (token.capitalized && i > 0) return;
     // A title before a name ("spokesperson Hua Chunying") is part of that name's mention.
     if (isNameWord(tokens[i + 1]) || taken.has(i + 1)) return;
     // A noun modifying another ("the woman's team" is fine, "host country" is not a person).
@@ -438,6 +437,12 @@ function linkAppositions(sentence: TokenSentence, mentions: Mention[]): void {
     const link = before && tokens[before.end];
     if (!before || !link || !(link.text === ',' || COPULAS.has(link.bare))) continue;
     const between = tokens.slice(before.end + 1, unnamed.start);
+    // "Ms. Chen, mother of two," has no article before the noun.
+    const bare = between.length === 0 && tokens[unnamed.end]?.bare === 'of';
+    if (bare) {
+      unnamed.entity = before.entity;
+      continue;
+    }
     if (
       between.length >= 1 &&
       between.length <= 4 &&

@@ -50,6 +50,7 @@ const flagged: [string, string, string][] = [
     'She',
   ],
   ['Zhang Wei is a mother of two. His shop opened in 2019.', 'His', 'Her'],
+  ['Chen Lu, mother of two, opened a noodle shop. His shop now has ten staff.', 'His', 'Her'],
   // Objects, possessives, reflexives.
   ['Ms. Liu introduced himself to the delegation.', 'himself', 'herself'],
   ['Mr. Zhou welcomed the guests. The guests thanked her warmly.', 'her', 'him'],
@@ -72,6 +73,9 @@ const quiet: string[] = [
   'Mr. Wang met Michelle Chen. She praised the plan.',
   'Mr. Wang was invited. Ms. Li said he would come.',
   'Mr. Wang arrived on Monday. During his stay, Ms. Li showed him around.',
+  // A title used as a noun is a person too.
+  'Ms. Li met the President. He said the talks went well.',
+  'Ms. Li met the Foreign Minister on Monday. He said the talks went well.',
   // An unnamed person is a candidate too.
   'Ms. Zheng met a buyer who said he was frustrated.',
   'Mr. Sun, whose daughter studies in Nanjing, said she was happy.',
