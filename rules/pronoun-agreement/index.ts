@@ -38,7 +38,7 @@ export default defineRule({
           data: {
             pronoun: pronoun.token.text,
             name: finding.entity.display,
-            evidence: describe(finding),
+            evidence: finding.evidence.quoted,
             where: whereIs(finding),
             expected: finding.expected,
           },
@@ -50,24 +50,10 @@ export default defineRule({
   },
 });
 
-/**
- * "'Ms. Bachelet' and 'she'": the strongest piece of evidence (an honorific before a noun before a
- * first name), then a pronoun if there is one, else the next strongest.
- */
-function describe(finding: Finding): string {
-  const rank = { honorific: 0, noun: 1, 'first-name': 2, pronoun: 3 } as const;
-  const sorted = [...finding.evidence].sort((a, b) => rank[a.kind] - rank[b.kind]);
-  const [best] = sorted;
-  if (!best) return '';
-  const other = sorted.filter((item) => item.text.toLowerCase() !== best.text.toLowerCase());
-  const second = other.find((item) => item.kind === 'pronoun') ?? other[0];
-  return second ? `'${best.text}' and '${second.text}'` : `'${best.text}'`;
-}
-
 function whereIs(finding: Finding): string {
   const at = finding.pronoun.token.start;
-  if (finding.evidence.every((item) => item.offset < at)) return 'earlier';
-  if (finding.evidence.every((item) => item.offset > at)) return 'later';
+  if (finding.evidence.last < at) return 'earlier';
+  if (finding.evidence.first > at) return 'later';
   return 'elsewhere';
 }
 

@@ -77,6 +77,8 @@ export interface Mentions {
   pronouns: Pronoun[];
   /** Pronouns of each sentence, in token order. */
   pronounsBySentence: Pronoun[][];
+  /** The pronoun a token is, if it is one. */
+  pronounAt: Map<Token, Pronoun>;
   /** Capitalised words the document uses as places ("in China", "to Xinjiang"). */
   places: Set<string>;
 }
@@ -144,10 +146,11 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
   const pronouns: Pronoun[] = [];
   const pronounsBySentence: Pronoun[][] = [];
 
+  const index: EntityIndex = { entities, byFull: new Map(), byShort: new Map() };
   // Names first, in document order, so that a later bare "Bachelet" finds its person.
   for (const sentence of sentences) {
     const named = findNames(sentence);
-    for (const mention of named) linkName(mention, entities);
+    for (const mention of named) linkName(mention, index);
     bySentence.push(named);
   }
   const byKey = new Map<string, Entity[]>();
@@ -172,7 +175,15 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
     pronouns.push(...own);
     pronounsBySentence.push(own);
   }
-  return { entities, bySentence, pronouns, pronounsBySentence, places: findPlaces(sentences) };
+  const pronounAt = new Map(pronouns.map((pronoun) => [pronoun.token, pronoun]));
+  return {
+    entities,
+    bySentence,
+    pronouns,
+    pronounsBySentence,
+    pronounAt,
+    places: findPlaces(sentences),
+  };
 }
 
 function isNameWord(token: Token | undefined): boolean {
@@ -294,21 +305,39 @@ function isChineseAt(tokens: Token[], i: number): boolean {
 }
 
 /** Links a named mention to the person it names, or starts a new person. */
-function linkName(mention: Mention, entities: Entity[]): void {
+/** People found so far, with lookups by name (keys are added as names grow, never removed). */
+interface EntityIndex {
+  entities: Entity[];
+  byFull: Map<string, Entity[]>;
+  byShort: Map<string, Entity[]>;
+}
+
+function addKey(map: Map<string, Entity[]>, key: string, entity: Entity): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [entity]);
+  else if (!list.includes(entity)) list.push(entity);
+}
+
+function linkName(mention: Mention, index: EntityIndex): void {
+  const { entities, byFull, byShort } = index;
   const full = mention.name.join(' ').toLowerCase();
   const short = (mention.chinese ? mention.name[0]! : mention.name.at(-1)!).toLowerCase();
   const gender = mention.honorific?.gender;
   const compatible = (entity: Entity) =>
     !gender || !entity.honorific || entity.honorific === gender;
 
-  let matches = entities.filter((entity) => entity.full === full && compatible(entity));
+  const lookup = (map: Map<string, Entity[]>, key: string, fits: (entity: Entity) => boolean) =>
+    (map.get(key) ?? []).filter((entity) => fits(entity) && compatible(entity));
+  let matches = lookup(byFull, full, (entity) => entity.full === full);
   if (matches.length === 0 && mention.name.length === 1) {
-    matches = entities.filter((entity) => entity.short === full && compatible(entity));
+    matches = lookup(byShort, full, (entity) => entity.short === full);
   }
   if (matches.length === 0 && mention.name.length > 1) {
     // "Mr. Sun" first, "Sun Wei" later: the fuller name of the same person.
-    matches = entities.filter(
-      (entity) => !entity.full.includes(' ') && entity.full === short && compatible(entity),
+    matches = lookup(
+      byFull,
+      short,
+      (entity) => !entity.full.includes(' ') && entity.full === short,
     );
   }
   if (matches.length > 1) {
@@ -333,6 +362,8 @@ function linkName(mention: Mention, entities: Entity[]): void {
     entity.chinese = mention.chinese;
     entity.display = mention.chinese ? mention.name.join(' ') : mention.name.at(-1)!;
   }
+  addKey(byFull, entity.full, entity);
+  addKey(byShort, entity.short, entity);
   entity.honorific ??= gender;
   entity.mentions.push(mention);
   mention.entity = entity;

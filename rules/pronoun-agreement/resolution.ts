@@ -31,6 +31,8 @@ export interface Resolution {
 
 /** A preposed phrase may be long ("During his meeting with ... on Tuesday,"), not endless. */
 const MAX_PREPOSED = 30;
+/** How far a main clause is searched for its people. */
+const MAX_CLAUSE = 60;
 const CLAUSE_BREAK = new Set([';', ':']);
 const CLAUSE_OPENERS = new Set(['that', 'and', 'but']);
 
@@ -77,13 +79,12 @@ function resolveOne(
     const subject = subjectAt(sentence, preposed.mainStart, mentions, all);
     if (subject === 'pronoun') return continuation(pronoun, sentences, all, resolved);
     // "During his stay, Ms. Li showed him around": another man is about; the phrase is his.
-    const sameGenderLater = all.pronounsBySentence[pronoun.sentence]!.some(
-      (other) =>
-        other.index >= preposed.mainStart &&
-        other.index < preposed.mainEnd &&
-        other.gender === pronoun.gender &&
-        other.form !== 'reflexive',
-    );
+    const sameGenderLater = sentence.tokens
+      .slice(preposed.mainStart, preposed.mainEnd)
+      .some((token) => {
+        const other = all.pronounAt.get(token);
+        return other?.gender === pronoun.gender && other.form !== 'reflexive';
+      });
     if (sameGenderLater) return undefined;
     if (subject) {
       return subject.kind === 'named' && subject.entity ? sure(subject.entity) : undefined;
@@ -113,16 +114,12 @@ function resolveOne(
   }
 
   // An earlier pronoun in the same sentence: "He said his ...".
-  const earlier = (resolved.get(pronoun.sentence) ?? [])
-    .filter((r) => r.pronoun.index < pronoun.index)
-    .at(-1);
+  // Pronouns are resolved in order, so the last reading of this sentence is the nearest before.
+  const earlier = resolved.get(pronoun.sentence)?.at(-1);
   if (earlier) {
     return earlier.pronoun.gender === pronoun.gender ? { ...earlier } : undefined;
   }
-  const otherPronounBefore = all.pronounsBySentence[pronoun.sentence]!.some(
-    (other) => other.index < pronoun.index,
-  );
-  if (otherPronounBefore) return undefined;
+  if (all.pronounsBySentence[pronoun.sentence]![0] !== pronoun) return undefined;
 
   return continuation(pronoun, sentences, all, resolved);
 }
@@ -223,7 +220,7 @@ interface Preposed {
 function preposedPhrase(sentence: TokenSentence, index: number): Preposed | undefined {
   const { tokens } = sentence;
   let start = -1;
-  for (let k = index; k >= 0; k--) {
+  for (let k = index; k >= Math.max(0, index - MAX_PREPOSED); k--) {
     const token = tokens[k]!;
     if (k < index && !token.word) {
       if (token.text === ',' || CLAUSE_BREAK.has(token.text)) break;
@@ -248,7 +245,8 @@ function preposedPhrase(sentence: TokenSentence, index: number): Preposed | unde
   }
   if (comma < 0 || comma === index) return undefined;
   let mainEnd = comma + 1;
-  while (mainEnd < tokens.length && !CLAUSE_BREAK.has(tokens[mainEnd]!.text)) mainEnd++;
+  const limit = Math.min(tokens.length, comma + 1 + MAX_CLAUSE);
+  while (mainEnd < limit && !CLAUSE_BREAK.has(tokens[mainEnd]!.text)) mainEnd++;
   return { start, mainStart: comma + 1, mainEnd };
 }
 
@@ -264,7 +262,7 @@ function subjectAt(
   all: Mentions,
 ): Mention | 'pronoun' | undefined {
   const { tokens } = sentence;
-  if (all.pronounsBySentence[sentence.index]!.some((p) => p.index === start)) {
+  if (tokens[start] && all.pronounAt.has(tokens[start]!)) {
     return 'pronoun';
   }
   for (let k = start; k < tokens.length; k++) {
