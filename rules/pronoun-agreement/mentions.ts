@@ -451,12 +451,13 @@ function linkAppositions(sentence: TokenSentence, mentions: Mention[]): void {
   const { tokens } = sentence;
   for (const unnamed of mentions) {
     if (unnamed.kind !== 'unnamed') continue;
-    // "a buyer, Mr. Sun": the noun, a comma, the name.
+    // "a buyer, Mr. Sun" or "Vice Chairman of the Kuomintang (KMT), Mr. Hsia": the noun, maybe
+    // an "of" phrase of names, a comma, the name.
+    const comma = commaAfter(tokens, unnamed.end);
     const after = mentions.find(
-      (other) =>
-        other.kind === 'named' && (other.honorific?.index ?? other.start) === unnamed.end + 1,
+      (other) => other.kind === 'named' && (other.honorific?.index ?? other.start) === comma + 1,
     );
-    if (after && tokens[unnamed.end]?.text === ',' && !tokens[unnamed.start]!.possessive) {
+    if (after && comma > 0 && !tokens[unnamed.start]!.possessive) {
       unnamed.entity = after.entity;
       continue;
     }
@@ -498,6 +499,21 @@ function findPlaces(sentences: TokenSentence[]): Set<string> {
     });
   }
   return places;
+}
+
+/** The comma right after a noun, or after its "of" phrase of names ("of the Kuomintang (KMT)"). */
+function commaAfter(tokens: Token[], end: number): number {
+  if (tokens[end]?.text === ',') return end;
+  if (tokens[end]?.bare !== 'of') return -1;
+  for (let k = end + 1; k < Math.min(tokens.length, end + 10); k++) {
+    const token = tokens[k]!;
+    if (token.text === ',') return k;
+    const fits = token.word
+      ? token.capitalized || token.bare === 'the' || token.bare === 'of' || token.bare === 'and'
+      : token.text === '(' || token.text === ')';
+    if (!fits) return -1;
+  }
+  return -1;
 }
 
 function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {

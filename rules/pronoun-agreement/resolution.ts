@@ -75,9 +75,9 @@ function resolveOne(
   const before = mentions.filter((mention) => mention.end <= pronoun.index);
 
   const preposed = preposedPhrase(sentence, pronoun.index);
-  if (preposed && before.every((mention) => mention.end <= preposed.start)) {
-    const subject = subjectAt(sentence, preposed.mainStart, mentions, all);
-    if (subject === 'pronoun') return continuation(pronoun, sentences, all, resolved);
+  const subject = preposed && subjectAt(sentence, preposed.mainStart, mentions, all);
+  // "During her stay, she met ...": both pronouns are read as the subject pronoun is, below.
+  if (preposed && subject !== 'pronoun' && before.every((m) => m.end <= preposed.start)) {
     // "During his stay, Ms. Li showed him around": another man is about; the phrase is his.
     const sameGenderLater = sentence.tokens
       .slice(preposed.mainStart, preposed.mainEnd)

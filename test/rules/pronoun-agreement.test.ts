@@ -51,6 +51,11 @@ const flagged: [string, string, string][] = [
   ],
   ['Zhang Wei is a mother of two. His shop opened in 2019.', 'His', 'Her'],
   ['Chen Lu, mother of two, opened a noodle shop. His shop now has ten staff.', 'His', 'Her'],
+  [
+    'Vice Chairman of the Kuomintang (KMT), Mr. Hsia, led a delegation, and during her stay in Beijing, Hsia met Wang Huning.',
+    'her',
+    'his',
+  ],
   // Objects, possessives, reflexives.
   ['Ms. Liu introduced himself to the delegation.', 'himself', 'herself'],
   ['Mr. Zhou welcomed the guests. The guests thanked her warmly.', 'her', 'him'],
@@ -118,6 +123,15 @@ describe('pronoun-agreement', () => {
 
   it.each(quiet)('stays quiet: %s', (text) => {
     expect(findings(text)).toEqual([]);
+  });
+
+  it('reads a preposed pronoun as the subject pronoun after it is read', () => {
+    const found = findings('Ms. Li arrived. During his stay, he met Mr. Sun.');
+    expect(found.map((d) => [d.excerpt, d.suggestions[0]])).toEqual([
+      ['his', 'her'],
+      ['he', 'she'],
+    ]);
+    expect(findings('Mr. Sun arrived. During his stay, he met Ms. Li.')).toEqual([]);
   });
 
   it('names the antecedent and the evidence in the message', () => {
