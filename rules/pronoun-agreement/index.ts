@@ -42,13 +42,19 @@ export default defineRule({
             where: whereIs(finding),
             expected: finding.expected,
           },
-          expected: [matchCase(finding.expected, pronoun.token.text)],
+          expected: suggestions(finding).map((word) => matchCase(word, pronoun.token.text)),
           severity: finding.confidence === 'sure' ? undefined : 'info',
         });
       }
     };
   },
 });
+
+/** The expected pronoun; after "her", whose use is guessed, the other reading second. */
+function suggestions(finding: Finding): string[] {
+  if (finding.pronoun.token.bare !== 'her') return [finding.expected];
+  return finding.expected === 'his' ? ['his', 'him'] : ['him', 'his'];
+}
 
 function whereIs(finding: Finding): string {
   const at = finding.pronoun.token.start;

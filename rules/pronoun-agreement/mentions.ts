@@ -162,9 +162,9 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
   for (const sentence of sentences) {
     const found = bySentence[sentence.index]!;
     const taken = new Set<number>();
-    for (const mention of found) for (let i = mention.start; i < mention.end; i++) taken.add(i);
-    if (found.some((mention) => mention.honorific)) {
-      for (const mention of found) if (mention.honorific) taken.add(mention.honorific.index);
+    for (const mention of found) {
+      for (let i = mention.start; i < mention.end; i++) taken.add(i);
+      if (mention.honorific) taken.add(mention.honorific.index);
     }
     found.push(...findReferences(sentence, taken, byKey));
     found.push(...findUnnamed(sentence, taken));
@@ -533,6 +533,8 @@ function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
         !PRONOUNS.has(next.bare);
       form = possessive ? 'possessive' : 'object';
     }
+    // "The decision was his.": standing alone, its other-gender form is "hers".
+    if (token.bare === 'his' && !tokens[i + 1]?.word) form = 'independent';
     found.push({ sentence: sentence.index, index: i, token, gender: entry.gender, form });
   });
   return found;

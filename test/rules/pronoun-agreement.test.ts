@@ -134,6 +134,18 @@ describe('pronoun-agreement', () => {
     expect(findings('Mr. Sun arrived. During his stay, he met Ms. Li.')).toEqual([]);
   });
 
+  it('offers both readings of "her", the likelier first, and "hers" for a standing "his"', () => {
+    expect(findings('Mr. Zhou and her team visited the farm.')[0]?.suggestions).toEqual([
+      'his',
+      'him',
+    ]);
+    expect(findings('Mr. Zhou welcomed the guests. They thanked her.')[0]?.suggestions).toEqual([
+      'him',
+      'his',
+    ]);
+    expect(findings('Ms. Wang said the final decision was his.')[0]?.suggestions).toEqual(['hers']);
+  });
+
   it('names the antecedent and the evidence in the message', () => {
     const [finding] = findings(
       'Ms. Bachelet arrived on Monday. During his meeting with students, Bachelet spoke of rights.',
