@@ -279,6 +279,13 @@ function findNames(sentence: TokenSentence): Mention[] {
       }
     }
 
+    // A one-word name the rule does not know, introduced by an apposition: "Fangfang, a girl".
+    if (opensClauseAt(tokens, i) && isNameWord(token) && introducesPerson(tokens, i + 1)) {
+      found.push(named(sentence, i, i + 1, false));
+      i++;
+      continue;
+    }
+
     if (token.word && TITLE_WORDS.has(token.bare) && isNameWord(next)) {
       const end = nameWordsFrom(tokens, i + 1);
       if (!endsRun(end)) {
@@ -290,6 +297,21 @@ function findNames(sentence: TokenSentence): Mention[] {
     i++;
   }
   return found;
+}
+
+function opensClauseAt(tokens: Token[], i: number): boolean {
+  return i === 0 || !tokens[i - 1]!.word;
+}
+
+/** At `at`: a comma, an article and up to three words ending in a singular person noun. */
+function introducesPerson(tokens: Token[], at: number): boolean {
+  if (tokens[at]?.text !== ',' || !ARTICLES.has(tokens[at + 1]?.bare ?? '')) return false;
+  for (let k = at + 2; k < Math.min(tokens.length, at + 6); k++) {
+    const token = tokens[k]!;
+    if (!token.word) return false;
+    if (PERSON_NOUNS.has(token.bare)) return true;
+  }
+  return false;
 }
 
 function isChineseAt(tokens: Token[], i: number): boolean {

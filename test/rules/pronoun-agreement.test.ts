@@ -56,6 +56,11 @@ const flagged: [string, string, string][] = [
     'her',
     'his',
   ],
+  [
+    'Fangfang, a young woman from Guangdong, runs a food shop. At a recent event, Fangfang spoke about his work.',
+    'his',
+    'her',
+  ],
   // Objects, possessives, reflexives.
   ['Ms. Liu introduced himself to the delegation.', 'himself', 'herself'],
   ['Mr. Zhou welcomed the guests. The guests thanked her warmly.', 'her', 'him'],
@@ -78,6 +83,8 @@ const quiet: string[] = [
   'Mr. Wang met Michelle Chen. She praised the plan.',
   'Mr. Wang was invited. Ms. Li said he would come.',
   'Mr. Wang arrived on Monday. During his stay, Ms. Li showed him around.',
+  // An apposition that is not a person does not make a name.
+  'China, a country of farmers, welcomed Ms. Li. He said so.',
   // A title used as a noun is a person too.
   'Ms. Li met the President. He said the talks went well.',
   'Ms. Li met the Foreign Minister on Monday. He said the talks went well.',
