@@ -2,6 +2,7 @@
 import type { Rule } from '../src/core/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
 import mergedSentence from './merged-sentence/index.js';
+import pronounAgreement from './pronoun-agreement/index.js';
 import readability from './readability/index.js';
 import repeatedWords from './repeated-words/index.js';
 import repeatedPhrase from './repeated-phrase/index.js';
@@ -22,4 +23,5 @@ export const builtinRules: readonly Rule[] = [
   mergedSentence,
   repeatedPhrase,
   subjectlessSentence,
+  pronounAgreement,
 ] as Rule[];

@@ -1,0 +1,138 @@
+/**
+ * Puts it together: a pronoun whose gender disagrees with what the document says about the person it
+ * refers to. Strong evidence (an honorific, a gendered noun, a first name) outweighs any number of
+ * pronouns; without it, a person referred to with both genders is reported where the document
+ * disagrees with itself, on the side with fewer pronouns.
+ */
+import type { Root } from '../../src/core/index.js';
+import { collectEvidence, type Evidence } from './evidence.js';
+import { OTHER, SWAP, type Gender } from './lexicon.js';
+import { findMentions, type Entity, type Pronoun } from './mentions.js';
+import { resolvePronouns, type Confidence, type Rival } from './resolution.js';
+import { tokenize } from './tokens.js';
+
+/** What a document says for one gender of one person. Built once per person, shared by findings. */
+export interface Side {
+  /** Honorifics, nouns and first names, strongest kind first. */
+  strong: Evidence[];
+  /** Pronouns whose antecedent the structure settled. */
+  pronouns: Evidence[];
+  /** The two strongest distinct pieces, quoted: "'Ms. Bachelet' and 'she'". */
+  quoted: string;
+  /** Offsets of the first and last piece. */
+  first: number;
+  last: number;
+}
+
+export interface Finding {
+  kind: 'conflict' | 'mixed';
+  pronoun: Pronoun;
+  entity: Entity;
+  /** The pronoun in the gender the evidence calls for. */
+  expected: string;
+  /** The evidence against the pronoun. */
+  evidence: Side;
+  confidence: Confidence;
+}
+
+type Profile = Record<Gender, Side>;
+
+export function checkAgreement(tree: Root): Finding[] {
+  const sentences = tokenize(tree);
+  const mentions = findMentions(sentences);
+  const resolutions = resolvePronouns(sentences, mentions);
+  const evidence = collectEvidence(sentences, mentions, resolutions);
+  const profiles = new Map<Entity, Profile>();
+  const profileOf = (entity: Entity) => {
+    let profile = profiles.get(entity);
+    if (!profile) {
+      profile = buildProfile(evidence.get(entity) ?? []);
+      profiles.set(entity, profile);
+    }
+    return profile;
+  };
+
+  const findings: Finding[] = [];
+  for (const { pronoun, entity, confidence, rivals } of resolutions) {
+    // A likely reading is reported only when nobody else nearby could be the one meant.
+    if (
+      confidence === 'likely' &&
+      rivals.some((rival) => couldBe(rival, pronoun.gender, profileOf))
+    ) {
+      continue;
+    }
+    const profile = profileOf(entity);
+    const against = profile[OTHER[pronoun.gender]];
+    const forIt = profile[pronoun.gender];
+    // Two people under one name, or a document that is unsure itself: say nothing.
+    if (forIt.strong.length > 0) continue;
+    const expected = SWAP[OTHER[pronoun.gender]][pronoun.form];
+    const finding = (kind: Finding['kind'], sure: Confidence): Finding => ({
+      kind,
+      pronoun,
+      entity,
+      expected,
+      evidence: against,
+      confidence: sure,
+    });
+    if (against.strong.length > 0) {
+      findings.push(finding('conflict', confidence));
+      continue;
+    }
+    if (against.pronouns.length === 0) continue;
+    // Only pronouns on either side: report the minority gender; a tie is uncertain. The pronoun
+    // itself is among its side's evidence when its reading was sure.
+    const mine = forIt.pronouns.length + (confidence === 'sure' ? 0 : 1);
+    const theirs = against.pronouns.length;
+    if (theirs > mine) {
+      findings.push(finding('mixed', theirs >= 2 * mine ? confidence : 'likely'));
+    } else if (theirs === mine && against.first < pronoun.token.start) {
+      findings.push(finding('mixed', 'likely'));
+    }
+  }
+  return findings.sort((a, b) => a.pronoun.token.start - b.pronoun.token.start);
+}
+
+const RANK = { honorific: 0, noun: 1, 'first-name': 2, pronoun: 3 } as const;
+
+function buildProfile(items: Evidence[]): Profile {
+  const side = (gender: Gender): Side => {
+    const mine = items.filter((item) => item.gender === gender);
+    const strong = mine
+      .filter((item) => item.kind !== 'pronoun')
+      .sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+    const pronouns = mine.filter((item) => item.kind === 'pronoun');
+    const offsets = mine.map((item) => item.offset);
+    return {
+      strong,
+      pronouns,
+      quoted: quote(strong, pronouns),
+      first: offsets.length ? Math.min(...offsets) : Infinity,
+      last: offsets.length ? Math.max(...offsets) : -Infinity,
+    };
+  };
+  return { female: side('female'), male: side('male') };
+}
+
+/** The strongest piece of evidence, then a pronoun if there is one, else the next strongest. */
+function quote(strong: Evidence[], pronouns: Evidence[]): string {
+  const [best] = [...strong, ...pronouns];
+  if (!best) return '';
+  const differs = (item: Evidence) => item.text.toLowerCase() !== best.text.toLowerCase();
+  const second = pronouns.find(differs) ?? strong.find(differs);
+  return second ? `'${best.text}' and '${second.text}'` : `'${best.text}'`;
+}
+
+/** Whether a rival might be the person the pronoun means: nothing says they are of the other gender. */
+function couldBe(rival: Rival, gender: Gender, profileOf: (entity: Entity) => Profile): boolean {
+  if (!('display' in rival)) {
+    return rival.kind !== 'unnamed' || (rival.nounGender ?? gender) === gender;
+  }
+  const profile = profileOf(rival);
+  const other = profile[OTHER[gender]];
+  const same = profile[gender];
+  return (
+    same.strong.length + same.pronouns.length > 0 ||
+    other.strong.length + other.pronouns.length === 0
+  );
+}

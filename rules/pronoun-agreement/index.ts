@@ -1,0 +1,68 @@
+import { defineRule } from '../../src/core/index.js';
+import { checkAgreement, type Finding } from './agreement.js';
+
+export default defineRule({
+  meta: {
+    id: 'pronoun-agreement',
+    category: 'accuracy/mistranslation',
+    severity: 'error',
+    description: 'A pronoun whose gender does not match the person it refers to',
+    messages: {
+      conflict:
+        "'{{pronoun}}' refers to {{name}}, who is {{evidence}} {{where}} in this article: expected '{{expected}}'",
+      mixed:
+        "'{{pronoun}}' refers to {{name}}, who is {{evidence}} {{where}} in this article: check which gender is right",
+    },
+    examples: {
+      invalid: [
+        'Ms. Bachelet arrived on Monday. Ma Zhaoxu said that during his stay in Guangzhou, Bachelet visited a school.',
+        'Mr. Sun told reporters that she found a statement when visiting the property.',
+        'Michelle Bachelet visited Kashgar. He met local officials there.',
+        'After her speech, Mr. Wang answered questions from students.',
+      ],
+      valid: [
+        'Ms. Bachelet arrived on Monday. During his meeting with Bachelet, President Xi Jinping spoke about human rights.',
+        'Ms. Zheng met a buyer who said he was frustrated.',
+        'Mr. Sun and Ms. Zheng met. He said the price was too high.',
+        'Everyone who buys a house hopes his price will not drop.',
+      ],
+    },
+  },
+  create(_options, { report }) {
+    return (tree, file) => {
+      for (const finding of checkAgreement(tree)) {
+        const { pronoun } = finding;
+        report(file, {
+          at: { start: pronoun.token.start, end: pronoun.token.end },
+          messageId: finding.kind,
+          data: {
+            pronoun: pronoun.token.text,
+            name: finding.entity.display,
+            evidence: finding.evidence.quoted,
+            where: whereIs(finding),
+            expected: finding.expected,
+          },
+          expected: suggestions(finding).map((word) => matchCase(word, pronoun.token.text)),
+          severity: finding.confidence === 'sure' ? undefined : 'info',
+        });
+      }
+    };
+  },
+});
+
+/** The expected pronoun; after "her", whose use is guessed, the other reading second. */
+function suggestions(finding: Finding): string[] {
+  if (finding.pronoun.token.bare !== 'her') return [finding.expected];
+  return finding.expected === 'his' ? ['his', 'him'] : ['him', 'his'];
+}
+
+function whereIs(finding: Finding): string {
+  const at = finding.pronoun.token.start;
+  if (finding.evidence.last < at) return 'earlier';
+  if (finding.evidence.first > at) return 'later';
+  return 'elsewhere';
+}
+
+function matchCase(word: string, like: string): string {
+  return /^\p{Lu}/u.test(like) ? word[0]!.toUpperCase() + word.slice(1) : word;
+}

@@ -1,0 +1,147 @@
+/**
+ * The words the rule knows: pronouns, honorifics, titles, gendered nouns, first names. Built once,
+ * when the module loads.
+ */
+import { loadJson } from '../../src/core/index.js';
+
+/** Word lists (lower case), kept as data beside the rule. */
+interface WordLists {
+  femaleNouns: string[];
+  maleNouns: string[];
+  titleWords: string[];
+  notNameWords: string[];
+  nameParticles: string[];
+  personNouns: string[];
+  speechVerbs: string[];
+  preposedOpeners: string[];
+  notPersonNames: string[];
+}
+
+const WORDS = loadJson<WordLists>(import.meta.url, './words.json');
+
+export type Gender = 'female' | 'male';
+
+export const OTHER: Record<Gender, Gender> = { female: 'male', male: 'female' };
+
+export type PronounForm = 'subject' | 'object' | 'possessive' | 'independent' | 'reflexive';
+
+/** Third-person singular pronouns that mark gender. `her` is object or possessive: see `formOf`. */
+export const PRONOUNS: ReadonlyMap<string, { gender: Gender; form: PronounForm }> = new Map([
+  ['he', { gender: 'male', form: 'subject' }],
+  ['him', { gender: 'male', form: 'object' }],
+  ['his', { gender: 'male', form: 'possessive' }],
+  ['himself', { gender: 'male', form: 'reflexive' }],
+  ['she', { gender: 'female', form: 'subject' }],
+  ['her', { gender: 'female', form: 'object' }],
+  ['hers', { gender: 'female', form: 'independent' }],
+  ['herself', { gender: 'female', form: 'reflexive' }],
+]);
+
+/** The same form in the other gender, for the suggestion. `his` stands alone as `hers`. */
+export const SWAP: Record<Gender, Record<PronounForm, string>> = {
+  male: {
+    subject: 'he',
+    object: 'him',
+    possessive: 'his',
+    independent: 'his',
+    reflexive: 'himself',
+  },
+  female: {
+    subject: 'she',
+    object: 'her',
+    possessive: 'her',
+    independent: 'hers',
+    reflexive: 'herself',
+  },
+};
+
+/** Honorifics before a name; lower case, without the full stop. */
+export const HONORIFICS: ReadonlyMap<string, Gender> = new Map([
+  ['mr', 'male'],
+  ['mister', 'male'],
+  ['sir', 'male'],
+  ['lord', 'male'],
+  ['monsieur', 'male'],
+  ['herr', 'male'],
+  ['ms', 'female'],
+  ['mrs', 'female'],
+  ['miss', 'female'],
+  ['madam', 'female'],
+  ['madame', 'female'],
+  ['mme', 'female'],
+  ['dame', 'female'],
+  ['lady', 'female'],
+]);
+
+/**
+ * Nouns that say a person's gender, in apposition ("Fangfang, a girl from Guangdong"), as a title
+ * ("Chairwoman Tsai") or after a copula. `-man` compounds (chairman, spokesman, businessman) are
+ * not here: translation from Chinese uses them for women too.
+ */
+export const GENDERED_NOUNS: ReadonlyMap<string, Gender> = new Map([
+  ...WORDS.femaleNouns.map((noun) => [noun, 'female'] as const),
+  ...WORDS.maleNouns.map((noun) => [noun, 'male'] as const),
+]);
+
+/** `X's wife`: X is male; `the wife of X`: X is male. The spouse's gender is the opposite one. */
+export const SPOUSES: ReadonlyMap<string, Gender> = new Map([
+  ['wife', 'male'],
+  ['widow', 'male'],
+  ['husband', 'female'],
+  ['widower', 'female'],
+]);
+
+/** Words of a title before a name ("Vice Foreign Minister", "spokesperson"); lower case. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(WORDS.titleWords);
+
+/** Capitalised words that end a name: an organisation, a place or a date follows a title. */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(WORDS.notNameWords);
+
+/** Places written like a Chinese person's name ("Hong Kong"); lower case. */
+export const NOT_PERSON_NAMES: ReadonlySet<string> = new Set(WORDS.notPersonNames);
+
+/** Lower-case particles inside Western names ("Ursula von der Leyen"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(WORDS.nameParticles);
+
+/**
+ * Singular nouns for a person. An unnamed person ("a buyer said he") is a candidate antecedent too:
+ * it keeps the rule from pinning the pronoun on the one named person nearby.
+ */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  ...GENDERED_NOUNS.keys(),
+  ...WORDS.personNouns,
+]);
+
+/** Verbs that introduce reported speech or thought. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(WORDS.speechVerbs);
+
+/** Words that open a phrase put before its clause's subject ("During his stay ..., X visited"). */
+export const PREPOSED_OPENERS: ReadonlySet<string> = new Set(WORDS.preposedOpeners);
+
+/** Words that may stand between a clause's start and its subject's name ("The Chinese Vice ..."). */
+export const SUBJECT_LEAD_IN: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'for', 'and']);
+
+interface FirstNameData {
+  female: string[];
+  male: string[];
+}
+
+interface CuratedNameData extends FirstNameData {
+  notNames: string[];
+}
+
+/**
+ * Well-established first names (stdlib's English first-name lists, kept only where unambiguous,
+ * plus a curated list of public figures' names), minus names that are mostly places or brands.
+ */
+export const FIRST_NAMES: ReadonlyMap<string, Gender> = (() => {
+  const generated = loadJson<FirstNameData>(import.meta.url, './first-names.json');
+  const curated = loadJson<CuratedNameData>(import.meta.url, './first-names-curated.json');
+  const names = new Map<string, Gender>();
+  for (const data of [generated, curated]) {
+    for (const name of data.female) names.set(name, 'female');
+    for (const name of data.male) names.set(name, 'male');
+  }
+  for (const name of curated.notNames) names.delete(name);
+  return names;
+})();

@@ -1,0 +1,563 @@
+/**
+ * Who a document talks about: named people ("Ms. Bachelet", "President Xi Jinping", "Michelle
+ * Bachelet", "Ma Zhaoxu"), later bare references to them ("Bachelet"), unnamed people ("a buyer",
+ * "his wife") and gendered pronouns. Named mentions are linked into entities, one per person.
+ */
+import { isChineseName } from './pinyin.js';
+import {
+  FIRST_NAMES,
+  GENDERED_NOUNS,
+  HONORIFICS,
+  NAME_PARTICLES,
+  NOT_NAME_WORDS,
+  NOT_PERSON_NAMES,
+  PERSON_NOUNS,
+  PRONOUNS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+  type Gender,
+  type PronounForm,
+} from './lexicon.js';
+import type { Token, TokenSentence } from './tokens.js';
+
+export interface Entity {
+  id: number;
+  /** How messages name the person: the family name ("Bachelet"), or a Chinese name in full. */
+  display: string;
+  /** The longest name seen, lower case ("michelle bachelet"). */
+  full: string;
+  /** Family name, lower case: the last word of a Western name, the first of a Chinese one. */
+  short: string;
+  chinese: boolean;
+  /** Gender of the honorifics seen with the name, to keep "Mr. Liu" and "Ms. Liu" apart. */
+  honorific?: Gender;
+  mentions: Mention[];
+}
+
+export type MentionKind =
+  /** A name of one known person. */
+  | 'named'
+  /** A name that fits several people in the document ("Liu" beside "Liu Yi" and "Liu Bei"). */
+  | 'ambiguous'
+  /** A person without a name: "a buyer", "his wife". */
+  | 'unnamed'
+  /** Probably a person: an unrecognised capitalised word that says something ("Sharik said"). */
+  | 'unknown';
+
+export interface Mention {
+  kind: MentionKind;
+  sentence: number;
+  /** Token range [start, end) of the name or noun. */
+  start: number;
+  end: number;
+  /** The name's words as written (named mentions). */
+  name: string[];
+  /** The honorific before the name, e.g. `Ms.`: its token index and gender. */
+  honorific?: { index: number; gender: Gender };
+  /** A well-established first name as the name's first word. */
+  firstName?: Gender;
+  /** The gender of an unnamed person's noun ("woman", "wife"). */
+  nounGender?: Gender;
+  chinese: boolean;
+  entity?: Entity;
+}
+
+export interface Pronoun {
+  sentence: number;
+  index: number;
+  token: Token;
+  gender: Gender;
+  form: PronounForm;
+}
+
+export interface Mentions {
+  entities: Entity[];
+  /** Mentions of each sentence, in token order. */
+  bySentence: Mention[][];
+  pronouns: Pronoun[];
+  /** Pronouns of each sentence, in token order. */
+  pronounsBySentence: Pronoun[][];
+  /** The pronoun a token is, if it is one. */
+  pronounAt: Map<Token, Pronoun>;
+  /** Capitalised words the document uses as places ("in China", "to Xinjiang"). */
+  places: Set<string>;
+}
+
+/** Words after which `her` is an object, not a possessive ("told her that", "gave her a"). */
+const AFTER_OBJECT_HER = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'from',
+  'by',
+  'of',
+  'about',
+  'as',
+  'and',
+  'or',
+  'but',
+  'so',
+  'up',
+  'out',
+  'off',
+  'down',
+  'back',
+  'into',
+  'over',
+  'again',
+  'too',
+  'also',
+  'when',
+  'while',
+  'if',
+  'after',
+  'before',
+  'because',
+  'during',
+  'some',
+  'any',
+  'no',
+  'what',
+  'how',
+  'why',
+  'where',
+  'who',
+  'not',
+  'all',
+  'both',
+]);
+const AUXILIARIES = new Set(['had', 'has', 'have', 'also', 'then', 'later', 'once', 'further']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const COPULAS = new Set(['is', 'was', 'became', 'remains']);
+
+export function findMentions(sentences: TokenSentence[]): Mentions {
+  const entities: Entity[] = [];
+  const bySentence: Mention[][] = [];
+  const pronouns: Pronoun[] = [];
+  const pronounsBySentence: Pronoun[][] = [];
+
+  const index: EntityIndex = { entities, byFull: new Map(), byShort: new Map() };
+  // Names first, in document order, so that a later bare "Bachelet" finds its person.
+  for (const sentence of sentences) {
+    const named = findNames(sentence);
+    for (const mention of named) linkName(mention, index);
+    bySentence.push(named);
+  }
+  const byKey = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    for (const key of new Set([entity.short, entity.full])) {
+      byKey.set(key, [...(byKey.get(key) ?? []), entity]);
+    }
+  }
+  for (const sentence of sentences) {
+    const found = bySentence[sentence.index]!;
+    const taken = new Set<number>();
+    for (const mention of found) {
+      for (let i = mention.start; i < mention.end; i++) taken.add(i);
+      if (mention.honorific) taken.add(mention.honorific.index);
+    }
+    found.push(...findReferences(sentence, taken, byKey));
+    found.push(...findUnnamed(sentence, taken));
+    found.push(...findUnknown(sentence, taken));
+    found.sort((a, b) => a.start - b.start);
+    linkAppositions(sentence, found);
+    const own = findPronouns(sentence, taken);
+    pronouns.push(...own);
+    pronounsBySentence.push(own);
+  }
+  const pronounAt = new Map(pronouns.map((pronoun) => [pronoun.token, pronoun]));
+  return {
+    entities,
+    bySentence,
+    pronouns,
+    pronounsBySentence,
+    pronounAt,
+    places: findPlaces(sentences),
+  };
+}
+
+function isNameWord(token: Token | undefined): boolean {
+  return (
+    token !== undefined &&
+    token.word &&
+    token.capitalized &&
+    /^\p{Lu}[\p{L}'’-]*$/u.test(token.text) &&
+    !NOT_NAME_WORDS.has(token.bare) &&
+    !TITLE_WORDS.has(token.bare) &&
+    !HONORIFICS.has(token.bare) &&
+    !PRONOUNS.has(token.bare)
+  );
+}
+
+/** Up to `max` name words from `from` (particles such as "von der" allowed inside). */
+function nameWordsFrom(tokens: Token[], from: number, max = 3): number {
+  let end = from;
+  let words = 0;
+  while (words < max) {
+    const token = tokens[end];
+    if (token && isNameWord(token)) {
+      end++;
+      words++;
+      if (token.possessive) break;
+    } else if (token && NAME_PARTICLES.has(token.text) && isNameWord(tokens[end + 1])) {
+      end++;
+    } else break;
+  }
+  return end;
+}
+
+function named(sentence: TokenSentence, start: number, end: number, chinese: boolean): Mention {
+  return {
+    kind: 'named',
+    sentence: sentence.index,
+    start,
+    end,
+    name: sentence.tokens
+      .slice(start, end)
+      .map((token) => token.text)
+      .filter((word) => !NAME_PARTICLES.has(word)),
+    chinese,
+  };
+}
+
+/** Names introduced by an honorific, a title, a Chinese name's shape or a known first name. */
+function findNames(sentence: TokenSentence): Mention[] {
+  const { tokens } = sentence;
+  const found: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    // A name runs on into a capitalised word ("Grant Thornton Group"): not a person's name.
+    const endsRun = (end: number) => !tokens[end - 1]!.possessive && isNameWord(tokens[end]);
+
+    const honorific = token.word && token.capitalized ? HONORIFICS.get(token.bare) : undefined;
+    if (honorific && isNameWord(next)) {
+      const end = nameWordsFrom(tokens, i + 1);
+      const mention = named(sentence, i + 1, end, isChineseAt(tokens, i + 1));
+      mention.honorific = { index: i, gender: honorific };
+      found.push(mention);
+      i = end;
+      continue;
+    }
+
+    // "He Lifeng": the family name He, not the pronoun, when a pinyin given name follows.
+    if (
+      (isNameWord(token) || token.text === 'He') &&
+      isChineseAt(tokens, i) &&
+      !endsRun(i + 2) &&
+      !NOT_PERSON_NAMES.has(`${token.bare} ${tokens[i + 1]!.bare}`)
+    ) {
+      found.push(named(sentence, i, i + 2, true));
+      i += 2;
+      continue;
+    }
+
+    const firstName = token.word ? FIRST_NAMES.get(token.text) : undefined;
+    if (
+      firstName &&
+      isNameWord(token) &&
+      (isNameWord(next) || NAME_PARTICLES.has(next?.text ?? ''))
+    ) {
+      const end = nameWordsFrom(tokens, i);
+      if (end - i >= 2 && !endsRun(end)) {
+        const mention = named(sentence, i, end, false);
+        mention.firstName = firstName;
+        found.push(mention);
+        i = end;
+        continue;
+      }
+    }
+
+    // A one-word name the rule does not know, introduced by an apposition: "Fangfang, a girl".
+    if (opensClauseAt(tokens, i) && isNameWord(token) && introducesPerson(tokens, i + 1)) {
+      found.push(named(sentence, i, i + 1, false));
+      i++;
+      continue;
+    }
+
+    if (token.word && TITLE_WORDS.has(token.bare) && isNameWord(next)) {
+      const end = nameWordsFrom(tokens, i + 1);
+      if (!endsRun(end)) {
+        found.push(named(sentence, i + 1, end, isChineseAt(tokens, i + 1)));
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return found;
+}
+
+function opensClauseAt(tokens: Token[], i: number): boolean {
+  return i === 0 || !tokens[i - 1]!.word;
+}
+
+/** At `at`: a comma, an article and up to three words ending in a singular person noun. */
+function introducesPerson(tokens: Token[], at: number): boolean {
+  if (tokens[at]?.text !== ',' || !ARTICLES.has(tokens[at + 1]?.bare ?? '')) return false;
+  for (let k = at + 2; k < Math.min(tokens.length, at + 6); k++) {
+    const token = tokens[k]!;
+    if (!token.word) return false;
+    if (PERSON_NOUNS.has(token.bare)) return true;
+  }
+  return false;
+}
+
+function isChineseAt(tokens: Token[], i: number): boolean {
+  const family = tokens[i];
+  const given = tokens[i + 1];
+  return (
+    family !== undefined &&
+    given !== undefined &&
+    !family.possessive &&
+    given.word &&
+    isChineseName(family.text, given.text)
+  );
+}
+
+/** Links a named mention to the person it names, or starts a new person. */
+/** People found so far, with lookups by name (keys are added as names grow, never removed). */
+interface EntityIndex {
+  entities: Entity[];
+  byFull: Map<string, Entity[]>;
+  byShort: Map<string, Entity[]>;
+}
+
+function addKey(map: Map<string, Entity[]>, key: string, entity: Entity): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [entity]);
+  else if (!list.includes(entity)) list.push(entity);
+}
+
+function linkName(mention: Mention, index: EntityIndex): void {
+  const { entities, byFull, byShort } = index;
+  const full = mention.name.join(' ').toLowerCase();
+  const short = (mention.chinese ? mention.name[0]! : mention.name.at(-1)!).toLowerCase();
+  const gender = mention.honorific?.gender;
+  const compatible = (entity: Entity) =>
+    !gender || !entity.honorific || entity.honorific === gender;
+
+  const lookup = (map: Map<string, Entity[]>, key: string, fits: (entity: Entity) => boolean) =>
+    (map.get(key) ?? []).filter((entity) => fits(entity) && compatible(entity));
+  let matches = lookup(byFull, full, (entity) => entity.full === full);
+  if (matches.length === 0 && mention.name.length === 1) {
+    matches = lookup(byShort, full, (entity) => entity.short === full);
+  }
+  if (matches.length === 0 && mention.name.length > 1) {
+    // "Mr. Sun" first, "Sun Wei" later: the fuller name of the same person.
+    matches = lookup(
+      byFull,
+      short,
+      (entity) => !entity.full.includes(' ') && entity.full === short,
+    );
+  }
+  if (matches.length > 1) {
+    mention.kind = 'ambiguous';
+    return;
+  }
+  let entity = matches[0];
+  if (!entity) {
+    entity = {
+      id: entities.length,
+      display: '',
+      full,
+      short,
+      chinese: mention.chinese,
+      mentions: [],
+    };
+    entities.push(entity);
+  }
+  if (full.length >= entity.full.length) {
+    entity.full = full;
+    entity.short = short;
+    entity.chinese = mention.chinese;
+    entity.display = mention.chinese ? mention.name.join(' ') : mention.name.at(-1)!;
+  }
+  addKey(byFull, entity.full, entity);
+  addKey(byShort, entity.short, entity);
+  entity.honorific ??= gender;
+  entity.mentions.push(mention);
+  mention.entity = entity;
+}
+
+/** Bare references to known people: "Bachelet", "Sun", "Xi". */
+function findReferences(
+  sentence: TokenSentence,
+  taken: Set<number>,
+  byKey: ReadonlyMap<string, Entity[]>,
+): Mention[] {
+  const found: Mention[] = [];
+  sentence.tokens.forEach((token, i) => {
+    if (taken.has(i) || !isNameWord(token)) return;
+    const matches = byKey.get(token.text.toLowerCase()) ?? [];
+    if (matches.length === 0) return;
+    const mention = named(sentence, i, i + 1, matches[0]!.chinese);
+    if (matches.length > 1) mention.kind = 'ambiguous';
+    else {
+      mention.entity = matches[0]!;
+      matches[0]!.mentions.push(mention);
+    }
+    taken.add(i);
+    found.push(mention);
+  });
+  return found;
+}
+
+/** People without a name: "a buyer", "the woman", "his wife" (singular nouns only). */
+function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
+  const { tokens } = sentence;
+  const found: Mention[] = [];
+  tokens.forEach((token, i) => {
+    if (taken.has(i) || !token.word || !PERSON_NOUNS.has(token.bare)) return;
+    // A title before a name ("spokesperson Hua Chunying") is part of that name's mention.
+    if (isNameWord(tokens[i + 1]) || taken.has(i + 1)) return;
+    // A noun modifying another ("the woman's team" is fine, "host country" is not a person).
+    const next = tokens[i + 1];
+    if (
+      next?.word &&
+      !token.possessive &&
+      /^(?:country|city|team|family|group)$/u.test(next.bare)
+    ) {
+      return;
+    }
+    found.push({
+      kind: 'unnamed',
+      sentence: sentence.index,
+      start: i,
+      end: i + 1,
+      name: [],
+      nounGender: GENDERED_NOUNS.get(token.bare),
+      chinese: false,
+    });
+  });
+  return found;
+}
+
+/** Capitalised words that say something ("Sharik had said"): a person the rule cannot name. */
+function findUnknown(sentence: TokenSentence, taken: Set<number>): Mention[] {
+  const { tokens } = sentence;
+  const found: Mention[] = [];
+  tokens.forEach((token, i) => {
+    if (taken.has(i) || !isNameWord(token) || ARTICLES.has(token.bare)) return;
+    let verb = i + 1;
+    while (tokens[verb]?.word && AUXILIARIES.has(tokens[verb]!.bare)) verb++;
+    if (!tokens[verb] || !SPEECH_VERBS.has(tokens[verb]!.bare)) return;
+    found.push({
+      kind: 'unknown',
+      sentence: sentence.index,
+      start: i,
+      end: i + 1,
+      name: [token.text],
+      chinese: false,
+    });
+  });
+  return found;
+}
+
+/**
+ * An unnamed person set beside a name is that person: "A prospective buyer, Mr. Sun, said" and
+ * "Fangfang's mother" are not; "Ms. Zheng, a buyer from Jiangbei," is.
+ */
+function linkAppositions(sentence: TokenSentence, mentions: Mention[]): void {
+  const { tokens } = sentence;
+  for (const unnamed of mentions) {
+    if (unnamed.kind !== 'unnamed') continue;
+    // "a buyer, Mr. Sun" or "Vice Chairman of the Kuomintang (KMT), Mr. Hsia": the noun, maybe
+    // an "of" phrase of names, a comma, the name.
+    const comma = commaAfter(tokens, unnamed.end);
+    const after = mentions.find(
+      (other) => other.kind === 'named' && (other.honorific?.index ?? other.start) === comma + 1,
+    );
+    if (after && comma > 0 && !tokens[unnamed.start]!.possessive) {
+      unnamed.entity = after.entity;
+      continue;
+    }
+    // "Ms. Zheng, a buyer" and "Ms. Zheng is a buyer": the name, a comma or a copula, an article
+    // and up to three words, the noun.
+    const before = [...mentions]
+      .reverse()
+      .find((other) => other.kind === 'named' && other.end < unnamed.start);
+    const link = before && tokens[before.end];
+    if (!before || !link || !(link.text === ',' || COPULAS.has(link.bare))) continue;
+    const between = tokens.slice(before.end + 1, unnamed.start);
+    // "Ms. Chen, mother of two," has no article before the noun.
+    const bare = between.length === 0 && tokens[unnamed.end]?.bare === 'of';
+    if (bare) {
+      unnamed.entity = before.entity;
+      continue;
+    }
+    if (
+      between.length >= 1 &&
+      between.length <= 4 &&
+      ARTICLES.has(between[0]!.bare) &&
+      between.every((token) => token.word && !PRONOUNS.has(token.bare))
+    ) {
+      unnamed.entity = before.entity;
+    }
+  }
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'across', 'throughout', 'visited']);
+
+function findPlaces(sentences: TokenSentence[]): Set<string> {
+  const places = new Set<string>();
+  for (const { tokens } of sentences) {
+    tokens.forEach((token, i) => {
+      const before = tokens[i - 1];
+      if (token.capitalized && before?.word && PLACE_PREPOSITIONS.has(before.bare)) {
+        places.add(token.text);
+      }
+    });
+  }
+  return places;
+}
+
+/** The comma right after a noun, or after its "of" phrase of names ("of the Kuomintang (KMT)"). */
+function commaAfter(tokens: Token[], end: number): number {
+  if (tokens[end]?.text === ',') return end;
+  if (tokens[end]?.bare !== 'of') return -1;
+  for (let k = end + 1; k < Math.min(tokens.length, end + 10); k++) {
+    const token = tokens[k]!;
+    if (token.text === ',') return k;
+    const fits = token.word
+      ? token.capitalized || token.bare === 'the' || token.bare === 'of' || token.bare === 'and'
+      : token.text === '(' || token.text === ')';
+    if (!fits) return -1;
+  }
+  return -1;
+}
+
+function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
+  const { tokens } = sentence;
+  const found: Pronoun[] = [];
+  tokens.forEach((token, i) => {
+    const entry = token.word && !taken.has(i) ? PRONOUNS.get(token.bare) : undefined;
+    if (!entry) return;
+    let form = entry.form;
+    if (token.bare === 'her') {
+      const next = tokens[i + 1];
+      const possessive =
+        next !== undefined &&
+        next.word &&
+        !AFTER_OBJECT_HER.has(next.bare) &&
+        !/ly$/u.test(next.bare) &&
+        !PRONOUNS.has(next.bare);
+      form = possessive ? 'possessive' : 'object';
+    }
+    // "The decision was his.": standing alone, its other-gender form is "hers".
+    if (token.bare === 'his' && !tokens[i + 1]?.word) form = 'independent';
+    found.push({ sentence: sentence.index, index: i, token, gender: entry.gender, form });
+  });
+  return found;
+}
