@@ -184,6 +184,41 @@ describe('the editor page', () => {
     await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
   }, 60_000);
 
+  it('switches a rule off for the session and sends it as config', async () => {
+    const sent: string[] = [];
+    const listen = (req: { url(): string; postData(): string | null }) => {
+      if (req.url().endsWith('/v1/lint')) sent.push(req.postData() ?? '');
+    };
+    page.on('request', listen);
+    await page.locator('#rules summary').click();
+    await page.locator('#rule-stray-punctuation').selectOption('off');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#backdrop mark[data-rule="stray-punctuation"]').length === 0,
+    );
+    expect(JSON.parse(sent.at(-1)!).config).toEqual({ rules: { 'stray-punctuation': 'off' } });
+
+    await page.locator('#reset-rules').click();
+    await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+    expect(JSON.parse(sent.at(-1)!).config).toBeUndefined();
+    page.off('request', listen);
+  }, 60_000);
+
+  it('labels every control', async () => {
+    const unlabelled = await page.$$eval('input, select, textarea, button', (controls) =>
+      controls
+        .filter((control) => {
+          const element = control as HTMLInputElement;
+          const named =
+            (element.labels?.length ?? 0) > 0 ||
+            element.getAttribute('aria-label') ||
+            (element.tagName === 'BUTTON' && element.textContent?.trim());
+          return !named;
+        })
+        .map((control) => control.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
   it('renders hostile text as text: markup in the article does nothing', async () => {
     await page.locator('#clear-button').click();
     expect(await page.locator('#editor').inputValue()).toBe('');

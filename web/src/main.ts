@@ -109,6 +109,7 @@ function renderAll(): void {
 
 function scheduleLint(delay = LINT_DELAY_MS): void {
   clearTimeout(lintTimer);
+  if (text.trim() !== '') setStatus('Checking…', 'busy');
   lintTimer = setTimeout(() => void runLint(), delay);
 }
 
