@@ -178,10 +178,22 @@ describe('the editor page', () => {
     );
 
     const before = await page.locator('#editor').inputValue();
-    await page.waitForTimeout(400); // the article is saved 300 ms after the last change
+    await page.waitForFunction(
+      (expected) => localStorage.getItem('mtlint.article') === expected,
+      before,
+    );
     await page.reload();
     expect(await page.locator('#editor').inputValue()).toBe(before);
     await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+
+    // A click on the highlight lands in the text area at the same character: its card opens.
+    const comma = page.locator('#backdrop mark[data-rule="stray-punctuation"]');
+    await comma.scrollIntoViewIfNeeded();
+    const box = (await comma.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('#card').waitFor({ state: 'visible' });
+    expect(await page.locator('.card-message').textContent()).toContain('A sentence starts with');
+    await page.keyboard.press('Escape');
   }, 60_000);
 
   it('switches a rule off for the session and sends it as config', async () => {
@@ -227,7 +239,7 @@ describe('the editor page', () => {
     await paste(hostile);
     await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
     await page.locator('.issue').first().click();
-    await page.waitForTimeout(200);
+    await page.locator('#card').waitFor({ state: 'visible' });
 
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"], b[onmouseover]').count()).toBe(0);

@@ -96,15 +96,20 @@ function button(
   return element;
 }
 
-/** Places the card under the first line of the issue, inside the editor, clear of the edges. */
+/**
+ * Places the card under the last line of the issue (so it never hides the flagged text), inside the
+ * editor, clear of its edges.
+ */
 export function placeCard(
   card: HTMLElement,
   stack: HTMLElement,
-  anchor: HTMLElement | undefined,
+  marks: readonly HTMLElement[],
 ): void {
+  const anchor = marks.at(-1);
   if (!anchor) return;
   const frame = stack.getBoundingClientRect();
-  const first = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+  const rects = anchor.getClientRects();
+  const first = rects[rects.length - 1] ?? anchor.getBoundingClientRect();
   const width = card.offsetWidth || 380;
   const left = Math.max(8, Math.min(first.left - frame.left, frame.width - width - 8));
   card.style.left = `${Math.round(left)}px`;

@@ -273,7 +273,7 @@ function refreshCard(): void {
     },
   );
   card.hidden = false;
-  placeCard(card, stack, marksOf(backdrop, item.key)[0]);
+  placeCard(card, stack, marksOf(backdrop, item.key));
 }
 
 function closeCard(restoreFocus: boolean): void {
@@ -311,11 +311,15 @@ function step(direction: 1 | -1, focusCard: boolean): void {
   if (target) activate(target.key, { focusCard, from: focusCard ? undefined : editor });
 }
 
-/** Clicking or moving the caret into a highlight opens its card. */
+/**
+ * Clicking or moving the caret into an error or warning opens its card. Suggestions (which may
+ * cover whole sentences) open from the list or the keyboard only, so they never interrupt typing.
+ */
 function onCaretMoved(): void {
   if (editor.selectionStart !== editor.selectionEnd) return;
   const caret = editor.selectionStart;
   const under = visibleItems()
+    .filter((item) => item.severity !== 'info')
     .filter((item) => item.offset <= caret && caret <= item.offset + Math.max(1, item.length))
     .sort((a, b) => severityFirst(a, b) || a.length - b.length)[0];
   if (under && under.key !== activeKey)
