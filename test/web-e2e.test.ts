@@ -150,6 +150,14 @@ describe('the editor page', () => {
     await page.waitForFunction(
       () => document.querySelectorAll('#backdrop mark[data-rule="stray-punctuation"]').length === 1,
     );
+
+    // The corrected article goes out through the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.locator('#copy-button').click();
+    await page.waitForFunction(() =>
+      document.querySelector('#status')?.textContent?.startsWith('Copied'),
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
   }, 60_000);
 
   it('moves between issues with the keyboard and keeps the text across a reload', async () => {

@@ -407,6 +407,22 @@ byId('reset-rules').addEventListener('click', () => {
   scheduleLint(0);
 });
 
+/** Copies the corrected article out; the selection fallback covers pages served over plain HTTP. */
+byId('copy-button').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(editor.value);
+  } catch {
+    editor.focus();
+    editor.select();
+    if (!document.execCommand('copy')) {
+      setStatus('The browser would not copy: select the text and copy it by hand', 'error');
+      return;
+    }
+  }
+  announce('Article copied');
+  setStatus(`Copied ${plural(editor.value.length, 'character')}`);
+});
+
 byId('clear-button').addEventListener('click', () => {
   closeCard(false);
   setText('');
