@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import express from 'express';
 import request from 'supertest';
 import gramma from 'gramma';
 import { parseAnnotatedText } from '../src/http/languagetool/annotated-text.js';
+import { createLanguageToolRouter } from '../src/http/routes/languagetool.js';
+import { registry } from '../src/linter.js';
 import { contextOf, sentenceOf } from '../src/http/languagetool/response.js';
 import { createWebHarnessApp } from './support/web-harness.js';
 
@@ -147,6 +150,55 @@ describe('POST /v2/check (LanguageTool API)', () => {
       { name: 'English (US)', code: 'en', longCode: 'en-US' },
       { name: 'English (GB)', code: 'en', longCode: 'en-GB' },
     ]);
+  });
+});
+
+describe('LanguageTool errors from the service and limits', () => {
+  const failing = (error: unknown) =>
+    express().use(
+      createLanguageToolRouter({
+        lintService: {
+          lint: () => Promise.reject(error),
+          close: () => Promise.resolve(),
+        },
+        registry,
+        maxTextLength: 50,
+        bodyLimit: 2000,
+      }),
+    );
+
+  it('passes a busy service on as its status, and hides internal faults', async () => {
+    const busy = Object.assign(new Error('queue full'), { status: 503 });
+    const response = await request(failing(busy))
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'Hello.', language: 'en-US' })
+      .expect(503);
+    expect(response.headers['content-type']).toMatch(/text\/plain/);
+    expect(response.text).toMatch(/^Error: /);
+
+    const fault = await request(failing(new TypeError('x is undefined')))
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'Hello.', language: 'en-US' })
+      .expect(500);
+    expect(fault.text).toBe('Error: Internal error');
+  });
+
+  it('refuses texts and bodies over the limits with 413, in plain text', async () => {
+    const app = failing(new Error('not reached'));
+    const long = await request(app)
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'word '.repeat(20), language: 'en-US' })
+      .expect(413);
+    expect(long.text).toMatch(/^Error: Your text exceeds the limit of 50 characters \(it's 100/);
+    const huge = await request(app)
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'x'.repeat(5000), language: 'en-US' })
+      .expect(413);
+    expect(huge.headers['content-type']).toMatch(/text\/plain/);
   });
 });
 
