@@ -3,6 +3,7 @@
  * rule switches to the service's `POST /v1/lint` and `GET /v1/rules`.
  */
 import type {
+  Diagnostic,
   LintResult,
   RuleInfo,
   SessionConfig,
@@ -143,21 +144,28 @@ async function runLint(): Promise<void> {
   if (sequence !== lintSequence) return;
   const elapsed = Math.round(performance.now() - started);
   // The editor may have typed while the answer was on its way: carry it over to the current text.
-  const fresh = result.diagnostics.map((diagnostic) => ({ ...diagnostic, key: nextKey++ }));
-  const previousActive = items.find((item) => item.key === activeKey);
-  items = shiftThrough(fresh, findChange(sent, text));
+  items = keepKeys(shiftThrough(result.diagnostics, findChange(sent, text)));
   summary = result.summary;
-  activeKey = previousActive ? sameIssue(previousActive)?.key : undefined;
+  if (!items.some((item) => item.key === activeKey)) activeKey = undefined;
   setStatus(`${plural(items.length, 'issue')} · checked in ${elapsed} ms`);
   renderAll();
 }
 
-/** After a new answer, the issue that matches the one the editor was looking at. */
-function sameIssue(old: Item): Item | undefined {
-  return items.find(
-    (item) =>
-      item.ruleId === old.ruleId && item.offset === old.offset && item.length === old.length,
-  );
+/**
+ * An issue found again by a new answer keeps its key, so the open card, the focused list entry and
+ * the active highlight stay where the editor left them.
+ */
+function keepKeys(fresh: readonly Diagnostic[]): Item[] {
+  const identity = (diagnostic: Diagnostic) =>
+    `${diagnostic.ruleId}|${diagnostic.offset}|${diagnostic.length}|${diagnostic.message}`;
+  const known = new Map(items.map((item) => [identity(item), item.key]));
+  const used = new Set<number>();
+  return fresh.map((diagnostic) => {
+    const previous = known.get(identity(diagnostic));
+    const key = previous !== undefined && !used.has(previous) ? previous : nextKey++;
+    used.add(key);
+    return { ...diagnostic, key };
+  });
 }
 
 // ---- editing ---------------------------------------------------------------------------------
@@ -257,6 +265,9 @@ function refreshCard(): void {
     return;
   }
   const item = visible[index]!;
+  // Redrawing the card must not drop the focus of someone working in it.
+  const focusable = () => [...card.querySelectorAll<HTMLElement>('button, a[href]')];
+  const focusedAt = focusable().indexOf(document.activeElement as HTMLElement);
   renderCard(
     card,
     item,
@@ -274,6 +285,7 @@ function refreshCard(): void {
   );
   card.hidden = false;
   placeCard(card, stack, marksOf(backdrop, item.key));
+  if (focusedAt !== -1) focusable()[Math.min(focusedAt, focusable().length - 1)]?.focus();
 }
 
 function closeCard(restoreFocus: boolean): void {
