@@ -63,7 +63,12 @@ export function renderCard(
                     : `Replace “${item.excerpt}” with “${value}”`,
               },
               value === ''
-                ? h('span', { class: 'fix-delete' }, describeReplacement(value))
+                ? h(
+                    'span',
+                    { class: 'fix-delete' },
+                    `${describeReplacement(value)} `,
+                    h('code', { class: 'quoted' }, item.excerpt),
+                  )
                 : describeReplacement(value),
             );
             fix.addEventListener('click', () => handlers.apply(item, value));
