@@ -4,7 +4,7 @@
  * page built from web/ and served with the /v1 and LanguageTool routes.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,9 @@ let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`This test drives Debian's chromium at ${CHROMIUM}: apt-get install chromium`);
+  }
   scratch = mkdtempSync(join(tmpdir(), 'mtlint-web-'));
   const { outdir } = await buildWeb(join(scratch, 'web'));
   const { app } = createWebHarnessApp({ webRoot: outdir });
