@@ -135,8 +135,8 @@ describe('the editor page', () => {
       expect(rules.rules.map((rule) => rule.id)).toContain(ruleId);
     }
 
-    // PRONOUN CHECK: asserted whenever the service has the pronoun rule (built in parallel; once it
-    // is merged, drop the condition so that its absence fails the test).
+    // PRONOUN CHECK: asserted whenever the service has the pronoun rule; once the rule ships with
+    // mtlint, drop the condition so that its absence fails the test.
     if (rules.rules.some((rule) => rule.id === PRONOUN_RULE)) {
       const his = await highlightsOf(PRONOUN_RULE);
       expect(his.map((mark) => mark.text)).toContain('his');
