@@ -16,9 +16,11 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { createOpenApi } from './openapi.js';
 import { createHealthRouter } from './routes/health.js';
+import { createLanguageToolRouter } from './routes/languagetool.js';
 import { createLintRouter } from './routes/lint.js';
 import { createMetricsRouter } from './routes/metrics.js';
 import { createRuleDocsRouter, createRulesRouter } from './routes/rules.js';
+import { createWebRouter } from './routes/web.js';
 import { readSettings, type Settings } from './settings.js';
 
 export interface AppDeps {
@@ -35,6 +37,8 @@ export interface AppDeps {
   isDraining?: () => boolean;
   /** Folder holding `<rule id>/README.md` (default: the package's rules/). */
   rulesDir?: string;
+  /** Folder holding the built web page (default: the package's dist/web). */
+  webRoot?: string;
   /** Node's default metrics (event loop, memory, GC) in /metrics (default true). */
   defaultMetrics?: boolean;
 }
@@ -108,6 +112,11 @@ export function createApp(deps: AppDeps): Express {
   app.use('/metrics', guard, createMetricsRouter(metrics.registry));
   app.use('/v1', guard, lintRouter, createRulesRouter(registry));
   app.use(createRuleDocsRouter(registry, deps.rulesDir ?? defaultRulesDir()));
+  // LanguageTool-compatible API for existing clients; it parses its own form bodies.
+  app.use('/v2', guard);
+  app.use(createLanguageToolRouter({ lintService, registry, maxTextLength: settings.maxChars }));
+  // The editor's page; its router sets a stricter Content-Security-Policy than helmet's default.
+  app.use(createWebRouter({ root: deps.webRoot }));
 
   app.use(notFound);
   app.use(errorHandler);

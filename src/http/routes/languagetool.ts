@@ -1,0 +1,115 @@
+/**
+ * LanguageTool's HTTP API (`POST /v2/check`, `GET /v2/languages`), so the editor plugins, browser
+ * extensions and language servers that speak it can point at mtlint unchanged. Errors are plain
+ * text (`Error: ...`), as LanguageTool sends them, not mtlint's JSON error shape.
+ */
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { ConfigError, type Rule } from '../../core/index.js';
+import { AnnotationError, parseAnnotatedText } from '../languagetool/annotated-text.js';
+import {
+  configFromParams,
+  LANGUAGES,
+  LanguageToolRequestError,
+  param,
+  resolveLanguage,
+} from '../languagetool/request.js';
+import { toLanguageToolResponse } from '../languagetool/response.js';
+import { packageVersion } from '../package-root.js';
+import type { LintService } from '../lint-service.js';
+
+export interface LanguageToolRouterOptions {
+  lintService: LintService;
+  /** Every rule, by id: for descriptions and for the rule ids clients name. */
+  registry: ReadonlyMap<string, Rule>;
+  /** Longest text accepted, in UTF-16 code units (default 200,000). */
+  maxTextLength?: number;
+  /** Largest form body accepted (default `1mb`). */
+  bodyLimit?: string | number;
+  /** `software.version` in answers (default: mtlint's package version). */
+  version?: string;
+}
+
+export const DEFAULT_LT_MAX_TEXT_LENGTH = 200_000;
+
+export function createLanguageToolRouter(options: LanguageToolRouterOptions): Router {
+  const { lintService, registry } = options;
+  const maxTextLength = options.maxTextLength ?? DEFAULT_LT_MAX_TEXT_LENGTH;
+  const version = options.version ?? packageVersion();
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: options.bodyLimit ?? '1mb' });
+
+  const check = async (params: Record<string, unknown>, res: Response) => {
+    const text = param(params, 'text');
+    const data = param(params, 'data');
+    if (text === undefined && data === undefined) {
+      throw new LanguageToolRequestError("Missing 'text' or 'data' parameter");
+    }
+    const { language } = resolveLanguage(param(params, 'language'));
+    const document =
+      text !== undefined
+        ? { plain: text, toOriginal: (offset: number) => offset }
+        : parseAnnotatedText(data!);
+    if (document.plain.length > maxTextLength) {
+      throw new LanguageToolRequestError(
+        `Your text exceeds the limit of ${maxTextLength} characters (it's ${document.plain.length} characters). Please submit a shorter text.`,
+        413,
+      );
+    }
+    const config = configFromParams(params, registry);
+    const result = await lintService.lint(document.plain, config);
+    res.json(
+      toLanguageToolResponse({
+        result,
+        plain: document.plain,
+        toOriginal: document.toOriginal,
+        language,
+        rules: registry,
+        version,
+      }),
+    );
+  };
+
+  router.post('/v2/check', form, (req: Request, res: Response) =>
+    check({ ...(req.query as object), ...((req.body as object | undefined) ?? {}) }, res),
+  );
+  router.get('/v2/check', (req: Request, res: Response) => check(req.query, res));
+
+  router.get('/v2/languages', (_req: Request, res: Response) => {
+    res.json(LANGUAGES.map(({ name, code }) => ({ name, code: code.slice(0, 2), longCode: code })));
+  });
+
+  router.use('/v2', plainTextErrors);
+  return router;
+}
+
+/** LanguageTool answers errors with a status and a plain-text line; so do we, on /v2 only. */
+const plainTextErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const { status, message } = describe(error);
+  res.status(status).type('text/plain').send(`Error: ${message}`);
+};
+
+function describe(error: unknown): { status: number; message: string } {
+  if (error instanceof LanguageToolRequestError) {
+    return { status: error.status, message: error.message };
+  }
+  if (error instanceof AnnotationError || error instanceof ConfigError) {
+    return { status: 400, message: error.message };
+  }
+  const status = statusOf(error);
+  if (status !== undefined && status < 500) {
+    return { status, message: (error as Error).message || 'Bad request' };
+  }
+  if (status !== undefined) {
+    return { status, message: 'The service cannot check this text now; try again later' };
+  }
+  return { status: 500, message: 'Internal error' };
+}
+
+/** Body-parser errors and limit errors carry `status` or `statusCode`. */
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const value = typeof status === 'number' ? status : statusCode;
+  return typeof value === 'number' && value >= 400 && value <= 599 ? value : undefined;
+}

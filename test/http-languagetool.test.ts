@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import request from 'supertest';
+import gramma from 'gramma';
+import { parseAnnotatedText } from '../src/http/languagetool/annotated-text.js';
+import { createLanguageToolRouter } from '../src/http/routes/languagetool.js';
+import { registry } from '../src/linter.js';
+import { contextOf, sentenceOf } from '../src/http/languagetool/response.js';
+import { createApp } from '../src/http/app.js';
+import { createRecordingLintService } from './support/in-process-lint-service.js';
+
+const article = readFileSync(
+  new URL('./fixtures/xinhua-bachelet-visit.txt', import.meta.url),
+  'utf8',
+);
+const DOUBLED = 'They met her respectively. . Then they left.';
+
+const lintService = createRecordingLintService();
+const app = createApp({ lintService, defaultMetrics: false });
+
+interface Match {
+  message: string;
+  offset: number;
+  length: number;
+  replacements: { value: string }[];
+  context: { text: string; offset: number; length: number };
+  sentence: string;
+  type: { typeName: string };
+  rule: {
+    id: string;
+    issueType: string;
+    description: string;
+    category: { id: string; name: string };
+  };
+}
+
+const check = (form: Record<string, string>) =>
+  request(app).post('/v2/check').type('form').send(form);
+
+describe('POST /v2/check (LanguageTool API)', () => {
+  it("answers in LanguageTool's shape with offsets into the submitted text", async () => {
+    const response = await check({ text: DOUBLED, language: 'en-US' }).expect(200);
+    expect(response.headers['content-type']).toMatch(/application\/json/);
+    const { software, language, matches } = response.body as {
+      software: { name: string; apiVersion: number };
+      language: { code: string; name: string; detectedLanguage: { code: string } };
+      matches: Match[];
+    };
+    expect(software).toMatchObject({ name: 'mtlint', apiVersion: 1 });
+    expect(language).toMatchObject({ code: 'en-US', name: 'English (US)' });
+    expect(language.detectedLanguage.code).toBe('en-US');
+
+    const stray = matches.find((match) => match.rule.id === 'stray-punctuation')!;
+    expect(stray).toBeDefined();
+    expect(DOUBLED.slice(stray.offset, stray.offset + stray.length)).toBe(' .');
+    expect(stray.replacements).toEqual([{ value: '' }]);
+    expect(stray.rule).toMatchObject({
+      issueType: 'typographical',
+      category: { id: 'PUNCTUATION', name: 'Punctuation' },
+      description: 'Punctuation left behind by a lost or merged clause',
+    });
+    expect(stray.type.typeName).toBe('Other');
+    expect(stray.sentence).toBe('They met her respectively. .');
+    const { context } = stray;
+    expect(context.text.slice(context.offset, context.offset + context.length)).toBe(' .');
+  });
+
+  it('accepts annotated `data` and maps offsets back over the markup', async () => {
+    const data = JSON.stringify({
+      annotation: [
+        { markup: '<p>' },
+        { text: 'They met her ' },
+        { markup: '<b>' },
+        { text: 'respectively' },
+        { markup: '</b>' },
+        { text: '. . Then they left.' },
+        { markup: '</p>', interpretAs: '\n\n' },
+      ],
+    });
+    const original = '<p>They met her <b>respectively</b>. . Then they left.</p>';
+    const response = await check({ data, language: 'en' }).expect(200);
+    const stray = (response.body.matches as Match[]).find(
+      (m) => m.rule.id === 'stray-punctuation',
+    )!;
+    expect(original.slice(stray.offset, stray.offset + stray.length)).toBe(' .');
+    expect(response.body.language.code).toBe('en');
+  });
+
+  it('takes rule and category switches as LanguageTool does, ignoring unknown ones', async () => {
+    await check({
+      text: DOUBLED,
+      language: 'en-GB',
+      disabledRules: 'stray-punctuation,NO_SUCH_RULE',
+      somethingNew: 'ignored',
+    }).expect(200);
+    expect(lintService.calls.at(-1)).toEqual({ rules: { 'stray-punctuation': 'off' } });
+
+    const only = await check({
+      text: DOUBLED,
+      language: 'auto',
+      enabledRules: 'STRAY_PUNCTUATION',
+      enabledOnly: 'true',
+    }).expect(200);
+    const ids = new Set((only.body.matches as Match[]).map((m) => m.rule.id));
+    expect([...ids]).toEqual(['stray-punctuation']);
+
+    const categories = await check({
+      text: DOUBLED,
+      language: 'en-US',
+      disabledCategories: 'PUNCTUATION',
+    }).expect(200);
+    expect((categories.body.matches as Match[]).map((m) => m.rule.id)).not.toContain(
+      'stray-punctuation',
+    );
+
+    await check({ text: DOUBLED, language: 'en-US', level: 'picky' }).expect(200);
+    expect(lintService.calls.at(-1)).toEqual({ extends: 'all' });
+  });
+
+  it('answers a missing text, a bad language and bad data with 400 and plain text', async () => {
+    const missing = await check({ language: 'en-US' }).expect(400);
+    expect(missing.headers['content-type']).toMatch(/text\/plain/);
+    expect(missing.text).toBe("Error: Missing 'text' or 'data' parameter");
+
+    const german = await check({ text: 'Hallo.', language: 'de-DE' }).expect(400);
+    expect(german.text).toMatch(/^Error: 'de-DE' is not a language code known to mtlint/);
+
+    const broken = await check({ data: '{not json', language: 'en-US' }).expect(400);
+    expect(broken.text).toBe("Error: 'data' is not valid JSON");
+
+    const lonely = await check({ text: 'x', language: 'en', enabledOnly: 'true' }).expect(400);
+    expect(lonely.text).toMatch(/enabledOnly/);
+  });
+
+  it('answers GET /v2/check from the query string', async () => {
+    const response = await request(app)
+      .get('/v2/check')
+      .query({ text: DOUBLED, language: 'en-US' })
+      .expect(200);
+    expect((response.body.matches as Match[]).some((m) => m.rule.id === 'stray-punctuation')).toBe(
+      true,
+    );
+  });
+
+  it('lists the English variants on GET /v2/languages', async () => {
+    const response = await request(app).get('/v2/languages').expect(200);
+    expect(response.body).toEqual([
+      { name: 'English', code: 'en', longCode: 'en' },
+      { name: 'English (US)', code: 'en', longCode: 'en-US' },
+      { name: 'English (GB)', code: 'en', longCode: 'en-GB' },
+    ]);
+  });
+});
+
+describe('LanguageTool errors from the service and limits', () => {
+  const failing = (error: unknown) =>
+    express().use(
+      createLanguageToolRouter({
+        lintService: {
+          lint: () => Promise.reject(error),
+          close: () => Promise.resolve(),
+        },
+        registry,
+        maxTextLength: 50,
+        bodyLimit: 2000,
+      }),
+    );
+
+  it('passes a busy service on as its status, and hides internal faults', async () => {
+    const busy = Object.assign(new Error('queue full'), { status: 503 });
+    const response = await request(failing(busy))
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'Hello.', language: 'en-US' })
+      .expect(503);
+    expect(response.headers['content-type']).toMatch(/text\/plain/);
+    expect(response.text).toMatch(/^Error: /);
+
+    const fault = await request(failing(new TypeError('x is undefined')))
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'Hello.', language: 'en-US' })
+      .expect(500);
+    expect(fault.text).toBe('Error: Internal error');
+  });
+
+  it('refuses texts and bodies over the limits with 413, in plain text', async () => {
+    const app = failing(new Error('not reached'));
+    const long = await request(app)
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'word '.repeat(20), language: 'en-US' })
+      .expect(413);
+    expect(long.text).toMatch(/^Error: Your text exceeds the limit of 50 characters \(it's 100/);
+    const huge = await request(app)
+      .post('/v2/check')
+      .type('form')
+      .send({ text: 'x'.repeat(5000), language: 'en-US' })
+      .expect(413);
+    expect(huge.headers['content-type']).toMatch(/text\/plain/);
+  });
+});
+
+describe('a real LanguageTool client (gramma) pointed at mtlint', () => {
+  let server: Server;
+  let apiUrl: string;
+
+  beforeAll(async () => {
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/check`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('receives and parses our matches, and applies a replacement at our offsets', async () => {
+    const result = (await gramma.check(article, { api_url: apiUrl, language: 'en-US' })) as {
+      language: { code: string };
+      matches: (Match & { word: string })[];
+    };
+    expect(result.language.code).toBe('en-US');
+    const stray = result.matches.filter((match) => match.rule.id === 'stray-punctuation');
+    expect(stray.map((match) => match.word)).toEqual([' .', ',']);
+
+    const doubled = stray[0]!;
+    const fixed = gramma.replaceAll(article, [
+      { offset: doubled.offset, length: doubled.length, change: doubled.replacements[0]!.value },
+    ]);
+    expect(fixed).toContain('met and held talks with her respectively.\n');
+    expect(fixed).not.toContain('respectively. .');
+  });
+
+  it('sends Markdown as annotated data and gets offsets into the Markdown', async () => {
+    const markdown = '# Visit\n\nThey met her **respectively**. . Then they left.\n';
+    const result = (await gramma.check(markdown, {
+      api_url: apiUrl,
+      language: 'en-US',
+      markdown: true,
+    })) as { matches: Match[] };
+    const stray = result.matches.find((match) => match.rule.id === 'stray-punctuation')!;
+    expect(markdown.slice(stray.offset, stray.offset + stray.length)).toBe(' .');
+  });
+});
+
+describe('LanguageTool helpers', () => {
+  it('maps a match inside markup stand-in text to the whole markup', () => {
+    const document = parseAnnotatedText(
+      JSON.stringify({
+        annotation: [{ text: 'a' }, { markup: '<br/>', interpretAs: '\n' }, { text: 'b' }],
+      }),
+    );
+    expect(document.plain).toBe('a\nb');
+    expect(document.toOriginal(1, 'start')).toBe(1);
+    expect(document.toOriginal(2, 'end')).toBe(6);
+    expect(document.toOriginal(2, 'start')).toBe(6);
+    expect(() => parseAnnotatedText('{"annotation":[{"neither":1}]}')).toThrow(/annotation 0/);
+  });
+
+  it('cuts context to one line with ellipses and finds the sentence', () => {
+    const text = `${'x'.repeat(50)} Say it.\nThen stop. Now go.`;
+    const offset = text.indexOf('stop');
+    const context = contextOf(text, offset, 4);
+    expect(context.text.startsWith('...')).toBe(true);
+    expect(context.text).not.toContain('\n');
+    expect(context.text.slice(context.offset, context.offset + 4)).toBe('stop');
+    expect(sentenceOf(text, offset, offset + 4)).toBe('Then stop.');
+  });
+});

@@ -1,0 +1,305 @@
+/// <reference lib="dom" />
+/**
+ * The editor's page in a real browser: Debian's chromium driven by playwright-core, against the
+ * page built from web/ and served with the /v1 and LanguageTool routes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildWeb } from '../scripts/build-web.js';
+import { createApp } from '../src/http/app.js';
+import { createRecordingLintService } from './support/in-process-lint-service.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** The rule that flags "his" for Ms. Bachelet in the seed article. */
+const PRONOUN_RULE = 'pronoun-agreement';
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const article = readFileSync(
+  new URL('./fixtures/xinhua-bachelet-visit.txt', import.meta.url),
+  'utf8',
+);
+
+let scratch: string;
+let server: Server;
+let base: string;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`This test drives Debian's chromium at ${CHROMIUM}: apt-get install chromium`);
+  }
+  scratch = mkdtempSync(join(tmpdir(), 'mtlint-web-'));
+  const { outdir } = await buildWeb(join(scratch, 'web'));
+  const app = createApp({
+    lintService: createRecordingLintService(),
+    webRoot: outdir,
+    defaultMetrics: false,
+  });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Offset of a highlight in the article: the length of the highlight layer's text before it. */
+async function highlightsOf(rule: string): Promise<{ offset: number; text: string }[]> {
+  return page.$$eval(`#backdrop mark[data-rule="${rule}"]`, (marks) =>
+    marks.map((mark) => {
+      const range = document.createRange();
+      range.setStart(document.getElementById('backdrop')!, 0);
+      range.setEndBefore(mark);
+      return { offset: range.toString().length, text: mark.textContent ?? '' };
+    }),
+  );
+}
+
+/** Puts the text in the editor as a paste does: one input event with all of it. */
+async function paste(text: string): Promise<void> {
+  await page.locator('#editor').fill(text);
+}
+
+describe('the editor page', () => {
+  it('is served with a CSP that allows no inline script', async () => {
+    const response = await page.goto(base);
+    const csp = response!.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("require-trusted-types-for 'script'");
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Ready');
+  });
+
+  it('highlights the seed article’s defects in place', async () => {
+    await paste(article);
+    await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+    await page.waitForFunction(
+      () => !document.querySelector('#status')?.textContent?.includes('Checking'),
+    );
+
+    const stray = await highlightsOf('stray-punctuation');
+    expect(stray.map((mark) => mark.text)).toEqual([' .', ',']);
+    const [doubled, orphan] = stray;
+    expect(article.slice(0, doubled!.offset + 2)).toMatch(/held talks with her respectively\. \.$/);
+    expect(article.slice(0, orphan!.offset + 1)).toMatch(/and labor rights protection\. ,$/);
+
+    // Every rule the service runs that found something on the article is highlighted where the
+    // service says: the pronoun rule (his/her for Ms. Bachelet) joins this list when it is built.
+    const rules = (await (await page.request.get(`${base}v1/rules`)).json()) as {
+      rules: { id: string }[];
+    };
+    const api = (await (
+      await page.request.post(`${base}v1/lint`, { data: { text: article } })
+    ).json()) as {
+      diagnostics: { ruleId: string; offset: number; excerpt: string; severity: string }[];
+    };
+    // Each diagnostic is an issue in the panel and paints at least one highlight (overlapping ones
+    // share a highlight, which lists every issue under it in data-keys).
+    const painted = await page.$$eval('.issue', (buttons) =>
+      buttons.map((button) => ({
+        rule: (button as HTMLElement).dataset.rule,
+        marks: document.querySelectorAll(
+          `#backdrop mark[data-keys~="${(button as HTMLElement).dataset.key}"]`,
+        ).length,
+      })),
+    );
+    expect(painted.map((issue) => issue.rule).sort()).toEqual(
+      api.diagnostics.map((diagnostic) => diagnostic.ruleId).sort(),
+    );
+    expect(painted.filter((issue) => issue.marks === 0)).toEqual([]);
+    for (const ruleId of new Set(api.diagnostics.map((diagnostic) => diagnostic.ruleId))) {
+      expect(rules.rules.map((rule) => rule.id)).toContain(ruleId);
+    }
+
+    // Both "his" for Ms. Bachelet are highlighted where they stand.
+    expect(rules.rules.map((rule) => rule.id)).toContain(PRONOUN_RULE);
+    const his = await highlightsOf(PRONOUN_RULE);
+    expect(his.map((mark) => mark.text)).toContain('his');
+    const places = his.map((mark) =>
+      article.slice(mark.offset - 'during '.length, mark.offset + mark.text.length + 8),
+    );
+    expect(places).toContain('during his stay in');
+    expect(places).toContain('During his stay in');
+
+    expect(await page.locator('.issue[data-rule="stray-punctuation"]').count()).toBe(2);
+    expect(await page.locator('#penalty').textContent()).toMatch(/^\d+\.\d\d$/);
+  }, 60_000);
+
+  it('opens an issue from the panel and applies its fix to the text', async () => {
+    await page.locator('.issue[data-rule="stray-punctuation"]').first().click();
+    const card = page.locator('#card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.locator('.card-message').textContent()).toContain('doubled punctuation');
+    await mkdirFor(ARTIFACTS);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-editor.png') });
+
+    await card.locator('.fix').first().click();
+    await page.waitForFunction(
+      () => !document.querySelector('textarea')!.value.includes('respectively. .'),
+    );
+    const value = await page.locator('#editor').inputValue();
+    expect(value).toContain('held talks with her respectively.\n');
+    expect(value.length).toBe(article.length - 2);
+    await page.waitForFunction(
+      () => document.querySelectorAll('#backdrop mark[data-rule="stray-punctuation"]').length === 1,
+    );
+
+    // The corrected article goes out through the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.locator('#copy-button').click();
+    await page.waitForFunction(() =>
+      document.querySelector('#status')?.textContent?.startsWith('Copied'),
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+  }, 60_000);
+
+  it('moves between issues with the keyboard and keeps the text across a reload', async () => {
+    await page.locator('#editor').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.locator('#card').waitFor({ state: 'visible' });
+    const first = await page.locator('.card-position').textContent();
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await page.locator('.card-position').textContent()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await page.locator('#card').waitFor({ state: 'hidden' });
+
+    // The issue list is one tab stop; arrows move within it.
+    await page.locator('.issue').first().focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.className ?? '');
+    expect(focused).toContain('issue');
+    await page.keyboard.press('Enter');
+    await page.locator('#card').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.closest('#card') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('issue'))).toBe(
+      true,
+    );
+
+    const before = await page.locator('#editor').inputValue();
+    await page.waitForFunction(
+      (expected) => localStorage.getItem('mtlint.article') === expected,
+      before,
+    );
+    await page.reload();
+    expect(await page.locator('#editor').inputValue()).toBe(before);
+    await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+
+    // A click on the highlight lands in the text area at the same character: its card opens.
+    const comma = page.locator('#backdrop mark[data-rule="stray-punctuation"]');
+    await comma.scrollIntoViewIfNeeded();
+    const box = (await comma.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('#card').waitFor({ state: 'visible' });
+    expect(await page.locator('.card-message').textContent()).toContain('A sentence starts with');
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('switches a rule off for the session and sends it as config', async () => {
+    const sent: string[] = [];
+    const listen = (req: { url(): string; postData(): string | null }) => {
+      if (req.url().endsWith('/v1/lint')) sent.push(req.postData() ?? '');
+    };
+    page.on('request', listen);
+    await page.locator('#rules summary').click();
+    await page.locator('#rule-stray-punctuation').selectOption('off');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#backdrop mark[data-rule="stray-punctuation"]').length === 0,
+    );
+    expect(JSON.parse(sent.at(-1)!).config).toEqual({ rules: { 'stray-punctuation': 'off' } });
+
+    await page.locator('#reset-rules').click();
+    await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+    expect(JSON.parse(sent.at(-1)!).config).toBeUndefined();
+    page.off('request', listen);
+  }, 60_000);
+
+  it('labels every control', async () => {
+    const unlabelled = await page.$$eval('input, select, textarea, button', (controls) =>
+      controls
+        .filter((control) => {
+          const element = control as HTMLInputElement;
+          const named =
+            (element.labels?.length ?? 0) > 0 ||
+            element.getAttribute('aria-label') ||
+            (element.tagName === 'BUTTON' && element.textContent?.trim());
+          return !named;
+        })
+        .map((control) => control.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('renders hostile text as text: markup in the article does nothing', async () => {
+    await page.locator('#clear-button').click();
+    expect(await page.locator('#editor').inputValue()).toBe('');
+    const hostile =
+      'It was done. . <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script> then <b onmouseover="window.__pwned=3">bold</b>.';
+    await paste(hostile);
+    await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+    await page.locator('.issue').first().click();
+    await page.locator('#card').waitFor({ state: 'visible' });
+
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img[src="x"], b[onmouseover]').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('#backdrop').textContent()).toContain('<img src=x onerror=');
+    expect(await page.locator('#editor').inputValue()).toBe(hostile);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('opens an HTML file as its text, running none of it', async () => {
+    await page.locator('#file-input').setInputFiles({
+      name: 'story.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        '<html><head><title>t</title><script>window.__pwned=4</script></head><body>' +
+          '<h1>Visit ends</h1><p>They met her respectively. . Then they left.</p>' +
+          '<img src=x onerror="window.__pwned=5"></body></html>',
+      ),
+    });
+    const opened = 'Visit ends\n\nThey met her respectively. . Then they left.';
+    await page.waitForFunction(
+      (expected) => document.querySelector('textarea')!.value === expected,
+      opened,
+    );
+    await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
+async function mkdirFor(folder: string): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+}

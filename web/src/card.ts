@@ -1,0 +1,122 @@
+/**
+ * The card under an activated issue: severity and category, the message, the rule's explanation,
+ * one-click fixes, and a switch to turn the rule off for the session.
+ */
+import type { RuleInfo } from './api-types.js';
+import type { Item } from './backdrop.js';
+import { clear, h, richMessage } from './dom.js';
+import { categoryName, describeReplacement, SEVERITY_LABEL } from './labels.js';
+
+export interface CardHandlers {
+  apply(item: Item, replacement: string): void;
+  disableRule(ruleId: string): void;
+  step(direction: 1 | -1): void;
+  close(): void;
+}
+
+export function renderCard(
+  card: HTMLElement,
+  item: Item,
+  rule: RuleInfo | undefined,
+  position: { index: number; total: number },
+  handlers: CardHandlers,
+): void {
+  clear(card);
+  const docs = rule?.url ?? item.url;
+  const fixes = item.suggestions.slice(0, 6);
+  card.className = `card card-${item.severity}`;
+  card.append(
+    h(
+      'header',
+      { class: 'card-head' },
+      h('span', { class: `badge badge-${item.severity}` }, SEVERITY_LABEL[item.severity]),
+      h('span', { class: 'card-category' }, categoryName(item.category)),
+      h('span', { class: 'card-position' }, `${position.index + 1} of ${position.total}`),
+      button('card-step', 'Previous issue', '‹', () => handlers.step(-1)),
+      button('card-step', 'Next issue', '›', () => handlers.step(1)),
+      button('card-close', 'Close', '×', () => handlers.close()),
+    ),
+    h('p', { class: 'card-message', id: 'card-message' }, richMessage(item.message)),
+    h(
+      'p',
+      { class: 'card-explain' },
+      h('span', { class: 'card-rule' }, item.ruleId),
+      rule?.description ? ` — ${rule.description}.` : '',
+      docs && /^https?:\/\//.test(docs)
+        ? h('a', { href: docs, target: '_blank', rel: 'noopener noreferrer' }, ' About this rule')
+        : '',
+    ),
+    fixes.length > 0
+      ? h(
+          'div',
+          { class: 'fixes', role: 'group', 'aria-label': 'Fixes' },
+          ...fixes.map((value, index) => {
+            const fix = h(
+              'button',
+              {
+                type: 'button',
+                class: `fix${index === 0 ? ' fix-best' : ''}`,
+                'data-value': value,
+                'aria-label':
+                  value === ''
+                    ? `Delete “${item.excerpt}”`
+                    : `Replace “${item.excerpt}” with “${value}”`,
+              },
+              value === ''
+                ? h(
+                    'span',
+                    { class: 'fix-delete' },
+                    `${describeReplacement(value)} `,
+                    h('code', { class: 'quoted' }, item.excerpt),
+                  )
+                : describeReplacement(value),
+            );
+            fix.addEventListener('click', () => handlers.apply(item, value));
+            return fix;
+          }),
+        )
+      : h('p', { class: 'muted small' }, 'No automatic fix: edit the text, or check the source.'),
+    h(
+      'footer',
+      { class: 'card-foot' },
+      button('link-button', undefined, `Turn off ${item.ruleId} for this session`, () =>
+        handlers.disableRule(item.ruleId),
+      ),
+    ),
+  );
+}
+
+function button(
+  className: string,
+  label: string | undefined,
+  text: string,
+  onClick: () => void,
+): HTMLButtonElement {
+  const element = h(
+    'button',
+    { type: 'button', class: className, 'aria-label': label, title: label },
+    text,
+  );
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/**
+ * Places the card under the last line of the issue (so it never hides the flagged text), inside the
+ * editor, clear of its edges.
+ */
+export function placeCard(
+  card: HTMLElement,
+  stack: HTMLElement,
+  marks: readonly HTMLElement[],
+): void {
+  const anchor = marks.at(-1);
+  if (!anchor) return;
+  const frame = stack.getBoundingClientRect();
+  const rects = anchor.getClientRects();
+  const first = rects[rects.length - 1] ?? anchor.getBoundingClientRect();
+  const width = card.offsetWidth || 380;
+  const left = Math.max(8, Math.min(first.left - frame.left, frame.width - width - 8));
+  card.style.left = `${Math.round(left)}px`;
+  card.style.top = `${Math.round(first.bottom - frame.top + 8)}px`;
+}
