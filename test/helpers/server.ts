@@ -1,24 +1,19 @@
 /**
- * Starts an mtlint HTTP service for the remote-mode tests: the real one (`node dist/src/server.js`,
- * built by `npm test`) on a free port of 127.0.0.1, waiting for `GET /healthz`. Where the service
- * is not part of the build, a minimal stand-in that speaks the same contract (`POST /v1/lint`
- * `{text, config}` -> `{diagnostics, summary}` or `{error: {code, message}}`, bearer token,
- * text limit) runs in this process instead, so that the client side is still tested.
+ * Starts the real mtlint HTTP service for the remote-mode tests (`node dist/src/server.js`, built by
+ * `npm test`) on a free port of 127.0.0.1, waiting for `GET /healthz`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ConfigError } from '../../src/core/index.js';
-import { createMtLinter } from '../../src/linter.js';
 import { ROOT } from './cli.js';
 
 export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js');
 
 export interface RunningServer {
   url: string;
-  kind: 'real' | 'stand-in';
+  kind: 'real';
   stop(): Promise<void>;
 }
 
@@ -36,7 +31,8 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(env: ServerEnv = {}): Promise<RunningServer> {
-  return existsSync(SERVER_ENTRY) ? startReal(env) : startStandIn(env);
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build`);
+  return startReal(env);
 }
 
 async function startReal(env: ServerEnv): Promise<RunningServer> {
@@ -90,45 +86,4 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-}
-
-async function startStandIn(env: ServerEnv): Promise<RunningServer> {
-  const maxChars = Number(env.MTLINT_MAX_CHARS ?? 100_000);
-  const server: Server = createServer((req, res) => {
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    };
-    const fail = (status: number, code: string, message: string) =>
-      send(status, { error: { code, message } });
-    if (req.method === 'GET' && req.url === '/healthz') return send(200, { status: 'ok' });
-    if (req.method !== 'POST' || req.url !== '/v1/lint') return fail(404, 'not_found', 'Not found');
-    if (env.MTLINT_TOKEN && req.headers.authorization !== `Bearer ${env.MTLINT_TOKEN}`) {
-      return fail(401, 'unauthorized', 'A valid bearer token is required');
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      let body: { text?: unknown; config?: unknown };
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
-      } catch {
-        return fail(400, 'invalid_json', 'The body is not valid JSON');
-      }
-      if (typeof body.text !== 'string') return fail(400, 'invalid_request', '`text` is required');
-      if (body.text.length > maxChars) return fail(413, 'text_too_long', 'The text is too long');
-      try {
-        send(200, createMtLinter(body.config ?? {}).lint(body.text));
-      } catch (error) {
-        if (error instanceof ConfigError) return fail(400, 'invalid_config', error.message);
-        fail(500, 'internal', 'Internal error');
-      }
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    kind: 'stand-in',
-    stop: () => new Promise<void>((done) => server.close(() => done())),
-  };
 }
