@@ -1,6 +1,7 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
 import type { Rule } from '../src/core/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
+import longSentence from './long-sentence/index.js';
 import readability from './readability/index.js';
 import repeatedWords from './repeated-words/index.js';
 import sentenceSpacing from './sentence-spacing/index.js';
@@ -12,4 +13,5 @@ export const builtinRules: readonly Rule[] = [
   indefiniteArticle,
   sentenceSpacing,
   readability,
+  longSentence,
 ] as Rule[];
