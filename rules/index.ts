@@ -1,5 +1,6 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
 import type { Rule } from '../src/core/index.js';
+import dateline from './dateline/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
 import longSentence from './long-sentence/index.js';
 import readability from './readability/index.js';
@@ -14,4 +15,5 @@ export const builtinRules: readonly Rule[] = [
   sentenceSpacing,
   readability,
   longSentence,
+  dateline,
 ] as Rule[];
