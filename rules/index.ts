@@ -1,6 +1,7 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
 import type { Rule } from '../src/core/index.js';
 import dateline from './dateline/index.js';
+import enumeration from './enumeration/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
 import longSentence from './long-sentence/index.js';
 import readability from './readability/index.js';
@@ -16,4 +17,5 @@ export const builtinRules: readonly Rule[] = [
   readability,
   longSentence,
   dateline,
+  enumeration,
 ] as Rule[];
