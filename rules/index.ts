@@ -1,5 +1,6 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
 import type { Rule } from '../src/core/index.js';
+import calque from './calque/index.js';
 import dateline from './dateline/index.js';
 import enumeration from './enumeration/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
@@ -18,4 +19,5 @@ export const builtinRules: readonly Rule[] = [
   longSentence,
   dateline,
   enumeration,
+  calque,
 ] as Rule[];

@@ -1,0 +1,94 @@
+/**
+ * Finds many fixed phrases in one pass over a text: phrases become word sequences in a trie keyed
+ * by lower-cased words, built once; each word of the text starts at most one walk, no longer than
+ * the longest phrase. Cost is linear in the text, whatever the number of phrases.
+ */
+
+/** Words: letters and digits, with inner apostrophes (`people's`); hyphens separate words. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** What may stand between two words of a phrase: spaces, commas, hyphens, dashes, quotes. */
+const SOFT_GAP = /^[ \t,'"“”‘’\-–—]*$/u;
+
+export interface PhraseMatch<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  value?: T;
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  /** A sentence end, a line break or other strong punctuation stands before this word. */
+  hardBefore: boolean;
+}
+
+function normalise(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+/** The words of `text`, in order, with their offsets. */
+export function words(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    const gap = text.slice(previousEnd, match.index);
+    tokens.push({
+      word: normalise(match[0]),
+      start: match.index,
+      end: match.index + match[0].length,
+      hardBefore: !SOFT_GAP.test(gap),
+    });
+    previousEnd = match.index + match[0].length;
+  }
+  return tokens;
+}
+
+export class PhraseMatcher<T> {
+  private readonly root: TrieNode<T> = { next: new Map() };
+
+  /** Adds a phrase; returns false when an equal phrase (same words) is already there. */
+  add(phrase: string, value: T): boolean {
+    const sequence = words(phrase).map((token) => token.word);
+    if (sequence.length === 0) throw new Error(`PhraseMatcher: phrase "${phrase}" has no words`);
+    let node = this.root;
+    for (const word of sequence) {
+      let child = node.next.get(word);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    if (node.value !== undefined) return false;
+    node.value = value;
+    return true;
+  }
+
+  /** Longest phrase at each place, left to right, never overlapping. */
+  *matches(text: string): Generator<PhraseMatch<T>> {
+    const tokens = words(text);
+    let index = 0;
+    while (index < tokens.length) {
+      let node: TrieNode<T> | undefined = this.root;
+      let found: { value: T; last: number } | undefined;
+      for (let at = index; at < tokens.length; at++) {
+        if (at > index && tokens[at]!.hardBefore) break;
+        node = node.next.get(tokens[at]!.word);
+        if (!node) break;
+        if (node.value !== undefined) found = { value: node.value, last: at };
+      }
+      if (found) {
+        yield { value: found.value, start: tokens[index]!.start, end: tokens[found.last]!.end };
+        index = found.last + 1;
+      } else {
+        index++;
+      }
+    }
+  }
+}
