@@ -29,7 +29,8 @@ interface Token {
 }
 
 function normalise(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 /** The words of `text`, in order, with their offsets. */
@@ -37,14 +38,14 @@ export function words(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   for (const match of text.matchAll(WORD)) {
-    const gap = text.slice(previousEnd, match.index);
-    tokens.push({
-      word: normalise(match[0]),
-      start: match.index,
-      end: match.index + match[0].length,
-      hardBefore: !SOFT_GAP.test(gap),
-    });
-    previousEnd = match.index + match[0].length;
+    const start = match.index;
+    // Most gaps are one space: decide those without a slice and a regular expression.
+    const hardBefore =
+      start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32
+        ? false
+        : !SOFT_GAP.test(text.slice(previousEnd, start));
+    previousEnd = start + match[0].length;
+    tokens.push({ word: normalise(match[0]), start, end: previousEnd, hardBefore });
   }
   return tokens;
 }
