@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, sentences, toString, wordsOf } from '../../src/core/index.js';
+import { defineRule, sentences, toString, type Sentence } from '../../src/core/index.js';
 import { FORMULAS, sentenceAges } from './formulas.js';
 
 /**
@@ -11,6 +11,36 @@ import { FORMULAS, sentenceAges } from './formulas.js';
 export const DEFAULT_AGE = 22;
 export const DEFAULT_THRESHOLD = 5 / 7;
 export const DEFAULT_MIN_WORDS = 5;
+
+interface Stretch {
+  words: string[];
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of a sentence, cut at line breaks: retext-english runs a sentence on across a single line
+ * break, so a headline without a full stop would otherwise be scored with the paragraph after it.
+ */
+function stretches(sentence: Sentence): Stretch[] {
+  const found: Stretch[] = [];
+  let current: Stretch | undefined;
+  for (const node of sentence.children) {
+    if (node.type === 'WhiteSpaceNode' && /[\n\r]/.test(node.value)) {
+      current = undefined;
+    } else if (node.type === 'WordNode') {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      if (!current) {
+        current = { words: [], start, end };
+        found.push(current);
+      }
+      current.words.push(toString(node));
+      current.end = end;
+    }
+  }
+  return found;
+}
 
 export default defineRule({
   meta: {
@@ -53,15 +83,16 @@ export default defineRule({
     const { age, threshold, minWords } = options;
     return (tree, file) => {
       for (const sentence of sentences(tree)) {
-        const words = wordsOf(sentence).map((word) => toString(word));
-        if (words.length < minWords) continue;
-        const agreeing = sentenceAges(words).filter((value) => value > age).length;
-        if (agreeing / FORMULAS.length < threshold) continue;
-        report(file, {
-          at: sentence,
-          messageId: 'hard',
-          data: { agreeing, total: FORMULAS.length, words: words.length, age },
-        });
+        for (const { words, start, end } of stretches(sentence)) {
+          if (words.length < minWords) continue;
+          const agreeing = sentenceAges(words).filter((value) => value > age).length;
+          if (agreeing / FORMULAS.length < threshold) continue;
+          report(file, {
+            at: { start, end },
+            messageId: 'hard',
+            data: { agreeing, total: FORMULAS.length, words: words.length, age },
+          });
+        }
       }
     };
   },

@@ -117,6 +117,15 @@ describe('readability defaults', () => {
     expect(found[0]!.message).toContain('99-word sentence');
   });
 
+  it('scores a headline line apart from the sentence after it', () => {
+    // From the MQM data: a headline line, then the story's first sentence (raters: no error).
+    const headline = 'Two-day intensive trip to find business opportunities and increase publicity';
+    const sentence =
+      'Yesterday and today, the delegation visited the World Heritage Site "Historic City of Macau", experienced the Macau Grand Prix Museum, "Time Travel and Tour Samba" - the immersive digital experience exhibition of the Grand Samba Archway, the Macao Pinnacle, the Old Town of Taipa, as well as a number of large resort hotels and facilities: Shanghai Lisboa, The Karl Lagerfeld, Wynn Palace, Merion MGM, Morpeth, The Londoner Macau, Galaxy Macau, Artelli Multidimensional Art Space at Melco World and teamLab Supernatural Space at The Venetian Macau.';
+    expect(own(`${headline} ${sentence}`)).toHaveLength(1);
+    expect(own(`${headline}\n${sentence}`)).toEqual([]);
+  });
+
   it('stays quiet on ordinary news sentences', () => {
     expect(own(SENTENCES.slice(0, 3).join(' '))).toEqual([]);
   });
