@@ -55,8 +55,7 @@ export default defineRule({
     severity: 'info',
     description: 'A Chinese set phrase rendered word for word into English',
     messages: {
-      calque:
-        '`{{actual}}` renders the Chinese {{source}} word for word: {{explanation}}',
+      calque: '`{{actual}}` renders the Chinese {{source}} word for word: {{explanation}}',
     },
     options,
     examples: {
