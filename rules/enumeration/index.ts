@@ -152,13 +152,15 @@ export default defineRule({
     return (_tree, file) => {
       const text = String(file.value);
       const lists: List[] = [];
+      const last = (list: List) => list.markers[list.markers.length - 1]!;
+      /** Lists a point may still continue; once out of the window, a list never comes back. */
+      let open: List[] = [];
       for (const marker of markers(text)) {
-        const open = lists.filter(
-          (list) => marker.start - list.markers[list.markers.length - 1]!.end <= window,
-        );
-        const last = (list: List) => list.markers[list.markers.length - 1]!;
+        open = open.filter((list) => marker.start - last(list).end <= window);
         if (marker.n === 1) {
-          lists.push({ markers: [marker] });
+          const list = { markers: [marker] };
+          lists.push(list);
+          open.push(list);
           continue;
         }
         // The most recent list that this point continues: nested lists interleave.

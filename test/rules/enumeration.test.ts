@@ -65,6 +65,15 @@ describe('enumeration', () => {
     );
   });
 
+  it('keeps lists apart in a long document of many lists', () => {
+    const text = 'First, it rose. Second, it fell. Fourth, it ran out.\n\n'.repeat(400);
+    const found = own(text);
+    expect(found).toHaveLength(400);
+    expect(new Set(found.map((d) => d.message))).toEqual(
+      new Set(['This list goes from point 2 to point 4: is a point missing?']),
+    );
+  });
+
   it('ignores ordinals that do not open a point', () => {
     expect(own('He was first, she was second, and they were fourth.')).toEqual([]);
     expect(own('The first is cheap. Secondly, the second is dear.')).toHaveLength(1);
