@@ -33,17 +33,20 @@ function normalise(word: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
+/** Only spaces, commas, hyphens, dashes or quotes between `from` and `to`. */
+function softGap(text: string, from: number, to: number): boolean {
+  // Most gaps are one space: decide those without a slice and a regular expression.
+  if (to - from === 1 && text.charCodeAt(from) === 32) return true;
+  return SOFT_GAP.test(text.slice(from, to));
+}
+
 /** The words of `text`, in order, with their offsets. */
 export function words(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    // Most gaps are one space: decide those without a slice and a regular expression.
-    const hardBefore =
-      start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32
-        ? false
-        : !SOFT_GAP.test(text.slice(previousEnd, start));
+    const hardBefore = !softGap(text, previousEnd, start);
     previousEnd = start + match[0].length;
     tokens.push({ word: normalise(match[0]), start, end: previousEnd, hardBefore });
   }
@@ -73,22 +76,30 @@ export class PhraseMatcher<T> {
 
   /** Longest phrase at each place, left to right, never overlapping. */
   *matches(text: string): Generator<PhraseMatch<T>> {
-    const tokens = words(text);
-    let index = 0;
-    while (index < tokens.length) {
-      let node: TrieNode<T> | undefined = this.root;
-      let found: { value: T; last: number } | undefined;
-      for (let at = index; at < tokens.length; at++) {
-        if (at > index && tokens[at]!.hardBefore) break;
-        node = node.next.get(tokens[at]!.word);
+    // Words are read as the scan reaches them; a walk into the trie reads ahead only while the
+    // words so far are a prefix of some phrase, and almost every word is no phrase's first word.
+    const scan = new RegExp(WORD);
+    const ahead = new RegExp(WORD);
+    let match: RegExpExecArray | null;
+    while ((match = scan.exec(text)) !== null) {
+      const start = match.index;
+      let node = this.root.next.get(normalise(match[0]));
+      if (!node) continue;
+      let end = start + match[0].length;
+      let found: { value: T; end: number } | undefined =
+        node.value === undefined ? undefined : { value: node.value, end };
+      ahead.lastIndex = end;
+      while (node.next.size > 0) {
+        const next = ahead.exec(text);
+        if (!next || !softGap(text, end, next.index)) break;
+        node = node.next.get(normalise(next[0]));
         if (!node) break;
-        if (node.value !== undefined) found = { value: node.value, last: at };
+        end = next.index + next[0].length;
+        if (node.value !== undefined) found = { value: node.value, end };
       }
       if (found) {
-        yield { value: found.value, start: tokens[index]!.start, end: tokens[found.last]!.end };
-        index = found.last + 1;
-      } else {
-        index++;
+        yield { value: found.value, start, end: found.end };
+        scan.lastIndex = found.end;
       }
     }
   }

@@ -28,7 +28,7 @@ function stretches(sentence: Sentence): Stretch[] {
   const nodes = sentence.children;
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
-    if (node.type === 'WhiteSpaceNode' && /[\n\r]/.test(toString(node))) {
+    if (node.type === 'WhiteSpaceNode' && /[\n\r]/.test(node.value)) {
       current = undefined;
       continue;
     }

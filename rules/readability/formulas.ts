@@ -29,19 +29,43 @@ export const FORMULAS = [
 const DALE_CHALL_EASY = new Set(daleChall);
 const SPACHE_FAMILIAR = new Set(spache);
 
-/** Syllable counts are the next cost after the word lists; words repeat, so remember them. */
-const syllableCache = new Map<string, number>();
-const SYLLABLE_CACHE_LIMIT = 50_000;
+/** What the formulas need to know about one word, as written. */
+interface WordFacts {
+  syllables: number;
+  /** Lower case, for the word lists (and to tell capitalised words). */
+  caseless: string;
+  /** On the Spache list of familiar words. */
+  familiar: boolean;
+  /** On the Dale–Chall list of easy words. */
+  easy: boolean;
+  /** Three or more syllables and not capitalised (Gunning fog's complex words). */
+  complex: boolean;
+}
 
-function syllables(word: string): number {
-  let count = syllableCache.get(word);
-  if (count === undefined) {
-    count = syllable(word);
-    // Bounded so that a stream of unique tokens cannot grow memory without end.
-    if (syllableCache.size >= SYLLABLE_CACHE_LIMIT) syllableCache.clear();
-    syllableCache.set(word, count);
+/**
+ * Syllable counting and list lookups are the cost that remains; words repeat, so remember their
+ * facts. Bounded, so that a stream of unique tokens cannot grow memory without end.
+ */
+const factsCache = new Map<string, WordFacts>();
+const FACTS_CACHE_LIMIT = 50_000;
+
+function factsOf(word: string): WordFacts {
+  let facts = factsCache.get(word);
+  if (facts === undefined) {
+    const caseless = word.toLowerCase();
+    const count = syllable(word);
+    facts = {
+      syllables: count,
+      caseless,
+      familiar: SPACHE_FAMILIAR.has(caseless),
+      easy: DALE_CHALL_EASY.has(caseless),
+      // A capitalised long word is taken for a proper noun, which Gunning fog does not count.
+      complex: count >= 3 && word.charCodeAt(0) === caseless.charCodeAt(0),
+    };
+    if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.clear();
+    factsCache.set(word, facts);
   }
-  return count;
+  return facts;
 }
 
 /**
@@ -49,6 +73,7 @@ function syllables(word: string): number {
  * inner punctuation such as apostrophes included), in the order of `FORMULAS`.
  */
 export function sentenceAges(words: readonly string[]): number[] {
+  // Unique familiar and easy words, as the formulas count them.
   const familiar = new Set<string>();
   const easy = new Set<string>();
   let complexPolysillabicWord = 0;
@@ -57,17 +82,13 @@ export function sentenceAges(words: readonly string[]): number[] {
   let totalSyllables = 0;
 
   for (const value of words) {
-    const caseless = value.toLowerCase();
-    const count = syllables(value);
-    totalSyllables += count;
+    const facts = factsOf(value);
+    totalSyllables += facts.syllables;
     letters += value.length;
-    if (count >= 3) {
-      polysillabicWord++;
-      // A capitalised long word is taken for a proper noun, which Gunning fog does not count.
-      if (value.charCodeAt(0) === caseless.charCodeAt(0)) complexPolysillabicWord++;
-    }
-    if (SPACHE_FAMILIAR.has(caseless)) familiar.add(caseless);
-    if (DALE_CHALL_EASY.has(caseless)) easy.add(caseless);
+    if (facts.syllables >= 3) polysillabicWord++;
+    if (facts.complex) complexPolysillabicWord++;
+    if (facts.familiar) familiar.add(facts.caseless);
+    if (facts.easy) easy.add(facts.caseless);
   }
 
   const wordCount = words.length;

@@ -35,7 +35,9 @@ function stretches(sentence: Sentence): Stretch[] {
         current = { words: [], start, end };
         found.push(current);
       }
-      current.words.push(toString(node));
+      // Most words are one text node: read it without building a string.
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      current.words.push(only?.type === 'TextNode' ? only.value : toString(node));
       current.end = end;
     }
   }
