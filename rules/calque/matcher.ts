@@ -53,13 +53,32 @@ export function words(text: string): Token[] {
   return tokens;
 }
 
+/** ASCII upper case to lower case; anything else unchanged. */
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/**
+ * A cheap key from a word's first two characters (0 for a one-letter word), lower-cased for ASCII;
+ * -1 when either is outside ASCII, so that such words always take the full lookup.
+ */
+function prefixKey(word: string): number {
+  const first = lowerAscii(word.charCodeAt(0));
+  const second = word.length > 1 ? lowerAscii(word.charCodeAt(1)) : 0;
+  return first < 128 && second < 128 ? first * 128 + second : -1;
+}
+
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map() };
+  /** Two-letter prefixes of the phrases' first words: most words are rejected on these alone. */
+  private readonly firstPrefixes = new Uint8Array(128 * 128);
 
   /** Adds a phrase; returns false when an equal phrase (same words) is already there. */
   add(phrase: string, value: T): boolean {
     const sequence = words(phrase).map((token) => token.word);
     if (sequence.length === 0) throw new Error(`PhraseMatcher: phrase "${phrase}" has no words`);
+    const key = prefixKey(sequence[0]!);
+    if (key >= 0) this.firstPrefixes[key] = 1;
     let node = this.root;
     for (const word of sequence) {
       let child = node.next.get(word);
@@ -83,6 +102,8 @@ export class PhraseMatcher<T> {
     let match: RegExpExecArray | null;
     while ((match = scan.exec(text)) !== null) {
       const start = match.index;
+      const key = prefixKey(match[0]);
+      if (key >= 0 && this.firstPrefixes[key] === 0) continue;
       let node = this.root.next.get(normalise(match[0]));
       if (!node) continue;
       let end = start + match[0].length;
