@@ -5,8 +5,13 @@
  * is the median of several timed runs after warm-up.
  *
  *   npm run bench -- [--text FILE] [--runs N] [--min-ms MS] [--per-rule] [--no-harper]
+ *
+ * harper.js is measured afterwards in a child process of its own, so that its WASM memory and
+ * allocations do not share a heap, GC threads and CPU accounting with the JavaScript contenders.
  */
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
@@ -21,6 +26,8 @@ const { values } = parseArgs({
     'min-ms': { type: 'string', default: '300' },
     'per-rule': { type: 'boolean', default: false },
     'no-harper': { type: 'boolean', default: false },
+    /** Internal: measure harper.js only and print its rates as JSON (the child process). */
+    'peer-only': { type: 'boolean', default: false },
   },
 });
 
@@ -86,44 +93,40 @@ const contender = (name: string, run: Run): Contender => {
   return entry;
 };
 
+const peerOnly = values['peer-only'];
 const processor = unified().use(retextEnglish).freeze();
-const parseWhole = contender('retext-english parse (whole text)', (text) => processor.parse(text));
-const parsePieces = contender('retext-english parse (bounded pieces)', (text) =>
-  parseDocument(text, (piece) => processor.parse(piece) as Root),
-);
 const linter = createMtLinter();
-const rules = contender(`default rule set (${linter.enabled.length} rules)`, (text) =>
-  linter.lint(text),
-);
 
-let harper: Contender | undefined;
-let harperSetup = 0;
-if (!values['no-harper']) {
-  try {
-    const { LocalLinter } = await import('harper.js');
-    const { binaryInlined } = await import('harper.js/binaryInlined');
-    const started = performance.now();
-    const peer = new LocalLinter({ binary: binaryInlined });
-    await peer.setup();
-    await peer.lint('Warm up the dictionary.', { language: 'plaintext' });
-    harperSetup = performance.now() - started;
-    harper = contender('harper.js LocalLinter (plaintext)', (text) =>
-      peer.lint(text, { language: 'plaintext' }),
-    );
-  } catch (error) {
-    console.error(`bench: harper.js unavailable (${(error as Error).message}); skipped`);
+if (!peerOnly) {
+  contender('retext-english parse (whole text)', (text) => processor.parse(text));
+  contender('retext-english parse (bounded pieces)', (text) =>
+    parseDocument(text, (piece) => processor.parse(piece) as Root),
+  );
+  contender(`default rule set (${linter.enabled.length} rules)`, (text) => linter.lint(text));
+  if (values['per-rule']) {
+    for (const rule of registry.values()) {
+      const only = createMtLinter({
+        rules: Object.fromEntries(
+          [...registry.keys()].map((id) => [id, id === rule.meta.id ? 'info' : 'off']),
+        ),
+      });
+      contender(`  parse + ${rule.meta.id} only`, (text) => only.lint(text));
+    }
   }
 }
 
-if (values['per-rule']) {
-  for (const rule of registry.values()) {
-    const only = createMtLinter({
-      rules: Object.fromEntries(
-        [...registry.keys()].map((id) => [id, id === rule.meta.id ? 'info' : 'off']),
-      ),
-    });
-    contender(`  parse + ${rule.meta.id} only`, (text) => only.lint(text));
-  }
+let peerSetup = 0;
+if (peerOnly) {
+  const { LocalLinter } = await import('harper.js');
+  const { binaryInlined } = await import('harper.js/binaryInlined');
+  const started = performance.now();
+  const peer = new LocalLinter({ binary: binaryInlined });
+  await peer.setup();
+  await peer.lint('Warm up the dictionary.', { language: 'plaintext' });
+  peerSetup = performance.now() - started;
+  contender('harper.js LocalLinter (plaintext)', (text) =>
+    peer.lint(text, { language: 'plaintext' }),
+  );
 }
 
 // Warm-up (JIT, caches, lazily built tables), then rounds in which every contender runs every
@@ -137,7 +140,7 @@ for (let round = 0; round < RUNS; round++) {
       entry.samples[index]!.push(await timed(entry.run, workload));
     }
   }
-  process.stderr.write(`  round ${round + 1}/${RUNS} done\n`);
+  process.stderr.write(`  ${peerOnly ? 'harper.js ' : ''}round ${round + 1}/${RUNS} done\n`);
 }
 
 const median = (samples: number[]) => {
@@ -150,8 +153,39 @@ interface Row {
 }
 const row = (entry: Contender): Row => ({ name: entry.name, rates: entry.samples.map(median) });
 const rows = contenders.map(row);
-const [parsed, pieces, ruleSet] = [row(parseWhole), row(parsePieces), row(rules)];
-const harperRow = harper && row(harper);
+
+if (peerOnly) {
+  console.log(JSON.stringify({ row: rows[0], setup: peerSetup }));
+  process.exit(0);
+}
+
+const [parsed, pieces, ruleSet] = rows as [Row, Row, Row];
+let harperRow: Row | undefined;
+let harperSetup = 0;
+if (!values['no-harper']) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(import.meta.url),
+      '--peer-only',
+      '--text',
+      values.text,
+      '--runs',
+      String(RUNS),
+      '--min-ms',
+      String(MIN_MS),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status === 0) {
+    const result = JSON.parse(child.stdout) as { row: Row; setup: number };
+    harperRow = result.row;
+    harperSetup = result.setup;
+    rows.splice(3, 0, harperRow);
+  } else {
+    console.error(`bench: harper.js could not be measured (exit ${child.status}); skipped`);
+  }
+}
 
 const format = (rate: number) => Math.round(rate).toLocaleString('en-US');
 const pad = (text: string, width: number) => text.padStart(width);
@@ -176,7 +210,7 @@ for (const entry of rows) {
     `| ${entry.name.padEnd(nameWidth)} | ${entry.rates.map((rate) => pad(format(rate), 11)).join(' | ')} |`,
   );
 }
-if (harper)
+if (harperRow)
   console.log(`\nharper.js setup (WASM + dictionary, first lint): ${Math.round(harperSetup)} ms`);
 
 // The bars, on the seed and at 100x: at least 10x faster than harper.js, at most 5x slower than
