@@ -1,8 +1,12 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
 import type { Rule } from '../src/core/index.js';
+import calque from './calque/index.js';
+import dateline from './dateline/index.js';
+import enumeration from './enumeration/index.js';
 import indefiniteArticle from './indefinite-article/index.js';
 import mergedSentence from './merged-sentence/index.js';
 import pronounAgreement from './pronoun-agreement/index.js';
+import longSentence from './long-sentence/index.js';
 import readability from './readability/index.js';
 import repeatedWords from './repeated-words/index.js';
 import repeatedPhrase from './repeated-phrase/index.js';
@@ -24,4 +28,8 @@ export const builtinRules: readonly Rule[] = [
   repeatedPhrase,
   subjectlessSentence,
   pronounAgreement,
+  longSentence,
+  dateline,
+  enumeration,
+  calque,
 ] as Rule[];

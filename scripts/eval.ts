@@ -3,7 +3,8 @@
  * development split): lints every segment and every document through the engine, writes the
  * predictions, and runs the data set's own scorer on them.
  *
- *   npm run eval -- [--data DIR] [--config FILE] [--out DIR] [-- extra score.py flags]
+ *   npm run eval -- [--data DIR] [--config FILE] [--out DIR] [--only RULEID]
+ *                   [--severity error,warning] [-- extra score.py flags]
  *
  * DIR holds segments.jsonl, documents.jsonl and score.py (default: MTLINT_EVAL_DATA, else
  * ../shared/data/mqm-wmt23-zhen). Predictions and the scorer's JSON land in --out (default
@@ -21,6 +22,8 @@ const { values, positionals } = parseArgs({
     config: { type: 'string' },
     out: { type: 'string', default: 'eval-out' },
     only: { type: 'string' },
+    /** Keep only diagnostics of these severities (comma-separated): the bar for error/warning rules. */
+    severity: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -36,6 +39,7 @@ const config: unknown = values.config
   ? JSON.parse(readFileSync(values.config, 'utf8'))
   : { extends: 'all' };
 const linter = createMtLinter(config);
+const severities = values.severity ? new Set(values.severity.split(',')) : undefined;
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 
@@ -55,6 +59,7 @@ function predict(file: string): string {
     words += summary.words;
     const messages = diagnostics
       .filter((d) => !values.only || d.ruleId === values.only)
+      .filter((d) => !severities || severities.has(d.severity))
       .map(({ ruleId, offset, length, severity }) => ({ ruleId, offset, length, severity }));
     preds.push(JSON.stringify({ id: gold.id, messages }));
   }
