@@ -49,6 +49,16 @@ describe('parseDocument', () => {
     expect(words(parseDocument(text, parsePiece, 500))).toEqual(words(parsePiece(text)));
   });
 
+  it('cuts before the white space that holds a line break, even in long runs of spaces', () => {
+    const text = ('Closing words.' + ' '.repeat(300) + '\n').repeat(20);
+    const cuts = pieceBoundaries(text, 1000);
+    expect(cuts.length).toBeGreaterThan(5);
+    for (const cut of cuts) {
+      expect(text.slice(cut - 1, cut)).toBe('.');
+      expect(text.slice(cut, cut + 301)).toBe(' '.repeat(300) + '\n');
+    }
+  });
+
   it('cuts a paragraph with no line breaks at sentence ends, and text with no spaces anywhere', () => {
     const long = 'One sentence here. '.repeat(100);
     for (const cut of pieceBoundaries(long, 300)) expect(long.slice(cut - 2, cut)).toBe('. ');

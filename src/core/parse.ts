@@ -21,7 +21,7 @@ export function pieceBoundaries(text: string, max = MAX_PIECE): number[] {
   let start = 0;
   while (text.length - start > max) {
     const window = text.slice(start, start + max);
-    let cut = lastMatchEnd(window, /[^\r\n](?=[ \t]*\r?\n|[ \t]*\r)/g);
+    let cut = lastLineBreak(window);
     if (cut <= 0) cut = lastMatchEnd(window, /[.!?]["'”’)\]]*[ \t]+/g);
     if (cut <= 0) cut = lastMatchEnd(window, /\s+/g);
     if (cut <= 0) {
@@ -33,6 +33,18 @@ export function pieceBoundaries(text: string, max = MAX_PIECE): number[] {
     cuts.push(start);
   }
   return cuts;
+}
+
+/**
+ * Where the white space holding the window's last line break begins (0 if it begins the window).
+ * Found by scanning back, not by a regular expression: a pattern with a look-ahead over `[ \t]*`
+ * is quadratic on a window of spaces.
+ */
+function lastLineBreak(window: string): number {
+  let at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r'));
+  if (at === -1) return -1;
+  while (at > 0 && ' \t\r\n'.includes(window[at - 1]!)) at--;
+  return at;
 }
 
 function lastMatchEnd(window: string, pattern: RegExp): number {
