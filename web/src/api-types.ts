@@ -1,36 +1,15 @@
-/** The service's public JSON shapes, as the page reads them (see the HTTP API documentation). */
-export type Severity = 'error' | 'warning' | 'info';
-export type SeveritySetting = Severity | 'off';
-
-export interface Diagnostic {
-  ruleId: string;
-  severity: Severity;
-  category: string;
-  message: string;
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  excerpt: string;
-  suggestions: string[];
-  url?: string;
-}
-
-export interface Summary {
-  errors: number;
-  warnings: number;
-  infos: number;
-  words: number;
-  sentences: number;
-  categories: Record<string, number>;
-  penalty: number;
-  truncated: boolean;
-}
-
-export interface LintResult {
-  diagnostics: Diagnostic[];
-  summary: Summary;
-}
+/**
+ * The service's public JSON shapes, as the page reads them. The diagnostic and summary are the
+ * engine's own types (type-only imports: nothing of the engine is bundled).
+ */
+export type {
+  Diagnostic,
+  LintResult,
+  Severity,
+  SeveritySetting,
+  Summary,
+} from '../../src/core/types.js';
+import type { Severity, SeveritySetting } from '../../src/core/types.js';
 
 export interface RuleInfo {
   id: string;
