@@ -1,6 +1,8 @@
-/** A worker thread of the pool: lints the files it is handed, one at a time. */
+/** A worker thread of the pool: lints the batch of files it is handed, in order. */
 import { runTask, type LintTask, type TaskOutcome } from './task.js';
 
-export default function lintInWorker(task: LintTask): Promise<TaskOutcome> {
-  return runTask(task);
+export default async function lintInWorker(tasks: LintTask[]): Promise<TaskOutcome[]> {
+  const outcomes: TaskOutcome[] = [];
+  for (const task of tasks) outcomes.push(await runTask(task));
+  return outcomes;
 }
