@@ -1,7 +1,8 @@
 /**
  * Linting many files on this machine: the main thread lints, and so do `threads - 1` worker threads.
  *
- * Why it is shaped like this (measured on 2 cores, 2,000 short articles; docs/cli.md has figures):
+ * Why it is shaped like this (measured with --cpu-prof and per-thread CPU; docs/cli.md, "Speed on
+ * many files"):
  * - The main thread has the linter and its language model loaded anyway (config validation needs the
  *   rule registry), so leaving it idle while N workers load their own copy wasted a core. Here it
  *   takes its share of the files, and only `threads - 1` workers pay the start-up (~0.4 s of CPU each).
@@ -9,8 +10,7 @@
  *   bookkeeping, a message each way, a wake-up per task), so files go out in batches.
  * - Files are handed out from one queue, batch by batch, to whichever thread is free: a worker that
  *   starts late or gets long files simply takes fewer batches. Results are stored by position, so
- *   the output order does not depend on who linted what.
- */
+ *   the output order does not depend on who linted what. */
 import type { Piscina } from 'piscina';
 import type { LintResult } from '../core/index.js';
 import { CliError } from './errors.js';
@@ -18,8 +18,8 @@ import type { Progress } from './progress.js';
 import { runTask, type LintTask, type TaskOutcome } from './task.js';
 
 /**
- * Below this many files the in-process run wins: a worker needs ~0.4 s to load the linter and its
- * model, and in that time the main thread lints a hundred-odd articles by itself.
+ * Below this many files the in-process run wins: a worker needs ~0.4 s of CPU to load the linter and
+ * its model, and in that time the main thread lints over a hundred articles (~3.5 ms each) itself.
  */
 export const MIN_FILES_FOR_WORKERS = 150;
 /** Files per message: big enough that messaging is negligible, small enough to balance the end. */

@@ -149,10 +149,17 @@ async function run(io: CliIo): Promise<number> {
   return report.totals.errors > 0 || report.gate.failures.length > 0 ? 1 : 0;
 }
 
-/** `--workers N` if given; else one thread per core when there are files enough to repay a worker. */
+/**
+ * `--workers N` if given. Else one linting thread per two cores, when there are files enough to
+ * repay a worker's start-up: one linting thread already keeps about 1.2 cores busy (V8 compiles and
+ * collects garbage on background threads, ~40% of the CPU time measured), and each extra isolate
+ * pays its own start-up and JIT warm-up. On 2 cores that means in process, which measured fastest
+ * (docs/cli.md, "Speed on many files").
+ */
 function threadsFor(files: number, options: CliOptions): number {
   if (options.workers !== undefined) return options.workers;
-  return files >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 1;
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 async function lintAllRemote(
