@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -397,5 +397,28 @@ describe('worker threads', () => {
     expect(threaded.status).toBe(inProcess.status);
     expect(threaded.stdout).toBe(inProcess.stdout);
     expect(json(threaded).files.length).toBe(11);
+  });
+
+  it('keep file order and every result when batches go to several workers and the main thread', () => {
+    // 45 files of different lengths: batches of several files, finished in any order by 3 threads.
+    const dir = mkdtempSync(join(tmpdir(), 'mtlint-workers-'));
+    try {
+      const seed = readFileSync(join(FIXTURES, 'basic', 'seed.txt'), 'utf8').split(/\n\s*\n/);
+      for (let n = 0; n < 45; n++) {
+        const text = seed.slice(n % seed.length, (n % seed.length) + 1 + (n % 4)).join('\n\n');
+        writeFileSync(join(dir, `file-${String(n).padStart(2, '0')}.txt`), `${text}\n`);
+      }
+      writeFileSync(join(dir, '.mtlintrc.json'), '{}\n');
+      const inProcess = mtlint(['.', '--format', 'json', '--workers', '1'], { cwd: dir });
+      const threaded = mtlint(['.', '--format', 'json', '--workers', '3'], { cwd: dir });
+      expect(threaded.stderr).toBe('');
+      expect(threaded.stdout).toBe(inProcess.stdout);
+      const paths = json(threaded).files.map((file) => file.path);
+      expect(paths).toHaveLength(45);
+      expect(paths).toEqual([...paths].sort());
+      expect(json(threaded).totals.infos + json(threaded).totals.warnings).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -44,7 +44,8 @@ Options:
       --max-warnings N       fail when there are more than N warnings in total
       --max-penalty P        fail when any file's penalty per 100 words is over P
       --server URL           lint on a running mtlint service (MTLINT_TOKEN: bearer token)
-      --workers N            worker threads (default: one per core; 1 = in process)
+      --workers N            threads that lint, main one included (default: one per two
+                             cores for 150 files or more; 1 = in process)
       --color, --no-color    force colour on or off (default: on a terminal only)
       --no-progress          never show the progress bar
   -h, --help                 show this help

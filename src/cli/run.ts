@@ -23,7 +23,8 @@ import { CliError, describeError } from './errors.js';
 import { discover, displayPath } from './files.js';
 import { createProgress, inCi, type Progress } from './progress.js';
 import { lintRemote } from './remote.js';
-import { runTask, type LintTask, type TaskOutcome } from './task.js';
+import { lintAllLocal, MIN_FILES_FOR_WORKERS } from './lint-local.js';
+import type { LintTask } from './task.js';
 
 export interface CliIo {
   argv: string[];
@@ -34,8 +35,6 @@ export interface CliIo {
   stderr: NodeJS.WriteStream;
 }
 
-/** Below this many files a worker pool costs more to start than it saves. */
-const MIN_FILES_FOR_WORKERS = 8;
 /** Requests in flight at once in remote mode. */
 const REMOTE_CONCURRENCY = 4;
 
@@ -113,7 +112,7 @@ async function run(io: CliIo): Promise<number> {
   try {
     results = options.server
       ? await lintAllRemote(tasks, options, io.env, progress)
-      : await lintAllLocal(tasks, options, progress);
+      : await lintAllLocal(tasks, { threads: threadsFor(tasks.length, options), progress });
   } finally {
     progress.done();
   }
@@ -150,45 +149,17 @@ async function run(io: CliIo): Promise<number> {
   return report.totals.errors > 0 || report.gate.failures.length > 0 ? 1 : 0;
 }
 
-async function lintAllLocal(
-  tasks: LintTask[],
-  options: CliOptions,
-  progress: Progress,
-): Promise<LintResult[]> {
-  const threads = Math.min(options.workers ?? availableParallelism(), tasks.length);
-  const useWorkers =
-    threads > 1 && (options.workers !== undefined || tasks.length >= MIN_FILES_FOR_WORKERS);
-  let outcomes: TaskOutcome[];
-  if (!useWorkers) {
-    outcomes = [];
-    for (const task of tasks) {
-      outcomes.push(await runTask(task));
-      progress.tick();
-    }
-  } else {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina<LintTask, TaskOutcome>({
-      filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 1000,
-    });
-    try {
-      outcomes = await Promise.all(
-        tasks.map((task) =>
-          pool.run(task).then((outcome) => {
-            progress.tick();
-            return outcome;
-          }),
-        ),
-      );
-    } finally {
-      await pool.destroy();
-    }
-  }
-  const failed = outcomes.find((outcome) => !outcome.ok);
-  if (failed && !failed.ok) throw new CliError(failed.error);
-  return outcomes.map((outcome) => (outcome as { result: LintResult }).result);
+/**
+ * `--workers N` if given. Else one linting thread per two cores, when there are files enough to
+ * repay a worker's start-up: one linting thread already keeps about 1.2 cores busy (V8 compiles and
+ * collects garbage on background threads, ~40% of the CPU time measured), and each extra isolate
+ * pays its own start-up and JIT warm-up. On 2 cores that means in process, which measured fastest
+ * (docs/cli.md, "Speed on many files").
+ */
+function threadsFor(files: number, options: CliOptions): number {
+  if (options.workers !== undefined) return options.workers;
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 async function lintAllRemote(
