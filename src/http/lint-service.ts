@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { LintResult } from '../core/index.js';
 import { LinterCache } from './linter-cache.js';
-import { runLintTask, unwrapOutcome, type LintTask, type LintTaskOutcome } from './lint-task.js';
+import {
+  runLintTask,
+  unwrapOutcome,
+  unwrapOutcomeJson,
+  type LintTask,
+  type LintTaskOutcome,
+} from './lint-task.js';
 
 /**
  * The one seam through which routes lint. Rejects with the engine's ConfigError for a bad config,
@@ -11,6 +17,17 @@ import { runLintTask, unwrapOutcome, type LintTask, type LintTaskOutcome } from 
  */
 export interface LintService {
   lint(text: string, config?: unknown): Promise<LintResult>;
+  /**
+   * The same result as its JSON text, serialized off the HTTP thread when the service can
+   * (routes that only send the result use it; without it they serialize `lint`'s result).
+   */
+  lintJson?(text: string, config?: unknown): Promise<string>;
+  /**
+   * Throws the LintServiceError that `lint` would throw right now for want of room (saturated or
+   * shutting down), so a route can refuse a document before reading its body. Admission is
+   * still decided by `lint`: a document admitted here may be refused there.
+   */
+  checkAdmission?(): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +60,10 @@ export function createInProcessLintService(settings: LinterSettings = {}): LintS
     async lint(text, config) {
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
       return unwrapOutcome(runLintTask(cache, { text, config }));
+    },
+    async lintJson(text, config) {
+      if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
+      return unwrapOutcomeJson(runLintTask(cache, { text, config, json: true }));
     },
     async close() {
       closed = true;
@@ -111,18 +132,22 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
   const retryAfter = () =>
     Math.max(1, Math.ceil(((waiting.length / workers + 1) * averageMs) / 1000));
 
-  async function admit(): Promise<void> {
+  function checkAdmission(): void {
     if (closing) throw new LintServiceError('shutting_down', 'The service is shutting down');
-    if (running < workers) {
-      running++;
-      return;
-    }
-    if (waiting.length >= maxQueue) {
+    if (running >= workers && waiting.length >= maxQueue) {
       throw new LintServiceError(
         'overloaded',
         `The service is saturated: ${running} documents are being checked and ${waiting.length} are waiting`,
         retryAfter(),
       );
+    }
+  }
+
+  async function admit(): Promise<void> {
+    checkAdmission();
+    if (running < workers) {
+      running++;
+      return;
     }
     // The slot is handed over by release(): `running` stays counted.
     await new Promise<void>((resolve) => waiting.push(resolve));
@@ -134,13 +159,13 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     else running--;
   }
 
-  async function run(text: string, config: unknown): Promise<LintTaskOutcome> {
+  async function run(text: string, config: unknown, json: boolean): Promise<LintTaskOutcome> {
     const dispatched = performance.now();
     const started = new Int32Array(new SharedArrayBuffer(4));
     const controller = new AbortController();
     const stopTimer = watchCheck(started, controller, checkTimeoutMs);
     try {
-      const task: LintTask = { text, config, started };
+      const task: LintTask = { text, config, started, json };
       const outcome = (await pool.run(task, { signal: controller.signal })) as LintTaskOutcome;
       averageMs = averageMs * 0.9 + (performance.now() - dispatched) * 0.1;
       return outcome;
@@ -155,11 +180,20 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     async lint(text, config) {
       await admit();
       try {
-        return unwrapOutcome(await run(text, config));
+        return unwrapOutcome(await run(text, config, false));
       } finally {
         release();
       }
     },
+    async lintJson(text, config) {
+      await admit();
+      try {
+        return unwrapOutcomeJson(await run(text, config, true));
+      } finally {
+        release();
+      }
+    },
+    checkAdmission,
     async close() {
       closing = true;
       await pool.close();
