@@ -96,6 +96,8 @@ export interface PoolLoad {
 }
 
 export interface PoolLintService extends LintService {
+  lintJson(text: string, config?: unknown): Promise<string>;
+  checkAdmission(): void;
   load(): PoolLoad;
 }
 

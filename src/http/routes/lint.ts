@@ -35,8 +35,6 @@ export function createLintRouter(options: LintRouterOptions): Router {
       throw error;
     }
   };
-  const lint = (text: string, config: unknown): Promise<LintResult> =>
-    timed(() => lintService.lint(text, config));
   // The worker serializes the result: the HTTP thread neither clones nor stringifies diagnostics.
   const lintJson = (text: string, config: unknown): Promise<string> =>
     timed(async () =>
