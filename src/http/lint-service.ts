@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { LintResult } from '../core/index.js';
+import { withoutStackTrace } from './errors.js';
 import { LinterCache } from './linter-cache.js';
 import {
   runLintTask,
@@ -135,12 +136,19 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     Math.max(1, Math.ceil(((waiting.length / workers + 1) * averageMs) / 1000));
 
   function checkAdmission(): void {
-    if (closing) throw new LintServiceError('shutting_down', 'The service is shutting down');
+    if (closing) {
+      throw withoutStackTrace(
+        () => new LintServiceError('shutting_down', 'The service is shutting down'),
+      );
+    }
     if (running >= workers && waiting.length >= maxQueue) {
-      throw new LintServiceError(
-        'overloaded',
-        `The service is saturated: ${running} documents are being checked and ${waiting.length} are waiting`,
-        retryAfter(),
+      throw withoutStackTrace(
+        () =>
+          new LintServiceError(
+            'overloaded',
+            `The service is saturated: ${running} documents are being checked and ${waiting.length} are waiting`,
+            retryAfter(),
+          ),
       );
     }
   }
