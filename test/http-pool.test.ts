@@ -52,6 +52,16 @@ describe('the pool-backed lint service', () => {
     );
   });
 
+  it('checks a document handed to a worker behind a runaway one, once that worker is replaced', async () => {
+    const service = pool({ workers: 1, maxQueue: 1, checkTimeoutMs: 800 });
+    const runaway = service.lint(HANG).catch((e: unknown) => e);
+    const next = service.lint(STRAY);
+    expect(service.load()).toMatchObject({ running: 1, queued: 1, saturated: true });
+    expect(await runaway).toMatchObject({ code: 'check_timeout' });
+    expect((await next).summary.errors).toBe(1);
+    expect(service.load()).toMatchObject({ running: 0, queued: 0, saturated: false });
+  });
+
   it('caps diagnostics at maxDiagnostics in the workers', async () => {
     const result = await pool({ maxDiagnostics: 2 }).lint('It ended. . '.repeat(10));
     expect(result.diagnostics).toHaveLength(2);
