@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     process.stderr.write(`mtlint: ${error.message}\n`);
     process.exit(2);
   }
-  const logger = pino({ level: settings.logLevel });
+  // Asynchronous writes: a synchronous write per request line held the HTTP thread in write(2)
+  // under load. Lines written while one write is in flight are coalesced; flushed before exit.
+  const destination = pino.destination({ sync: false });
+  const logger = pino({ level: settings.logLevel }, destination);
 
   const lintService = createPoolLintService(settings);
   let draining = false;
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       logger.error({ timeoutMs: settings.shutdownTimeoutMs }, 'shutdown timed out');
+      destination.flushSync();
       process.exit(1);
     }, settings.shutdownTimeoutMs);
     force.unref();
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     });
     await lintService.close();
     logger.info('shut down');
+    destination.flushSync();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

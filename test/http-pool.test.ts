@@ -40,6 +40,28 @@ describe('the pool-backed lint service', () => {
     expect(error).toMatchObject({ ruleId: 'readability', message: expect.stringMatching(/age/) });
   });
 
+  it('answers the same result as JSON text serialized in the worker', async () => {
+    const service = pool();
+    const expected = await createInProcessLintService().lint(STRAY);
+    const json = await service.lintJson(STRAY);
+    expect(typeof json).toBe('string');
+    expect(JSON.parse(json)).toEqual(expected);
+    const config = { rules: { readability: ['info', { age: 'old' }] } };
+    expect(await service.lintJson(STRAY, config).catch((e: unknown) => e)).toBeInstanceOf(
+      ConfigError,
+    );
+  });
+
+  it('checks a document handed to a worker behind a runaway one, once that worker is replaced', async () => {
+    const service = pool({ workers: 1, maxQueue: 1, checkTimeoutMs: 800 });
+    const runaway = service.lint(HANG).catch((e: unknown) => e);
+    const next = service.lint(STRAY);
+    expect(service.load()).toMatchObject({ running: 1, queued: 1, saturated: true });
+    expect(await runaway).toMatchObject({ code: 'check_timeout' });
+    expect((await next).summary.errors).toBe(1);
+    expect(service.load()).toMatchObject({ running: 0, queued: 0, saturated: false });
+  });
+
   it('caps diagnostics at maxDiagnostics in the workers', async () => {
     const result = await pool({ maxDiagnostics: 2 }).lint('It ended. . '.repeat(10));
     expect(result.diagnostics).toHaveLength(2);
@@ -129,6 +151,14 @@ describe('HTTP through the pool', () => {
     expect(res.body.error.code).toBe('overloaded');
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expectToMatchSpec(res, '/v1/lint');
+    // Refused before its body is read: a malformed body is not even parsed.
+    const unread = await request(app)
+      .post('/v1/lint')
+      .type('application/json')
+      .send('{"text": not json');
+    expect(unread.status).toBe(503);
+    expect(unread.body.error.code).toBe('overloaded');
+    expect(Number(unread.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     const statuses = (await Promise.all(hung)).map((r) => r.body.error?.code);
     expect(statuses).toEqual(['check_timeout', 'check_timeout']);
     expect((await request(app).get('/readyz')).status).toBe(200);

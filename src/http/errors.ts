@@ -19,3 +19,18 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/**
+ * Makes an error without capturing a stack trace, for the expected refusals of a loaded service
+ * (overloaded, shutting down): under overload, capturing and formatting stacks was a large share
+ * of what answering a refusal cost, and their stacks say nothing.
+ */
+export function withoutStackTrace<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -2,8 +2,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { LintResult } from '../core/index.js';
+import { withoutStackTrace } from './errors.js';
 import { LinterCache } from './linter-cache.js';
-import { runLintTask, unwrapOutcome, type LintTask, type LintTaskOutcome } from './lint-task.js';
+import {
+  runLintTask,
+  unwrapOutcome,
+  unwrapOutcomeJson,
+  type LintTask,
+  type LintTaskOutcome,
+} from './lint-task.js';
 
 /**
  * The one seam through which routes lint. Rejects with the engine's ConfigError for a bad config,
@@ -11,6 +18,17 @@ import { runLintTask, unwrapOutcome, type LintTask, type LintTaskOutcome } from 
  */
 export interface LintService {
   lint(text: string, config?: unknown): Promise<LintResult>;
+  /**
+   * The same result as its JSON text, serialized off the HTTP thread when the service can
+   * (routes that only send the result use it; without it they serialize `lint`'s result).
+   */
+  lintJson?(text: string, config?: unknown): Promise<string>;
+  /**
+   * Throws the LintServiceError that `lint` would throw right now for want of room (saturated or
+   * shutting down), so a route can refuse a document before reading its body. Admission is
+   * still decided by `lint`: a document admitted here may be refused there.
+   */
+  checkAdmission?(): void;
   close(): Promise<void>;
 }
 
@@ -44,6 +62,10 @@ export function createInProcessLintService(settings: LinterSettings = {}): LintS
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
       return unwrapOutcome(runLintTask(cache, { text, config }));
     },
+    async lintJson(text, config) {
+      if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
+      return unwrapOutcomeJson(runLintTask(cache, { text, config, json: true }));
+    },
     async close() {
       closed = true;
     },
@@ -75,13 +97,17 @@ export interface PoolLoad {
 }
 
 export interface PoolLintService extends LintService {
+  lintJson(text: string, config?: unknown): Promise<string>;
+  checkAdmission(): void;
   load(): PoolLoad;
 }
 
 /**
- * Lints in a piscina pool of worker threads. The service admits at most one document per worker
- * and keeps its own bounded queue in front of the pool, so a document handed to piscina starts at
- * once and its timeout measures lint time, not time spent waiting.
+ * Lints in a piscina pool of worker threads. The service hands each worker at most two documents
+ * (the one it checks and the next), so a worker that finishes starts the next document at once
+ * instead of waiting for the HTTP thread to dispatch it (and, on a busy machine, losing its core
+ * meanwhile); further documents wait in the service's own bounded queue. A check's timeout counts
+ * from when its worker started it, not from when it was handed over.
  */
 export function createPoolLintService(options: PoolLintServiceOptions = {}): PoolLintService {
   const workers = options.workers ?? 1;
@@ -97,53 +123,81 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       linterCacheSize: options.linterCacheSize,
     },
     resourceLimits: { maxOldGenerationSizeMb: options.workerMaxOldMb ?? 512 },
+    concurrentTasksPerWorker: PER_WORKER,
   });
+  /** Documents handed to piscina at most: two per worker, within the admission limit. */
+  const dispatchLimit = Math.min(workers * PER_WORKER, workers + maxQueue);
   // A worker that dies outside a task (say, while starting) is replaced by piscina; the error
   // must not become an uncaught exception of the server.
   pool.on('error', () => {});
 
-  let running = 0;
+  /** Documents handed to piscina (checked or next in their worker). */
+  let dispatched = 0;
   let closing = false;
   const waiting: (() => void)[] = [];
   /** Moving average of lint time, for Retry-After. */
   let averageMs = 50;
 
   const retryAfter = () =>
-    Math.max(1, Math.ceil(((waiting.length / workers + 1) * averageMs) / 1000));
+    Math.max(1, Math.ceil((((dispatched + waiting.length) / workers) * averageMs) / 1000));
+  const running = () => Math.min(dispatched, workers);
+  const queued = () => dispatched - running() + waiting.length;
+  const saturated = () => dispatched + waiting.length >= workers + maxQueue;
 
-  async function admit(): Promise<void> {
-    if (closing) throw new LintServiceError('shutting_down', 'The service is shutting down');
-    if (running < workers) {
-      running++;
-      return;
-    }
-    if (waiting.length >= maxQueue) {
-      throw new LintServiceError(
-        'overloaded',
-        `The service is saturated: ${running} documents are being checked and ${waiting.length} are waiting`,
-        retryAfter(),
+  function checkAdmission(): void {
+    if (closing) {
+      throw withoutStackTrace(
+        () => new LintServiceError('shutting_down', 'The service is shutting down'),
       );
     }
-    // The slot is handed over by release(): `running` stays counted.
+    if (saturated()) {
+      throw withoutStackTrace(
+        () =>
+          new LintServiceError(
+            'overloaded',
+            `The service is saturated: ${running()} documents are being checked and ${queued()} are waiting`,
+            retryAfter(),
+          ),
+      );
+    }
+  }
+
+  async function admit(): Promise<void> {
+    checkAdmission();
+    if (dispatched < dispatchLimit) {
+      dispatched++;
+      return;
+    }
+    // The slot is handed over by release(): `dispatched` stays counted.
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
 
   function release(): void {
     const next = waiting.shift();
     if (next) next();
-    else running--;
+    else dispatched--;
   }
 
-  async function run(text: string, config: unknown): Promise<LintTaskOutcome> {
-    const dispatched = performance.now();
-    const started = new Int32Array(new SharedArrayBuffer(4));
+  async function run(text: string, config: unknown, json: boolean): Promise<LintTaskOutcome> {
+    const dispatchedAt = performance.now();
+    const started = new Int32Array(new SharedArrayBuffer(8));
     const controller = new AbortController();
     const stopTimer = watchCheck(started, controller, checkTimeoutMs);
     try {
-      const task: LintTask = { text, config, started };
-      const outcome = (await pool.run(task, { signal: controller.signal })) as LintTaskOutcome;
-      averageMs = averageMs * 0.9 + (performance.now() - dispatched) * 0.1;
-      return outcome;
+      const task: LintTask = { text, config, started, json, dispatchedAt: Date.now() };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const outcome = (await pool.run(task, { signal: controller.signal })) as LintTaskOutcome;
+          averageMs = averageMs * 0.9 + (performance.now() - dispatchedAt) * 0.1;
+          return outcome;
+        } catch (error) {
+          // Its worker was stopped (another document's timeout or memory) before this document
+          // started: it did nothing wrong, so it goes to the replacement worker.
+          const neverStarted = Atomics.load(started, 0) === 0 && !controller.signal.aborted;
+          if (!neverStarted || closing || attempt >= MAX_ATTEMPTS) throw error;
+          task.dispatchedAt = Date.now();
+        }
+      }
     } catch (error) {
       throw translatePoolError(error, checkTimeoutMs);
     } finally {
@@ -155,11 +209,20 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     async lint(text, config) {
       await admit();
       try {
-        return unwrapOutcome(await run(text, config));
+        return unwrapOutcome(await run(text, config, false));
       } finally {
         release();
       }
     },
+    async lintJson(text, config) {
+      await admit();
+      try {
+        return unwrapOutcomeJson(await run(text, config, true));
+      } finally {
+        release();
+      }
+    },
+    checkAdmission,
     async close() {
       closing = true;
       await pool.close();
@@ -167,14 +230,19 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     load() {
       return {
         workers,
-        running,
-        queued: waiting.length,
+        running: running(),
+        queued: queued(),
         maxQueue,
-        saturated: running >= workers && waiting.length >= maxQueue,
+        saturated: saturated(),
       };
     },
   };
 }
+
+/** Documents a worker holds: the one it checks and the next. */
+const PER_WORKER = 2;
+/** Times a document is handed over again when its worker was stopped before it started. */
+const MAX_ATTEMPTS = 3;
 
 /** Longest a document may wait for its worker to start (a replaced worker loads the rules first). */
 const STARTUP_GRACE_MS = 30_000;
@@ -201,8 +269,14 @@ function watchCheck(
     else arm(10, waitForStart);
   };
   arm(timeoutMs, () => {
-    if (Atomics.load(started, 0) === 1) controller.abort();
-    else waitForStart();
+    if (Atomics.load(started, 0) !== 1) waitForStart();
+    else {
+      // The worker wrote how long after its hand-over the check started (it may have waited
+      // behind the document before it); that wait does not count.
+      const waited = started.length > 1 ? Atomics.load(started, 1) : 0;
+      if (waited > 0) arm(waited, () => controller.abort());
+      else controller.abort();
+    }
   });
   return () => clearTimeout(timer);
 }

@@ -5,22 +5,40 @@ import type { LinterCache } from './linter-cache.js';
 export interface LintTask {
   text: string;
   config?: unknown;
-  /** Shared with the HTTP thread: the worker sets `[0]` to 1 when it starts (timeouts count from then). */
+  /**
+   * Shared with the HTTP thread: when the worker starts the check it writes into `[1]` (if present)
+   * the milliseconds since `dispatchedAt`, then sets `[0]` to 1 (timeouts count from then).
+   */
   started?: Int32Array;
+  /** `Date.now()` when the task was handed to the pool. */
+  dispatchedAt?: number;
+  /**
+   * Answer the result as its JSON text: one string crosses the thread boundary (a memory copy)
+   * instead of a structured clone of every diagnostic, and the HTTP thread sends it as it is.
+   */
+  json?: boolean;
 }
 
 /** What a lint worker answers: a result, or the config error it met. */
 export type LintTaskOutcome =
-  { ok: true; result: LintResult } | { ok: false; error: { message: string; ruleId?: string } };
+  | { ok: true; result: LintResult }
+  | { ok: true; json: string }
+  | { ok: false; error: { message: string; ruleId?: string } };
 
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
 export function runLintTask(
   linters: LinterCache,
-  { text, config, started }: LintTask,
+  { text, config, started, json, dispatchedAt }: LintTask,
 ): LintTaskOutcome {
-  if (started) Atomics.store(started, 0, 1);
+  if (started) {
+    if (started.length > 1 && dispatchedAt !== undefined) {
+      Atomics.store(started, 1, Math.max(0, Math.min(2 ** 31 - 1, Date.now() - dispatchedAt)));
+    }
+    Atomics.store(started, 0, 1);
+  }
   try {
-    return { ok: true, result: linters.get(config).lint(text) };
+    const result = linters.get(config).lint(text);
+    return json ? { ok: true, json: JSON.stringify(result) } : { ok: true, result };
   } catch (error) {
     if (error instanceof ConfigError) {
       return { ok: false, error: { message: error.message, ruleId: error.ruleId } };
@@ -30,6 +48,12 @@ export function runLintTask(
 }
 
 export function unwrapOutcome(outcome: LintTaskOutcome): LintResult {
-  if (outcome.ok) return outcome.result;
-  throw new ConfigError(outcome.error.message, outcome.error.ruleId);
+  if (!outcome.ok) throw new ConfigError(outcome.error.message, outcome.error.ruleId);
+  return 'json' in outcome ? (JSON.parse(outcome.json) as LintResult) : outcome.result;
+}
+
+/** The result as JSON text, serialized wherever the task ran. */
+export function unwrapOutcomeJson(outcome: LintTaskOutcome): string {
+  if (!outcome.ok) throw new ConfigError(outcome.error.message, outcome.error.ruleId);
+  return 'json' in outcome ? outcome.json : JSON.stringify(outcome.result);
 }

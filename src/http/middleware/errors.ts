@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConfigError } from '../../core/index.js';
-import { errorBody, HttpError } from '../errors.js';
+import { errorBody, HttpError, withoutStackTrace } from '../errors.js';
 import { LintServiceError, type LintServiceErrorCode } from '../lint-service.js';
 
 const SERVICE_STATUS: Record<LintServiceErrorCode, number> = {
@@ -20,7 +20,9 @@ export function describeError(error: unknown, req?: Request): HttpError {
       error.retryAfterSeconds === undefined
         ? {}
         : { 'Retry-After': String(error.retryAfterSeconds) };
-    return new HttpError(SERVICE_STATUS[error.code], error.code, error.message, headers);
+    return withoutStackTrace(
+      () => new HttpError(SERVICE_STATUS[error.code], error.code, error.message, headers),
+    );
   }
   const parserError = describeParserError(error, req);
   if (parserError) return parserError;
@@ -72,7 +74,8 @@ export function errorHandler(
   }
   const described = describeError(error, req);
   if (error instanceof LintServiceError && error.code !== 'worker_failed') {
-    req.log?.warn({ code: error.code }, error.message);
+    // The request's own log line carries it (code and message): one line per refusal, not two.
+    res.err = error;
   } else if (described.status >= 500) {
     // A bug: log the error (with its cause from the worker) for the maintainers, not the client.
     req.log?.error({ err: error }, 'request failed');

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
 import type { LintService } from '../lint-service.js';
@@ -24,10 +24,10 @@ export function createLintRouter(options: LintRouterOptions): Router {
   const { lintService, metrics, maxChars } = options;
   const router = Router();
 
-  const lint = async (text: string, config: unknown): Promise<LintResult> => {
+  const timed = async <T>(call: () => Promise<T>): Promise<T> => {
     const stop = metrics.lintDuration.startTimer();
     try {
-      const result = await lintService.lint(text, config);
+      const result = await call();
       stop({ outcome: 'ok' });
       return result;
     } catch (error) {
@@ -35,9 +35,27 @@ export function createLintRouter(options: LintRouterOptions): Router {
       throw error;
     }
   };
+  // The worker serializes the result: the HTTP thread neither clones nor stringifies diagnostics.
+  const lintJson = (text: string, config: unknown): Promise<string> =>
+    timed(async () =>
+      lintService.lintJson
+        ? lintService.lintJson(text, config)
+        : JSON.stringify(await lintService.lint(text, config)),
+    );
+
+  /**
+   * Refuses a document while the pool is saturated before its body is read or parsed: under
+   * overload a refusal then costs a few headers, and the HTTP thread stays free to feed the
+   * workers. Node discards the unread body, so the connection stays usable.
+   */
+  const shedWhenSaturated: RequestHandler = (_req, _res, next) => {
+    lintService.checkAdmission?.();
+    next();
+  };
 
   router.post(
     '/lint',
+    shedWhenSaturated,
     ...parseBody({
       limit: options.bodyLimit,
       limitName: 'MTLINT_BODY_LIMIT',
@@ -46,7 +64,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     async (req, res) => {
       const { text, config } = readLintRequest(req);
       checkLength(text, maxChars);
-      res.json(await lint(text, config));
+      sendJsonText(res, await lintJson(text, config));
     },
   );
 
@@ -59,10 +77,11 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }),
     async (req, res) => {
       const documents = readBatchRequest(req, options.batchMaxDocuments);
-      const results = await mapConcurrently(
+      // Each entry is JSON text: the result as the worker serialized it, behind its id.
+      const entries = await mapConcurrently(
         documents,
         options.batchConcurrency,
-        async (document, index): Promise<BatchEntry> => {
+        async (document, index): Promise<string> => {
           const id = isId(document?.id) ? document.id : index;
           try {
             if (!isObject(document)) {
@@ -73,18 +92,34 @@ export function createLintRouter(options: LintRouterOptions): Router {
             }
             const text = requireText(document.text);
             checkLength(text, maxChars);
-            return { id, ...(await lint(text, document.config)) };
+            return withId(id, await lintJson(text, document.config));
           } catch (error) {
             const { code, message } = describeError(error, req);
-            return { id, error: { code, message } };
+            return JSON.stringify({ id, error: { code, message } } satisfies BatchEntry);
           }
         },
       );
-      res.json({ results });
+      sendJsonText(res, `{"results":[${entries.join(',')}]}`);
     },
   );
 
   return router;
+}
+
+/** `{"id": id, ...result}` from the result's JSON text (an object), without parsing it. */
+function withId(id: string | number, resultJson: string): string {
+  const rest = resultJson.slice(1).trimStart();
+  return `{"id":${JSON.stringify(id)}${rest.startsWith('}') ? '' : ','}${rest}`;
+}
+
+/**
+ * Sends JSON text as it is. Unlike res.send, no ETag is computed over the body: a lint answer to a
+ * POST is never revalidated, and hashing every result costs the HTTP thread.
+ */
+function sendJsonText(res: Response, json: string): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.end(json);
 }
 
 function readLintRequest(req: Request): { text: string; config?: unknown } {
