@@ -10,6 +10,7 @@ import { createLanguageToolRouter } from '../src/http/routes/languagetool.js';
 import { registry } from '../src/linter.js';
 import { contextOf, sentenceOf } from '../src/http/languagetool/response.js';
 import { createApp } from '../src/http/app.js';
+import { createSpecValidator } from './helpers/openapi.js';
 import { createRecordingLintService } from './support/in-process-lint-service.js';
 
 const article = readFileSync(
@@ -268,5 +269,20 @@ describe('LanguageTool helpers', () => {
     expect(context.text).not.toContain('\n');
     expect(context.text.slice(context.offset, context.offset + 4)).toBe('stop');
     expect(sentenceOf(text, offset, offset + 4)).toBe('Then stop.');
+  });
+});
+
+describe('/v2 and the OpenAPI description', () => {
+  const expectToMatchSpec = createSpecValidator();
+
+  it('documents the answers of /v2/check and /v2/languages', async () => {
+    expectToMatchSpec(await check({ text: article, language: 'en-US' }), '/v2/check');
+    expectToMatchSpec(await check({ language: 'en-US' }), '/v2/check');
+    expectToMatchSpec(
+      await request(app).get('/v2/check').query({ text: DOUBLED, language: 'en' }),
+      '/v2/check',
+      'get',
+    );
+    expectToMatchSpec(await request(app).get('/v2/languages'), '/v2/languages', 'get');
   });
 });

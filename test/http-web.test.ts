@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import request from 'supertest';
+import { createApp } from '../src/http/app.js';
+import { createInProcessLintService } from '../src/http/lint-service.js';
 import { createWebRouter, WEB_CONTENT_SECURITY_POLICY } from '../src/http/routes/web.js';
+import { createSpecValidator } from './helpers/openapi.js';
 
 let root: string;
 
@@ -48,5 +51,20 @@ describe('the web router', () => {
       .get('/')
       .expect(503);
     expect(response.text).toMatch(/npm run build/);
+  });
+});
+
+describe('the page in the service', () => {
+  const expectToMatchSpec = createSpecValidator();
+  const service = (webRoot: string) =>
+    createApp({ lintService: createInProcessLintService(), webRoot, defaultMetrics: false });
+
+  it('is served by createApp at / as documented, built or not', async () => {
+    const built = await request(service(join(root, 'site'))).get('/');
+    expect(built.status).toBe(200);
+    expectToMatchSpec(built, '/', 'get');
+    const missing = await request(service(join(root, 'nowhere'))).get('/');
+    expect(missing.status).toBe(503);
+    expectToMatchSpec(missing, '/', 'get');
   });
 });

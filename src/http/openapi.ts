@@ -42,6 +42,21 @@ const lintFailures = {
 
 /** The OpenAPI 3.1 description of the whole HTTP API; limits are the running service's. */
 export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
+  // LanguageTool answers errors as plain text (`Error: ...`), and so does this endpoint.
+  const plainError = (description: string) => ({
+    description,
+    content: { 'text/plain': { schema: { type: 'string', pattern: '^Error: ' } } },
+  });
+  const languageToolResponses = {
+    '200': {
+      description: "LanguageTool's response shape",
+      content: json(ref('LanguageToolResult')),
+    },
+    '400': plainError('Missing `text`/`data`, bad `data`, another language, or nothing enabled'),
+    '413': plainError(`Text over the limit (MTLINT_MAX_CHARS)`),
+    ...guarded,
+  };
+
   return {
     openapi: '3.1.0',
     info: {
@@ -248,6 +263,91 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
             url: { type: 'string' },
           },
         },
+        LanguageToolCheck: {
+          type: 'object',
+          description: 'Unknown parameters are ignored, as LanguageTool does',
+          properties: {
+            text: { type: 'string' },
+            data: {
+              type: 'string',
+              description: 'Annotated text: {"annotation": [{"text"}|{"markup"}]}',
+            },
+            language: { type: 'string', examples: ['en-US', 'en-GB', 'en', 'auto'] },
+            enabledRules: { type: 'string', description: 'Comma-separated rule ids' },
+            disabledRules: { type: 'string', description: 'Comma-separated rule ids' },
+            enabledOnly: { enum: ['true', 'false'] },
+            level: { enum: ['default', 'picky'] },
+          },
+        },
+        LanguageToolResult: {
+          type: 'object',
+          required: ['software', 'language', 'matches'],
+          properties: {
+            software: { type: 'object', required: ['name', 'version', 'apiVersion'] },
+            warnings: { type: 'object' },
+            language: { type: 'object', required: ['name', 'code'] },
+            matches: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: [
+                  'message',
+                  'shortMessage',
+                  'replacements',
+                  'offset',
+                  'length',
+                  'context',
+                  'sentence',
+                  'type',
+                  'rule',
+                ],
+                properties: {
+                  message: { type: 'string' },
+                  shortMessage: { type: 'string' },
+                  replacements: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['value'],
+                      properties: { value: { type: 'string' } },
+                    },
+                  },
+                  offset: { type: 'integer', minimum: 0 },
+                  length: { type: 'integer', minimum: 0 },
+                  context: {
+                    type: 'object',
+                    required: ['text', 'offset', 'length'],
+                    properties: {
+                      text: { type: 'string' },
+                      offset: { type: 'integer' },
+                      length: { type: 'integer' },
+                    },
+                  },
+                  sentence: { type: 'string' },
+                  type: {
+                    type: 'object',
+                    required: ['typeName'],
+                    properties: { typeName: { type: 'string' } },
+                  },
+                  rule: {
+                    type: 'object',
+                    required: ['id', 'description', 'issueType', 'category'],
+                    properties: {
+                      id: { type: 'string' },
+                      description: { type: 'string' },
+                      issueType: { type: 'string' },
+                      category: {
+                        type: 'object',
+                        required: ['id', 'name'],
+                        properties: { id: { type: 'string' }, name: { type: 'string' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
         Load: {
           type: 'object',
           required: ['workers', 'running', 'queued', 'maxQueue', 'saturated'],
@@ -381,6 +481,59 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
               content: { 'text/plain': { schema: { type: 'string' } } },
             },
             '401': guarded['401'],
+          },
+        },
+      },
+      '/v2/check': {
+        post: {
+          summary: 'LanguageTool-compatible check (form-encoded `text` or `data`, `language`, …)',
+          requestBody: {
+            required: true,
+            content: { 'application/x-www-form-urlencoded': { schema: ref('LanguageToolCheck') } },
+          },
+          responses: languageToolResponses,
+        },
+        get: {
+          summary: 'LanguageTool-compatible check with the parameters in the query string',
+          responses: languageToolResponses,
+        },
+      },
+      '/v2/languages': {
+        get: {
+          summary: 'Languages, as LanguageTool lists them',
+          responses: {
+            '200': {
+              description: 'The English variants mtlint checks',
+              content: json({
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['name', 'code', 'longCode'],
+                  properties: {
+                    name: { type: 'string' },
+                    code: { type: 'string' },
+                    longCode: { type: 'string' },
+                  },
+                },
+              }),
+            },
+            ...guarded,
+          },
+        },
+      },
+      '/': {
+        get: {
+          summary: "The editor's web page",
+          security: [{}],
+          responses: {
+            '200': {
+              description: 'HTML',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+            '503': {
+              description: 'The page has not been built (`npm run build`)',
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
           },
         },
       },
