@@ -119,7 +119,8 @@ export default defineRule({
         let titleCase: boolean | undefined;
         for (let index = 1; index < nodes.length - 1; index++) {
           const value = values[index]!;
-          if (!CAPITALISED.test(value) || !FUNCTION_WORDS.has(value.toLowerCase())) continue;
+          // The set look-up first, on the lower case already read: most words are not in it.
+          if (!FUNCTION_WORDS.has(words[index]!.lower) || !CAPITALISED.test(value)) continue;
           // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
           if (!/^\p{Ll}/u.test(values[index + 1]!)) continue;
           const previousValue = values[index - 1]!;
@@ -148,8 +149,9 @@ export default defineRule({
 function lowerCaseWords(tree: Root, text: string): Set<string> {
   const found = new Set<string>();
   for (const sentence of sentences(tree)) {
-    for (const { text: value } of sentenceWords(sentence, text)) {
-      if (/^\p{Ll}+$/u.test(value)) found.add(value);
+    for (const { text: value, lower } of sentenceWords(sentence, text)) {
+      // Only a word equal to its lower case can be all lower-case letters: skip the rest cheaply.
+      if (value === lower && /^\p{Ll}+$/u.test(value)) found.add(value);
     }
   }
   return found;
