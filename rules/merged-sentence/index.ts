@@ -99,7 +99,7 @@ export default defineRule({
         // in lower case elsewhere (`cooperation`), which a proper name would not be.
         if (!FUNCTION_WORDS.has(lower)) {
           lowerInText ??= lowerCaseWords(tree, text);
-          if (!lowerInText.has(lower)) continue;
+          if (!lowerInText.has(lower) || !ALL_LOWER.test(lower)) continue;
         }
         const start = match.index + match[0].length - word.length;
         if (layout.isHeadingLine(layout.lineAt(start))) continue;
@@ -119,7 +119,8 @@ export default defineRule({
         let titleCase: boolean | undefined;
         for (let index = 1; index < nodes.length - 1; index++) {
           const value = values[index]!;
-          if (!CAPITALISED.test(value) || !FUNCTION_WORDS.has(value.toLowerCase())) continue;
+          // The set look-up first, on the lower case already read: most words are not in it.
+          if (!FUNCTION_WORDS.has(words[index]!.lower) || !CAPITALISED.test(value)) continue;
           // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
           if (!/^\p{Ll}/u.test(values[index + 1]!)) continue;
           const previousValue = values[index - 1]!;
@@ -144,16 +145,21 @@ export default defineRule({
   },
 });
 
-/** Every word the text writes in lower case (one pass over the tree). */
+/**
+ * Every word the text writes as its own lower case (one pass over the tree). Whether such a word
+ * is all lower-case letters is asked of the few words looked up, not of every word here.
+ */
 function lowerCaseWords(tree: Root, text: string): Set<string> {
   const found = new Set<string>();
   for (const sentence of sentences(tree)) {
-    for (const { text: value } of sentenceWords(sentence, text)) {
-      if (/^\p{Ll}+$/u.test(value)) found.add(value);
+    for (const { text: value, lower } of sentenceWords(sentence, text)) {
+      if (value === lower) found.add(value);
     }
   }
   return found;
 }
+
+const ALL_LOWER = /^\p{Ll}+$/u;
 
 /** A headline in title case: most words of four letters or more start with a capital. */
 function isTitleCase(words: string[]): boolean {

@@ -238,8 +238,6 @@ function findNames(sentence: TokenSentence): Mention[] {
   while (i < tokens.length) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
-    // A name runs on into a capitalised word ("Grant Thornton Group"): not a person's name.
-    const endsRun = (end: number) => !tokens[end - 1]!.possessive && isNameWord(tokens[end]);
 
     const honorific = token.word && token.capitalized ? HONORIFICS.get(token.bare) : undefined;
     if (honorific && isNameWord(next)) {
@@ -255,7 +253,7 @@ function findNames(sentence: TokenSentence): Mention[] {
     if (
       (isNameWord(token) || token.text === 'He') &&
       isChineseAt(tokens, i) &&
-      !endsRun(i + 2) &&
+      !endsRun(tokens, i + 2) &&
       !NOT_PERSON_NAMES.has(`${token.bare} ${tokens[i + 1]!.bare}`)
     ) {
       found.push(named(sentence, i, i + 2, true));
@@ -263,14 +261,15 @@ function findNames(sentence: TokenSentence): Mention[] {
       continue;
     }
 
-    const firstName = token.word ? FIRST_NAMES.get(token.text) : undefined;
+    // Only a capitalised word can be a name word (below): the look-up is skipped for the rest.
+    const firstName = token.word && token.capitalized ? FIRST_NAMES.get(token.text) : undefined;
     if (
       firstName &&
       isNameWord(token) &&
       (isNameWord(next) || NAME_PARTICLES.has(next?.text ?? ''))
     ) {
       const end = nameWordsFrom(tokens, i);
-      if (end - i >= 2 && !endsRun(end)) {
+      if (end - i >= 2 && !endsRun(tokens, end)) {
         const mention = named(sentence, i, end, false);
         mention.firstName = firstName;
         found.push(mention);
@@ -288,7 +287,7 @@ function findNames(sentence: TokenSentence): Mention[] {
 
     if (token.word && TITLE_WORDS.has(token.bare) && isNameWord(next)) {
       const end = nameWordsFrom(tokens, i + 1);
-      if (!endsRun(end)) {
+      if (!endsRun(tokens, end)) {
         found.push(named(sentence, i + 1, end, isChineseAt(tokens, i + 1)));
         i = end;
         continue;
@@ -297,6 +296,11 @@ function findNames(sentence: TokenSentence): Mention[] {
     i++;
   }
   return found;
+}
+
+/** A name runs on into a capitalised word ("Grant Thornton Group"): not a person's name. */
+function endsRun(tokens: Token[], end: number): boolean {
+  return !tokens[end - 1]!.possessive && isNameWord(tokens[end]);
 }
 
 function opensClauseAt(tokens: Token[], i: number): boolean {

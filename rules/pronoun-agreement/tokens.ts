@@ -27,8 +27,6 @@ export interface TokenSentence {
   tokens: Token[];
 }
 
-const POSSESSIVE = /['’]s$/u;
-
 export function tokenize(tree: Root): TokenSentence[] {
   const result: TokenSentence[] = [];
   let current: Token[] = [];
@@ -64,7 +62,7 @@ export function tokenize(tree: Root): TokenSentence[] {
         if (token.word && token.text.endsWith('.') && !isAbbreviation(token.text)) {
           const end = token.end - 1;
           const text = token.text.slice(0, -1);
-          current.push({ ...token, text, end, capitalized: /^\p{Lu}/u.test(text) });
+          current.push({ ...token, text, end, capitalized: startsWithCapital(text) });
           current.push({ ...PUNCT, text: '.', bare: '.', start: end, end: end + 1 });
           stopped = true;
         } else current.push(token);
@@ -151,15 +149,25 @@ function toToken(node: Sentence['children'][number]): Token {
   if (node.type !== 'WordNode') {
     return { text: raw, bare: raw, start, end, word: false, capitalized: false, possessive: false };
   }
-  const possessive = POSSESSIVE.test(raw) && raw.length > 2;
+  // Plain string tests rather than regular expressions: this runs for every word of the document.
+  const possessive = (raw.endsWith("'s") || raw.endsWith('’s')) && raw.length > 2;
   const text = possessive ? raw.slice(0, -2) : raw;
+  const lower = text.toLowerCase();
   return {
     text,
-    bare: text.toLowerCase().replace(/\.$/u, ''),
+    bare: lower.endsWith('.') ? lower.slice(0, -1) : lower,
     start,
     end: possessive ? end - 2 : end,
     word: true,
-    capitalized: /^\p{Lu}/u.test(text),
+    capitalized: startsWithCapital(text),
     possessive,
   };
+}
+
+/** `/^\p{Lu}/u`, answered without the expression for ASCII letters and digits. */
+function startsWithCapital(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return false;
+  return /^\p{Lu}/u.test(text);
 }

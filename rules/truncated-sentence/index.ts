@@ -188,12 +188,12 @@ export default defineRule({
         if (words.length <= 10 && DATE.test(trimmed)) return;
 
         if (short) {
-          if (tagSentence(sentence).some(isClauseLike)) return;
+          if (tagSentence(sentence, text).some(isClauseLike)) return;
           report(file, { at: { start, end }, messageId: 'tooShort', data: { text: trimmed } });
           return;
         }
         // An imperative (`See the guide for details.`) is whole; a dropped subject is another rule's.
-        if (hasFiniteVerb(tagSentence(sentence), { imperative: true })) return;
+        if (hasFiniteVerb(tagSentence(sentence, text), { imperative: true })) return;
         report(file, { at: { start, end }, messageId: 'noVerb' });
       }
     };

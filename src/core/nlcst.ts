@@ -66,10 +66,13 @@ export function sentenceWords(sentence: Sentence, text: string): WordInfo[] {
     words = [];
     for (const node of sentence.children) {
       if (node.type !== 'WordNode') continue;
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
-      const value = textOf(text, node);
-      words.push({ node, text: value, lower: value.toLowerCase(), start, end });
+      const position = node.position;
+      const from = position?.start.offset;
+      const to = position?.end.offset;
+      // As textOf, with the offsets read once.
+      const value = from === undefined || to === undefined ? toString(node) : text.slice(from, to);
+      const start = from ?? 0;
+      words.push({ node, text: value, lower: value.toLowerCase(), start, end: to ?? start });
     }
     wordCache.set(sentence, words);
   }

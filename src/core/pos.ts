@@ -9,7 +9,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Sentence } from 'nlcst';
 import { toString } from 'nlcst-to-string';
-import type { WordInfo } from './nlcst.js';
+import { sentenceWords, textOf, type WordInfo } from './nlcst.js';
 
 /** Universal Dependencies part-of-speech tags, as the model emits them. */
 export type PosTag =
@@ -65,9 +65,10 @@ export function tagText(text: string): Tagging {
     while (cursor < text.length && WHITE_SPACE.test(text[cursor]!)) cursor++;
     // Look only a little ahead, so a token the tokenizer rewrote is skipped, rather than
     // misaligning the rest or searching the whole text for each token.
-    const found = text.slice(cursor, cursor + value.length + MAX_GAP).indexOf(value);
-    if (found === -1) continue;
-    const at = cursor + found;
+    // (The first start within MAX_GAP where the token is written; no substring is allocated.)
+    let at = cursor;
+    while (at <= cursor + MAX_GAP && !text.startsWith(value, at)) at++;
+    if (at > cursor + MAX_GAP || at + value.length > text.length) continue;
     tokens.push({ text: value, tag: tags[index]!, start: at, end: at + value.length });
     cursor = at + value.length;
   }
@@ -79,21 +80,24 @@ const cache = new WeakMap<Sentence, TaggedWord[]>();
 /**
  * The words of a sentence (its nlcst WordNodes, in order) with their tags. A word the tokenizer
  * splits (`China's`, `face-to-face`) takes the tag of its head: the last non-punctuation token of a
- * hyphenated compound, else the first token. Cached per sentence node.
+ * hyphenated compound, else the first token. Cached per sentence node. Pass the text the sentence
+ * was parsed from (the document) to read words from it rather than from the nodes: same result.
  */
-export function tagSentence(sentence: Sentence): TaggedWord[] {
+export function tagSentence(sentence: Sentence, documentText?: string): TaggedWord[] {
   const cached = cache.get(sentence);
   if (cached) return cached;
 
   const base = sentence.position?.start.offset ?? 0;
-  const { tokens } = tagText(toString(sentence));
+  // With the document's text, the sentence and its words are read from it by their offsets (and
+  // the words shared with `sentenceWords`) instead of being rebuilt by walking the nodes.
+  const words: readonly WordInfo[] =
+    documentText === undefined ? wordsByWalking(sentence) : sentenceWords(sentence, documentText);
+  const { tokens } = tagText(
+    documentText === undefined ? toString(sentence) : textOf(documentText, sentence),
+  );
   const result: TaggedWord[] = [];
   let next = 0;
-  for (const node of sentence.children) {
-    if (node.type !== 'WordNode') continue;
-    const text = toString(node);
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start + text.length;
+  for (const { node, text, lower, start, end } of words) {
     const from = start - base;
     const to = end - base;
     while (next < tokens.length && tokens[next]!.end <= from) next++;
@@ -108,10 +112,22 @@ export function tagSentence(sentence: Sentence): TaggedWord[] {
         chosen = true;
       }
     }
-    result.push({ node, text, lower: text.toLowerCase(), tag, start, end });
+    result.push({ node, text, lower, tag, start, end });
   }
   cache.set(sentence, result);
   return result;
+}
+
+function wordsByWalking(sentence: Sentence): WordInfo[] {
+  const words: WordInfo[] = [];
+  for (const node of sentence.children) {
+    if (node.type !== 'WordNode') continue;
+    const text = toString(node);
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start + text.length;
+    words.push({ node, text, lower: text.toLowerCase(), start, end });
+  }
+  return words;
 }
 
 /**
