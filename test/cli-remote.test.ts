@@ -32,7 +32,6 @@ describe('--server: remote mode', () => {
   beforeAll(async () => {
     server = await startServer();
     guarded = await startServer({ MTLINT_TOKEN: 'sesame', MTLINT_MAX_CHARS: '2000' });
-    process.stderr.write(`remote-mode tests run against the ${server.kind} mtlint service\n`);
   }, 90_000);
 
   afterAll(async () => {

@@ -13,7 +13,6 @@ export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js');
 
 export interface RunningServer {
   url: string;
-  kind: 'real';
   stop(): Promise<void>;
 }
 
@@ -54,7 +53,7 @@ async function startReal(env: ServerEnv): Promise<RunningServer> {
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => stderr);
-  return { url, kind: 'real', stop: () => stopChild(child) };
+  return { url, stop: () => stopChild(child) };
 }
 
 async function waitForHealth(
