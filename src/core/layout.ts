@@ -24,15 +24,16 @@ export interface Layout {
   isHeadingLine(line: Line): boolean;
 }
 
-const cache = new WeakMap<VFile, Layout>();
-
-export function layoutOf(file: VFile): Layout {
-  let layout = cache.get(file);
-  if (!layout) {
-    layout = buildLayout(String(file.value));
-    cache.set(file, layout);
+declare module 'vfile' {
+  interface DataMap {
+    /** The document's layout: see `layoutOf`. */
+    mtlintLayout: Layout;
   }
-  return layout;
+}
+
+/** The layout of the document in `file`, built on first use and kept in the file's `data`. */
+export function layoutOf(file: VFile): Layout {
+  return (file.data.mtlintLayout ??= buildLayout(String(file.value)));
 }
 
 /** A line's last meaningful mark: terminal punctuation, possibly inside closing quotes or brackets. */

@@ -75,16 +75,22 @@ export function tagText(text: string): Tagging {
   return { tokens };
 }
 
-const cache = new WeakMap<Sentence, TaggedWord[]>();
+declare module 'unist' {
+  interface Data {
+    /** The tagged words of a sentence: see `tagSentence`. */
+    mtlintTags?: TaggedWord[];
+  }
+}
 
 /**
  * The words of a sentence (its nlcst WordNodes, in order) with their tags. A word the tokenizer
  * splits (`China's`, `face-to-face`) takes the tag of its head: the last non-punctuation token of a
- * hyphenated compound, else the first token. Cached per sentence node. Pass the text the sentence
- * was parsed from (the document) to read words from it rather than from the nodes: same result.
+ * hyphenated compound, else the first token. Remembered in the sentence node's `data` (as
+ * `sentenceWords` explains, not in a WeakMap). Pass the text the sentence was parsed from (the
+ * document) to read words from it rather than from the nodes: same result.
  */
 export function tagSentence(sentence: Sentence, documentText?: string): TaggedWord[] {
-  const cached = cache.get(sentence);
+  const cached = sentence.data?.mtlintTags;
   if (cached) return cached;
 
   const base = sentence.position?.start.offset ?? 0;
@@ -114,7 +120,7 @@ export function tagSentence(sentence: Sentence, documentText?: string): TaggedWo
     }
     result.push({ node, text, lower, tag, start, end });
   }
-  cache.set(sentence, result);
+  (sentence.data ??= {}).mtlintTags = result;
   return result;
 }
 
