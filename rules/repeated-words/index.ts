@@ -1,5 +1,30 @@
 import retextRepeatedWords from 'retext-repeated-words';
-import { defineRule } from '../../src/core/index.js';
+import {
+  defineRule,
+  sentences,
+  sentenceWords,
+  type Root,
+  type Sentence,
+} from '../../src/core/index.js';
+
+/**
+ * The sentences where some word equals, case aside, the word before it: the only ones where the
+ * plugin can find anything. Read from the shared per-sentence words, so the plugin's own walk (a
+ * string and an object for every word of the document) runs only on these few.
+ */
+function candidates(tree: Root, text: string): Sentence[] {
+  const found: Sentence[] = [];
+  for (const sentence of sentences(tree)) {
+    const words = sentenceWords(sentence, text);
+    for (let index = 1; index < words.length; index++) {
+      if (words[index]!.lower === words[index - 1]!.lower) {
+        found.push(sentence);
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 export default defineRule({
   meta: {
@@ -14,6 +39,14 @@ export default defineRule({
     },
   },
   // retext-repeated-words already knows the words English legitimately doubles ("had had",
-  // "that that"); its messages are relabelled with this rule's id by the engine.
-  create: () => retextRepeatedWords(),
+  // "that that"); its messages are relabelled with this rule's id by the engine. It is shown only
+  // the sentences where it can find something: whole sentences, so it judges them as ever.
+  create: () => {
+    const check = retextRepeatedWords();
+    return (tree, file) => {
+      const found = candidates(tree, String(file.value));
+      if (found.length === 0) return;
+      check({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: found }] }, file);
+    };
+  },
 });
