@@ -4,8 +4,6 @@
  * the longest phrase. Cost is linear in the text, whatever the number of phrases.
  */
 
-/** Words: letters and digits, with inner apostrophes (`people's`); hyphens separate words. */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 /** What may stand between two words of a phrase: spaces, commas, hyphens, dashes, quotes. */
 const SOFT_GAP = /^[ \t,'"“”‘’\-–—]*$/u;
 
@@ -44,11 +42,12 @@ function softGap(text: string, from: number, to: number): boolean {
 export function words(text: string): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
+  for (let start = nextWordStart(text, 0); start < text.length;) {
+    const end = wordEnd(text, start);
     const hardBefore = !softGap(text, previousEnd, start);
-    previousEnd = start + match[0].length;
-    tokens.push({ word: normalise(match[0]), start, end: previousEnd, hardBefore });
+    previousEnd = end;
+    tokens.push({ word: normalise(text.slice(start, end)), start, end, hardBefore });
+    start = nextWordStart(text, end);
   }
   return tokens;
 }
@@ -65,6 +64,86 @@ function lowerAscii(code: number): number {
 function prefixKey(word: string): number {
   const first = lowerAscii(word.charCodeAt(0));
   const second = word.length > 1 ? lowerAscii(word.charCodeAt(1)) : 0;
+  return first < 128 && second < 128 ? first * 128 + second : -1;
+}
+
+/** ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128).map((_, code) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0,
+);
+
+/** Whether a character of the BMP is a letter or digit (`[\\p{L}\\p{N}]`): 1 yes, 2 no, 0 not known yet. */
+const WORD_CHAR = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** `[\p{L}\p{N}]` at `index`, by char code for ASCII, remembered per code for the rest of the BMP. */
+function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return ASCII_WORD[code] === 1;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(index)!));
+  }
+  let known = WORD_CHAR[code]!;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_CHAR[code] = known;
+  }
+  return known === 1;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Where the next word starts at or after `from` (`text.length` if none). */
+function nextWordStart(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 128) {
+      if (ASCII_WORD[code] === 1) return index;
+    } else if (isWordCharAt(text, index)) {
+      return index;
+    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
+      index++;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * Where the word starting at `start` ends. A word is `[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*`:
+ * letters and digits with inner apostrophes (`people's`); hyphens separate words.
+ */
+function wordEnd(text: string, start: number): number {
+  let index = start;
+  for (;;) {
+    for (; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code < 128) {
+        if (ASCII_WORD[code] === 0) break;
+      } else if (!isWordCharAt(text, index)) {
+        break;
+      } else if (code >= 0xd800 && code <= 0xdbff) {
+        index++;
+      }
+    }
+    const code = text.charCodeAt(index);
+    if (
+      (code === 39 || code === 0x2019) &&
+      index + 1 < text.length &&
+      isWordCharAt(text, index + 1)
+    ) {
+      index++;
+    } else {
+      return index;
+    }
+  }
+}
+
+/** `prefixKey` of the word `text.slice(start, end)`, without making the string. */
+function prefixKeyAt(text: string, start: number, end: number): number {
+  const first = lowerAscii(text.charCodeAt(start));
+  const second = end - start > 1 ? lowerAscii(text.charCodeAt(start + 1)) : 0;
   return first < 128 && second < 128 ? first * 128 + second : -1;
 }
 
@@ -95,32 +174,35 @@ export class PhraseMatcher<T> {
 
   /** Longest phrase at each place, left to right, never overlapping. */
   *matches(text: string): Generator<PhraseMatch<T>> {
-    // Words are read as the scan reaches them; a walk into the trie reads ahead only while the
-    // words so far are a prefix of some phrase, and almost every word is no phrase's first word.
-    const scan = new RegExp(WORD);
-    const ahead = new RegExp(WORD);
-    let match: RegExpExecArray | null;
-    while ((match = scan.exec(text)) !== null) {
-      const start = match.index;
-      const key = prefixKey(match[0]);
-      if (key >= 0 && this.firstPrefixes[key] === 0) continue;
-      let node = this.root.next.get(normalise(match[0]));
-      if (!node) continue;
-      let end = start + match[0].length;
-      let found: { value: T; end: number } | undefined =
-        node.value === undefined ? undefined : { value: node.value, end };
-      ahead.lastIndex = end;
-      while (node.next.size > 0) {
-        const next = ahead.exec(text);
-        if (!next || !softGap(text, end, next.index)) break;
-        node = node.next.get(normalise(next[0]));
-        if (!node) break;
-        end = next.index + next[0].length;
+    // Words are found by character class, not by a regular expression: this scan visits every word
+    // of the document, and most are rejected on their first two letters without a string being
+    // made. A walk into the trie reads ahead only while the words so far are a prefix of a phrase.
+    let start = nextWordStart(text, 0);
+    while (start < text.length) {
+      let end = wordEnd(text, start);
+      const key = prefixKeyAt(text, start, end);
+      let node =
+        key >= 0 && this.firstPrefixes[key] === 0
+          ? undefined
+          : this.root.next.get(normalise(text.slice(start, end)));
+      let found: { value: T; end: number } | undefined;
+      if (node) {
         if (node.value !== undefined) found = { value: node.value, end };
+        while (node.next.size > 0) {
+          const nextStart = nextWordStart(text, end);
+          if (nextStart >= text.length || !softGap(text, end, nextStart)) break;
+          const nextEnd = wordEnd(text, nextStart);
+          node = node.next.get(normalise(text.slice(nextStart, nextEnd)));
+          if (!node) break;
+          end = nextEnd;
+          if (node.value !== undefined) found = { value: node.value, end };
+        }
       }
       if (found) {
         yield { value: found.value, start, end: found.end };
-        scan.lastIndex = found.end;
+        start = nextWordStart(text, found.end);
+      } else {
+        start = nextWordStart(text, wordEnd(text, start));
       }
     }
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { createMtLinter } from '../../src/linter.js';
-import { PhraseMatcher } from '../../rules/calque/matcher.js';
+import fc from 'fast-check';
+import { PhraseMatcher, words } from '../../rules/calque/matcher.js';
 
 const own = (text: string, config: unknown = {}) =>
   createMtLinter(config)
@@ -103,6 +104,33 @@ describe('PhraseMatcher', () => {
       'ab',
       'bc',
       'abcd',
+    ]);
+  });
+
+  it('reads words as letters and digits with inner apostrophes, on any text', () => {
+    const spec = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom("people's", 'it’s', "'a'", '’’', 'x-y', '𝒜𝒷', '中国', 'é', '١٢', ' ', ','),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = [...text.matchAll(spec)].map((m) => [m.index, m.index + m[0].length]);
+        expect(words(text).map((token) => [token.start, token.end])).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds a phrase after any text, past non-ASCII letters and astral characters', () => {
+    const matcher = new PhraseMatcher<string>();
+    matcher.add('win-win cooperation', 'ww');
+    matcher.add('people’s livelihood', 'pl');
+    const text = "Ésta 𝒜𝒷 “win – win” Cooperation, and people's livelihood.";
+    expect([...matcher.matches(text)].map((m) => [m.value, text.slice(m.start, m.end)])).toEqual([
+      ['ww', 'win – win” Cooperation'],
+      ['pl', "people's livelihood"],
     ]);
   });
 });
