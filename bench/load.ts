@@ -11,12 +11,15 @@ import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
+import { readSettings } from '../src/http/settings.js';
 import { fromRoot, readArticle, rssMb, startServer, writeSection } from './shared.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
 const OVERLOAD_CONNECTIONS = 64;
-const workers = Number(process.env.MTLINT_WORKERS ?? availableParallelism());
+/** The service's settings from the same environment: its workers and their heap, for the baseline. */
+const settings = readSettings();
+const workers = settings.workers;
 const text = readArticle();
 const words = text.split(/\s+/).filter(Boolean).length;
 const body = JSON.stringify({ text });
@@ -34,6 +37,8 @@ async function inProcessBaseline(): Promise<number> {
     Array.from({ length: workers }, () => {
       const worker = new Worker(fromRoot('dist/bench/inprocess-worker.js'), {
         workerData: { text, warmupMs: 2000, durationMs: 10_000 },
+        // The same heap as the service's lint workers: the baseline is the engine, not a setting.
+        resourceLimits: { maxYoungGenerationSizeMb: settings.workerYoungMb },
       });
       return new Promise<{ documents: number; seconds: number }>((resolve, reject) => {
         worker.once('message', resolve);

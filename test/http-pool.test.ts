@@ -15,6 +15,7 @@ const workerFile = new URL('./fixtures/test-lint-worker.mjs', import.meta.url);
 const HANG = '\u0000test: hang';
 const EXHAUST_MEMORY = '\u0000test: exhaust memory';
 const THROW = '\u0000test: throw';
+const HEAP = '\u0000test: heap';
 const STRAY = 'They met her respectively. . Then they left.';
 const expectToMatchSpec = createSpecValidator();
 
@@ -30,6 +31,17 @@ const appFor = (service: PoolLintService) =>
 afterAll(() => Promise.all(services.map((service) => service.close())));
 
 describe('the pool-backed lint service', () => {
+  it('gives its workers the configured heap', async () => {
+    expect(await pool().lint(HEAP)).toMatchObject({
+      maxOldGenerationSizeMb: 512,
+      maxYoungGenerationSizeMb: 64,
+    });
+    expect(await pool({ workerMaxOldMb: 256, workerYoungMb: 32 }).lint(HEAP)).toMatchObject({
+      maxOldGenerationSizeMb: 256,
+      maxYoungGenerationSizeMb: 32,
+    });
+  });
+
   it('lints like the in-process service, and keeps a ConfigError a ConfigError', async () => {
     const service = pool();
     const inProcess = createInProcessLintService();

@@ -16,6 +16,8 @@ describe('readSettings', () => {
       token: undefined,
       rateLimit: 0,
       corsOrigins: [],
+      workerMaxOldMb: 512,
+      workerYoungMb: 64,
     });
     expect(settings.workers).toBeGreaterThanOrEqual(1);
     expect(settings.headersTimeoutMs).toBeLessThanOrEqual(settings.requestTimeoutMs);
@@ -29,8 +31,10 @@ describe('readSettings', () => {
       MTLINT_WORKERS: '3',
       MTLINT_CORS_ORIGINS: 'https://a.example, https://b.example',
       MTLINT_TOKEN: 'secret',
+      MTLINT_WORKER_YOUNG_MB: '128',
     });
     expect(settings).toMatchObject({
+      workerYoungMb: 128,
       port: 8080,
       bodyLimit: 512 * 1024,
       maxChars: 5000,
@@ -45,6 +49,7 @@ describe('readSettings', () => {
     expect(() => readSettings({ MTLINT_WORKERS: '0' })).toThrow(SettingsError);
     expect(() => readSettings({ MTLINT_BODY_LIMIT: 'huge' })).toThrow(/MTLINT_BODY_LIMIT/);
     expect(() => readSettings({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => readSettings({ MTLINT_WORKER_YOUNG_MB: 'big' })).toThrow(/MTLINT_WORKER_YOUNG_MB/);
   });
 
   it('parses sizes', () => {

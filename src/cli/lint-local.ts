@@ -13,6 +13,7 @@
  *   the output order does not depend on who linted what. */
 import type { Piscina } from 'piscina';
 import type { LintResult } from '../core/index.js';
+import { DEFAULT_WORKER_YOUNG_MB } from '../worker-heap.js';
 import { CliError } from './errors.js';
 import type { Progress } from './progress.js';
 import { runTask, type LintTask, type TaskOutcome } from './task.js';
@@ -75,6 +76,7 @@ export async function lintAllLocal(
     maxThreads: workers,
     concurrentTasksPerWorker: BATCHES_PER_WORKER,
     idleTimeout: 1000,
+    resourceLimits: { maxYoungGenerationSizeMb: DEFAULT_WORKER_YOUNG_MB },
   });
   const workerSlot = async () => {
     for (let start = take(); start !== undefined; start = take()) {

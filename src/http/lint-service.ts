@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import type { LintResult } from '../core/index.js';
 import { withoutStackTrace } from './errors.js';
 import { LinterCache } from './linter-cache.js';
+import { DEFAULT_WORKER_YOUNG_MB } from '../worker-heap.js';
 import {
   runLintTask,
   unwrapOutcome,
@@ -81,6 +82,8 @@ export interface PoolLintServiceOptions extends LinterSettings {
   checkTimeoutMs?: number;
   /** Old-generation heap per worker, in MB. */
   workerMaxOldMb?: number;
+  /** Young-generation heap per worker, in MB (default `DEFAULT_WORKER_YOUNG_MB`). */
+  workerYoungMb?: number;
   /** The worker module (default: the compiled lint-worker.js). Tests may inject their own. */
   workerFile?: string | URL;
 }
@@ -122,7 +125,10 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       maxDiagnostics: options.maxDiagnostics,
       linterCacheSize: options.linterCacheSize,
     },
-    resourceLimits: { maxOldGenerationSizeMb: options.workerMaxOldMb ?? 512 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.workerMaxOldMb ?? 512,
+      maxYoungGenerationSizeMb: options.workerYoungMb ?? DEFAULT_WORKER_YOUNG_MB,
+    },
     concurrentTasksPerWorker: PER_WORKER,
   });
   /** Documents handed to piscina at most: two per worker, within the admission limit. */

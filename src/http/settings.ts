@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_WORKER_YOUNG_MB } from '../worker-heap.js';
 
 /** Every limit and switch of the HTTP service; each one comes from an environment variable. */
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Settings {
   checkTimeoutMs: number;
   /** Old-generation heap per worker, in MB (`MTLINT_WORKER_MAX_OLD_MB`). */
   workerMaxOldMb: number;
+  /** Young-generation heap per worker, in MB (`MTLINT_WORKER_YOUNG_MB`). */
+  workerYoungMb: number;
   /** Linters (one per distinct config) each worker keeps built (`MTLINT_LINTER_CACHE`). */
   linterCacheSize: number;
   /** Bearer token required on /v1 and /metrics when set (`MTLINT_TOKEN`). */
@@ -63,6 +66,7 @@ export function readSettings(env: Env = process.env): Settings {
     maxQueue: integer(env, 'MTLINT_MAX_QUEUE', workers * 8, 0),
     checkTimeoutMs: integer(env, 'MTLINT_CHECK_TIMEOUT_MS', 10_000, 1),
     workerMaxOldMb: integer(env, 'MTLINT_WORKER_MAX_OLD_MB', 512, 16),
+    workerYoungMb: integer(env, 'MTLINT_WORKER_YOUNG_MB', DEFAULT_WORKER_YOUNG_MB, 1),
     linterCacheSize: integer(env, 'MTLINT_LINTER_CACHE', 32, 1),
     token: env.MTLINT_TOKEN || undefined,
     rateLimit: integer(env, 'MTLINT_RATE_LIMIT', 0, 0),
