@@ -1,13 +1,26 @@
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
 import type { VFile } from 'vfile';
 import type { Report, Rule, Severity, Span } from './types.js';
 
-/** A vfile message as mtlint rules leave it: the fields the engine reads, never the text. */
-export interface RuleMessage extends VFileMessage {
+/** A wrapped retext plugin's message, relabelled with the rule's id by the engine. */
+export type PluginMessage = VFileMessage;
+
+/** What a rule's `report` leaves for the engine: plain data, read into a diagnostic. */
+export interface Finding {
+  ruleId: string;
+  reason: string;
   /** Offsets of the flagged text in the document. */
-  span?: { start: number; end: number };
+  span: { start: number; end: number };
+  expected: string[];
   /** Severity cap from `Report.severity`. */
   severityCap?: Severity;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Findings reported through `report`, in order. */
+    mtlintFindings: Finding[];
+  }
 }
 
 /** Identity with types: the one way to declare a rule. */
@@ -35,8 +48,9 @@ export function spanOf(at: Span): { start: number; end: number } {
 }
 
 /**
- * Builds the one helper through which a rule reports: it fills the place, rule id, flagged text
- * (`actual`) and suggestions (`expected`) on a vfile message, so nobody downstream parses strings.
+ * Builds the one helper through which a rule reports: it records the place, rule id, message and
+ * suggestions (`expected`) as plain data on the file, so nobody downstream parses strings. Not a
+ * vfile message: each of those is an Error, and creating one cost more than finding the problem.
  */
 export function createReporter(ruleId: string, messages: Record<string, string>) {
   return function report(file: VFile, { at, messageId, data, expected, severity }: Report): void {
@@ -44,23 +58,13 @@ export function createReporter(ruleId: string, messages: Record<string, string>)
     if (template === undefined) {
       throw new Error(`mtlint: rule ${ruleId} has no message "${messageId}"`);
     }
-    const span = spanOf(at);
-    // A vfile message is an Error: capturing its stack trace cost more than finding the problem
-    // (measured: a sixth of a lint of the seed article), and nobody reads a finding's stack.
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    let message: RuleMessage;
-    try {
-      message = file.message(formatMessage(template, data), {
-        ruleId,
-        source: 'mtlint',
-      }) as RuleMessage;
-    } finally {
-      Error.stackTraceLimit = stackTraceLimit;
-    }
-    message.span = span;
-    message.actual = String(file.value).slice(span.start, span.end);
-    message.expected = expected ?? [];
-    if (severity) message.severityCap = severity;
+    const finding: Finding = {
+      ruleId,
+      reason: formatMessage(template, data),
+      span: spanOf(at),
+      expected: expected ?? [],
+    };
+    if (severity) finding.severityCap = severity;
+    (file.data.mtlintFindings ??= []).push(finding);
   };
 }

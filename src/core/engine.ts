@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { Root } from 'nlcst';
 import { resolveConfig, type EnabledRule } from './config.js';
-import { createReporter, spanOf, type RuleMessage } from './define-rule.js';
+import { createReporter, spanOf, type Finding, type PluginMessage } from './define-rule.js';
 import { parseDocument } from './parse.js';
 import { summarize, DEFAULT_PENALTY_WEIGHTS, type PenaltyWeights } from './summary.js';
 import type { Diagnostic, LintResult, Rule, Severity, Transformer } from './types.js';
@@ -60,11 +60,15 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
 
       const toPoint = location(text).toPoint;
       const all: Diagnostic[] = [];
-      for (const message of file.messages as RuleMessage[]) {
-        const entry = message.ruleId === undefined ? undefined : byId.get(message.ruleId);
-        if (!entry) continue;
-        all.push(toDiagnostic(message, entry, text, toPoint, docsUrl));
+      const add = (finding: Finding) => {
+        const entry = byId.get(finding.ruleId);
+        if (entry) all.push(toDiagnostic(finding, entry, text, toPoint, docsUrl));
+      };
+      for (const message of file.messages) {
+        const finding = fromPluginMessage(message);
+        if (finding) add(finding);
       }
+      for (const finding of file.data.mtlintFindings ?? []) add(finding);
       all.sort(byPlace);
       const diagnostics = all.slice(0, maxDiagnostics);
       return {
@@ -86,7 +90,7 @@ function instantiate({ rule, options }: EnabledRule): Transformer {
     const before = file.messages.length;
     transformer(tree, file);
     for (let index = before; index < file.messages.length; index++) {
-      const message = file.messages[index] as RuleMessage;
+      const message = file.messages[index]!;
       message.ruleId = id;
       message.source = 'mtlint';
     }
@@ -96,21 +100,21 @@ function instantiate({ rule, options }: EnabledRule): Transformer {
 type ToPoint = ReturnType<typeof location>['toPoint'];
 
 function toDiagnostic(
-  message: RuleMessage,
+  finding: Finding,
   { rule, severity }: EnabledRule,
   text: string,
   toPoint: ToPoint,
   docsUrl: (ruleId: string) => string,
 ): Diagnostic {
-  const { start, end } = message.span ?? spanOfMessage(message);
+  const { start, end } = finding.span;
   const startPoint = toPoint(start) ?? { line: 1, column: 1 };
   const endPoint = toPoint(end) ?? startPoint;
-  const cap = message.severityCap;
+  const cap = finding.severityCap;
   return {
     ruleId: rule.meta.id,
     severity: cap && SEVERITY_RANK[cap] < SEVERITY_RANK[severity] ? cap : severity,
     category: rule.meta.category,
-    message: message.reason,
+    message: finding.reason,
     offset: start,
     length: end - start,
     line: startPoint.line,
@@ -118,14 +122,23 @@ function toDiagnostic(
     endLine: endPoint.line,
     endColumn: endPoint.column,
     excerpt: text.slice(start, end),
-    suggestions: (message.expected ?? []).filter((value) => typeof value === 'string'),
+    suggestions: finding.expected,
     url: docsUrl(rule.meta.id),
   };
 }
 
-/** Wrapped retext plugins place their messages on nodes; ours carry `span`. */
-function spanOfMessage(message: RuleMessage): { start: number; end: number } {
-  const place = message.place;
+/** A wrapped retext plugin's message as a finding: it places itself on nodes, not by offsets. */
+function fromPluginMessage(message: PluginMessage): Finding | undefined {
+  if (message.ruleId === undefined) return undefined;
+  return {
+    ruleId: message.ruleId,
+    reason: message.reason,
+    span: spanOfPlace(message.place),
+    expected: (message.expected ?? []).filter((value) => typeof value === 'string'),
+  };
+}
+
+function spanOfPlace(place: PluginMessage['place']): { start: number; end: number } {
   if (place && 'start' in place) return spanOf({ position: place });
   const offset = place?.offset ?? 0;
   return { start: offset, end: offset };
