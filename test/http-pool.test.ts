@@ -16,6 +16,7 @@ const HANG = '\u0000test: hang';
 const EXHAUST_MEMORY = '\u0000test: exhaust memory';
 const THROW = '\u0000test: throw';
 const HEAP = '\u0000test: heap';
+const BUSY = '\u0000test: busy 50 ms';
 const STRAY = 'They met her respectively. . Then they left.';
 const expectToMatchSpec = createSpecValidator();
 
@@ -31,6 +32,23 @@ const appFor = (service: PoolLintService) =>
 afterAll(() => Promise.all(services.map((service) => service.close())));
 
 describe('the pool-backed lint service', () => {
+  it('hands a worker its next document while it checks one', async () => {
+    const service = pool({ workers: 1 });
+    await service.lint(STRAY);
+    const first = service.lint(BUSY) as Promise<unknown> as Promise<{ start: number; end: number }>;
+    const second = service.lint(BUSY) as Promise<unknown> as Promise<{
+      start: number;
+      end: number;
+    }>;
+    // Let both be dispatched, then keep this (the HTTP) thread busy well past the first check.
+    await new Promise((resolve) => setImmediate(resolve));
+    const until = performance.timeOrigin + performance.now() + 400;
+    while (performance.timeOrigin + performance.now() < until);
+    const [a, b] = await Promise.all([first, second]);
+    // The worker went on to the second document without waiting for this thread.
+    expect(b.start - a.end).toBeLessThan(200);
+  });
+
   it('gives its workers the configured heap', async () => {
     expect(await pool().lint(HEAP)).toMatchObject({
       maxOldGenerationSizeMb: 512,

@@ -110,7 +110,9 @@ export interface PoolLintService extends LintService {
  * (the one it checks and the next), so a worker that finishes starts the next document at once
  * instead of waiting for the HTTP thread to dispatch it (and, on a busy machine, losing its core
  * meanwhile); further documents wait in the service's own bounded queue. A check's timeout counts
- * from when its worker started it, not from when it was handed over.
+ * from when its worker started it, not from when it was handed over. Tasks are not abortable
+ * (piscina gives an abortable task only to an idle worker, which defeats the hand-over): a runaway
+ * check is stopped by terminating the thread that runs it, which the worker names when it starts.
  */
 export function createPoolLintService(options: PoolLintServiceOptions = {}): PoolLintService {
   const workers = options.workers ?? 1;
@@ -184,28 +186,50 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     else dispatched--;
   }
 
+  /**
+   * Stops the worker thread running a runaway check. Piscina fails every task that worker held
+   * (the check, and the next document if it had been handed one) and starts a replacement.
+   */
+  function stopThread(id: number): void {
+    const thread = pool.threads.find((worker) => worker.threadId === id);
+    if (thread) void thread.terminate();
+  }
+
   async function run(text: string, config: unknown, json: boolean): Promise<LintTaskOutcome> {
     const dispatchedAt = performance.now();
-    const started = new Int32Array(new SharedArrayBuffer(8));
-    const controller = new AbortController();
-    const stopTimer = watchCheck(started, controller, checkTimeoutMs);
+    const started = new Int32Array(new SharedArrayBuffer(12));
+    let timedOut = false;
+    // Settles only when the document times out before any worker started it: then there is no
+    // thread to stop, and the client must not wait for the pool to get round to it.
+    let giveUp: () => void = () => {};
+    const unstarted = new Promise<never>((_resolve, reject) => {
+      giveUp = () => reject(timeoutError(checkTimeoutMs));
+    });
+    const stopTimer = watchCheck(started, checkTimeoutMs, () => {
+      timedOut = true;
+      const thread = Atomics.load(started, 2);
+      if (thread !== 0) stopThread(thread);
+      else giveUp();
+    });
     try {
       const task: LintTask = { text, config, started, json, dispatchedAt: Date.now() };
       for (let attempt = 1; ; attempt++) {
         try {
-          const outcome = (await pool.run(task, { signal: controller.signal })) as LintTaskOutcome;
+          // Not abortable: piscina hands an abortable task only to an idle worker, and each worker
+          // must hold its next document. A runaway check is stopped by stopping its thread.
+          const outcome = (await Promise.race([pool.run(task), unstarted])) as LintTaskOutcome;
           averageMs = averageMs * 0.9 + (performance.now() - dispatchedAt) * 0.1;
           return outcome;
         } catch (error) {
           // Its worker was stopped (another document's timeout or memory) before this document
           // started: it did nothing wrong, so it goes to the replacement worker.
-          const neverStarted = Atomics.load(started, 0) === 0 && !controller.signal.aborted;
+          const neverStarted = Atomics.load(started, 0) === 0 && !timedOut;
           if (!neverStarted || closing || attempt >= MAX_ATTEMPTS) throw error;
           task.dispatchedAt = Date.now();
         }
       }
     } catch (error) {
-      throw translatePoolError(error, checkTimeoutMs);
+      throw timedOut ? timeoutError(checkTimeoutMs) : translatePoolError(error);
     } finally {
       stopTimer();
     }
@@ -254,15 +278,12 @@ const MAX_ATTEMPTS = 3;
 const STARTUP_GRACE_MS = 30_000;
 
 /**
- * Aborts the check `timeoutMs` after its worker started it. Normally a check starts as soon as it
- * is dispatched; but after a worker was terminated, its replacement first loads the engine, and
- * that time must not count against the document. The worker raises `started[0]` when it begins.
+ * Calls `onTimeout` `timeoutMs` after its worker started the check. Normally a check starts as
+ * soon as it is dispatched; but after a worker was terminated, its replacement first loads the
+ * engine, and that time must not count against the document. The worker raises `started[0]` when
+ * it begins. A document that never starts within the grace period times out as well.
  */
-function watchCheck(
-  started: Int32Array,
-  controller: AbortController,
-  timeoutMs: number,
-): () => void {
+function watchCheck(started: Int32Array, timeoutMs: number, onTimeout: () => void): () => void {
   const dispatched = performance.now();
   let timer: NodeJS.Timeout;
   const arm = (delay: number, onFire: () => void) => {
@@ -270,8 +291,8 @@ function watchCheck(
     timer.unref();
   };
   const waitForStart = () => {
-    if (Atomics.load(started, 0) === 1) arm(timeoutMs, () => controller.abort());
-    else if (performance.now() - dispatched > STARTUP_GRACE_MS) controller.abort();
+    if (Atomics.load(started, 0) === 1) arm(timeoutMs, onTimeout);
+    else if (performance.now() - dispatched > STARTUP_GRACE_MS) onTimeout();
     else arm(10, waitForStart);
   };
   arm(timeoutMs, () => {
@@ -279,22 +300,23 @@ function watchCheck(
     else {
       // The worker wrote how long after its hand-over the check started (it may have waited
       // behind the document before it); that wait does not count.
-      const waited = started.length > 1 ? Atomics.load(started, 1) : 0;
-      if (waited > 0) arm(waited, () => controller.abort());
-      else controller.abort();
+      const waited = Atomics.load(started, 1);
+      if (waited > 0) arm(waited, onTimeout);
+      else onTimeout();
     }
   });
   return () => clearTimeout(timer);
 }
 
-function translatePoolError(error: unknown, checkTimeoutMs: number): Error {
-  const { name, code } = (error ?? {}) as { name?: string; code?: string };
-  if (name === 'AbortError') {
-    return new LintServiceError(
-      'check_timeout',
-      `The check took longer than ${checkTimeoutMs} ms and was stopped`,
-    );
-  }
+function timeoutError(checkTimeoutMs: number): LintServiceError {
+  return new LintServiceError(
+    'check_timeout',
+    `The check took longer than ${checkTimeoutMs} ms and was stopped`,
+  );
+}
+
+function translatePoolError(error: unknown): Error {
+  const { code } = (error ?? {}) as { code?: string };
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new LintServiceError(
       'worker_out_of_memory',

@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { ConfigError, type LintResult } from '../core/index.js';
 import type { LinterCache } from './linter-cache.js';
 
@@ -6,8 +7,9 @@ export interface LintTask {
   text: string;
   config?: unknown;
   /**
-   * Shared with the HTTP thread: when the worker starts the check it writes into `[1]` (if present)
-   * the milliseconds since `dispatchedAt`, then sets `[0]` to 1 (timeouts count from then).
+   * Shared with the HTTP thread, written by `markStarted` when the worker starts the check: `[2]`
+   * (if present) the worker's thread id, so that a runaway check's worker can be stopped; `[1]` (if
+   * present) the milliseconds since `dispatchedAt`; then `[0]` is set to 1 (timeouts count from then).
    */
   started?: Int32Array;
   /** `Date.now()` when the task was handed to the pool. */
@@ -25,17 +27,20 @@ export type LintTaskOutcome =
   | { ok: true; json: string }
   | { ok: false; error: { message: string; ruleId?: string } };
 
-/** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
-export function runLintTask(
-  linters: LinterCache,
-  { text, config, started, json, dispatchedAt }: LintTask,
-): LintTaskOutcome {
-  if (started) {
-    if (started.length > 1 && dispatchedAt !== undefined) {
-      Atomics.store(started, 1, Math.max(0, Math.min(2 ** 31 - 1, Date.now() - dispatchedAt)));
-    }
-    Atomics.store(started, 0, 1);
+/** Tells the HTTP thread that this worker has started the task's check (see `LintTask.started`). */
+export function markStarted({ started, dispatchedAt }: LintTask): void {
+  if (!started) return;
+  if (started.length > 2) Atomics.store(started, 2, threadId);
+  if (started.length > 1 && dispatchedAt !== undefined) {
+    Atomics.store(started, 1, Math.max(0, Math.min(2 ** 31 - 1, Date.now() - dispatchedAt)));
   }
+  Atomics.store(started, 0, 1);
+}
+
+/** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
+export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutcome {
+  markStarted(task);
+  const { text, config, json } = task;
   try {
     const result = linters.get(config).lint(text);
     return json ? { ok: true, json: JSON.stringify(result) } : { ok: true, result };
