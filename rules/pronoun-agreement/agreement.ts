@@ -9,7 +9,7 @@ import { collectEvidence, type Evidence } from './evidence.js';
 import { OTHER, SWAP, type Gender } from './lexicon.js';
 import { findMentions, type Entity, type Pronoun } from './mentions.js';
 import { resolvePronouns, type Confidence, type Rival } from './resolution.js';
-import { tokenize } from './tokens.js';
+import { hasGenderedPronoun, tokenize } from './tokens.js';
 
 /** What a document says for one gender of one person. Built once per person, shared by findings. */
 export interface Side {
@@ -38,6 +38,8 @@ export interface Finding {
 type Profile = Record<Gender, Side>;
 
 export function checkAgreement(tree: Root): Finding[] {
+  // Every finding is about a gendered pronoun: without one, skip the whole analysis.
+  if (!hasGenderedPronoun(tree)) return [];
   const sentences = tokenize(tree);
   const mentions = findMentions(sentences);
   const resolutions = resolvePronouns(sentences, mentions);

@@ -3,13 +3,12 @@
  * Bachelet", "Ma Zhaoxu"), later bare references to them ("Bachelet"), unnamed people ("a buyer",
  * "his wife") and gendered pronouns. Named mentions are linked into entities, one per person.
  */
-import { isChineseName } from './pinyin.js';
+import { CHINESE_SURNAMES, isChineseName } from './pinyin.js';
 import {
   FIRST_NAMES,
   GENDERED_NOUNS,
   HONORIFICS,
   NAME_PARTICLES,
-  NOT_NAME_WORDS,
   NOT_PERSON_NAMES,
   PERSON_NOUNS,
   PRONOUNS,
@@ -186,17 +185,9 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
   };
 }
 
+/** A capitalised word that can be part of a name (decided once per token: see tokens.ts). */
 function isNameWord(token: Token | undefined): boolean {
-  return (
-    token !== undefined &&
-    token.word &&
-    token.capitalized &&
-    /^\p{Lu}[\p{L}'’-]*$/u.test(token.text) &&
-    !NOT_NAME_WORDS.has(token.bare) &&
-    !TITLE_WORDS.has(token.bare) &&
-    !HONORIFICS.has(token.bare) &&
-    !PRONOUNS.has(token.bare)
-  );
+  return token !== undefined && token.nameWord;
 }
 
 /** Up to `max` name words from `from` (particles such as "von der" allowed inside). */
@@ -239,8 +230,11 @@ function findNames(sentence: TokenSentence): Mention[] {
     const token = tokens[i]!;
     const next = tokens[i + 1];
 
-    const honorific = token.word && token.capitalized ? HONORIFICS.get(token.bare) : undefined;
-    if (honorific && isNameWord(next)) {
+    // Every test below looks up a word list only after the cheap checks on the tokens' flags:
+    // this loop runs for every token of the document.
+    const honorific =
+      token.capitalized && isNameWord(next) ? HONORIFICS.get(token.bare) : undefined;
+    if (honorific) {
       const end = nameWordsFrom(tokens, i + 1);
       const mention = named(sentence, i + 1, end, isChineseAt(tokens, i + 1));
       mention.honorific = { index: i, gender: honorific };
@@ -251,7 +245,7 @@ function findNames(sentence: TokenSentence): Mention[] {
 
     // "He Lifeng": the family name He, not the pronoun, when a pinyin given name follows.
     if (
-      (isNameWord(token) || token.text === 'He') &&
+      (token.nameWord || token.text === 'He') &&
       isChineseAt(tokens, i) &&
       !endsRun(tokens, i + 2) &&
       !NOT_PERSON_NAMES.has(`${token.bare} ${tokens[i + 1]!.bare}`)
@@ -261,13 +255,11 @@ function findNames(sentence: TokenSentence): Mention[] {
       continue;
     }
 
-    // Only a capitalised word can be a name word (below): the look-up is skipped for the rest.
-    const firstName = token.word && token.capitalized ? FIRST_NAMES.get(token.text) : undefined;
-    if (
-      firstName &&
-      isNameWord(token) &&
-      (isNameWord(next) || NAME_PARTICLES.has(next?.text ?? ''))
-    ) {
+    const firstName =
+      token.nameWord && (isNameWord(next) || NAME_PARTICLES.has(next?.text ?? ''))
+        ? FIRST_NAMES.get(token.text)
+        : undefined;
+    if (firstName) {
       const end = nameWordsFrom(tokens, i);
       if (end - i >= 2 && !endsRun(tokens, end)) {
         const mention = named(sentence, i, end, false);
@@ -279,13 +271,13 @@ function findNames(sentence: TokenSentence): Mention[] {
     }
 
     // A one-word name the rule does not know, introduced by an apposition: "Fangfang, a girl".
-    if (opensClauseAt(tokens, i) && isNameWord(token) && introducesPerson(tokens, i + 1)) {
+    if (token.nameWord && opensClauseAt(tokens, i) && introducesPerson(tokens, i + 1)) {
       found.push(named(sentence, i, i + 1, false));
       i++;
       continue;
     }
 
-    if (token.word && TITLE_WORDS.has(token.bare) && isNameWord(next)) {
+    if (isNameWord(next) && token.word && TITLE_WORDS.has(token.bare)) {
       const end = nameWordsFrom(tokens, i + 1);
       if (!endsRun(tokens, end)) {
         found.push(named(sentence, i + 1, end, isChineseAt(tokens, i + 1)));
@@ -321,11 +313,15 @@ function introducesPerson(tokens: Token[], at: number): boolean {
 function isChineseAt(tokens: Token[], i: number): boolean {
   const family = tokens[i];
   const given = tokens[i + 1];
+  // The family-name look-up by `bare` and `capitalized` come first only to spare most words the
+  // full test: `isChineseName` asks the same of the text (a family name has no full stop).
   return (
     family !== undefined &&
     given !== undefined &&
     !family.possessive &&
     given.word &&
+    given.capitalized &&
+    CHINESE_SURNAMES.has(family.bare) &&
     isChineseName(family.text, given.text)
   );
 }
@@ -403,8 +399,9 @@ function findReferences(
 ): Mention[] {
   const found: Mention[] = [];
   sentence.tokens.forEach((token, i) => {
-    if (taken.has(i) || !isNameWord(token)) return;
-    const matches = byKey.get(token.text.toLowerCase()) ?? [];
+    if (!token.nameWord || taken.has(i)) return;
+    // A name word's `bare` is its text in lower case (it has no full stop to drop).
+    const matches = byKey.get(token.bare) ?? [];
     if (matches.length === 0) return;
     const mention = named(sentence, i, i + 1, matches[0]!.chinese);
     if (matches.length > 1) mention.kind = 'ambiguous';
@@ -423,7 +420,7 @@ function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
   const { tokens } = sentence;
   const found: Mention[] = [];
   tokens.forEach((token, i) => {
-    if (taken.has(i) || !token.word || !PERSON_NOUNS.has(token.bare)) return;
+    if (!token.word || !PERSON_NOUNS.has(token.bare) || taken.has(i)) return;
     // A title before a name ("spokesperson Hua Chunying") is part of that name's mention.
     if (isNameWord(tokens[i + 1]) || taken.has(i + 1)) return;
     // A noun modifying another ("the woman's team" is fine, "host country" is not a person).
@@ -453,7 +450,7 @@ function findUnknown(sentence: TokenSentence, taken: Set<number>): Mention[] {
   const { tokens } = sentence;
   const found: Mention[] = [];
   tokens.forEach((token, i) => {
-    if (taken.has(i) || !isNameWord(token) || ARTICLES.has(token.bare)) return;
+    if (!token.nameWord || taken.has(i) || ARTICLES.has(token.bare)) return;
     let verb = i + 1;
     while (tokens[verb]?.word && AUXILIARIES.has(tokens[verb]!.bare)) verb++;
     if (!tokens[verb] || !SPEECH_VERBS.has(tokens[verb]!.bare)) return;
@@ -546,8 +543,8 @@ function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
   const { tokens } = sentence;
   const found: Pronoun[] = [];
   tokens.forEach((token, i) => {
-    const entry = token.word && !taken.has(i) ? PRONOUNS.get(token.bare) : undefined;
-    if (!entry) return;
+    const entry = token.word && mayBePronoun(token.bare) ? PRONOUNS.get(token.bare) : undefined;
+    if (!entry || taken.has(i)) return;
     let form = entry.form;
     if (token.bare === 'her') {
       const next = tokens[i + 1];
@@ -564,4 +561,10 @@ function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
     found.push({ sentence: sentence.index, index: i, token, gender: entry.gender, form });
   });
   return found;
+}
+
+/** Every gendered pronoun starts with "h" or "sh": most words are answered without a look-up. */
+function mayBePronoun(bare: string): boolean {
+  const first = bare.charCodeAt(0);
+  return first === 104 || (first === 115 && bare.charCodeAt(1) === 104);
 }

@@ -3,23 +3,64 @@
  * punctuation; a line break also ends a sentence here, since headlines and list items often have no
  * full stop and a pronoun never reaches across them to the line before as a clause subject would.
  */
-import { toString, type Root, type Sentence } from '../../src/core/index.js';
+import {
+  toString,
+  type Root,
+  type Sentence,
+  type SentenceContent,
+  type Word,
+} from '../../src/core/index.js';
+import { HONORIFICS, NOT_NAME_WORDS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
 
-export interface Token {
-  /** The word without a possessive `'s` ("Bachelet" for "Bachelet's"). */
-  text: string;
-  /** Lower case, without a final full stop ("ms" for "Ms."). */
-  bare: string;
-  start: number;
-  end: number;
-  word: boolean;
+/**
+ * A word or a punctuation mark. A document has thousands, so a token is kept small: its four
+ * yes/no properties and its quotation share one number (`bits`) and are read through getters.
+ */
+export class Token {
+  constructor(
+    /** The word without a possessive `'s` ("Bachelet" for "Bachelet's"). */
+    readonly text: string,
+    /** Lower case, without a final full stop ("ms" for "Ms."). */
+    readonly bare: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly bits: number,
+  ) {}
+
+  get word(): boolean {
+    return (this.bits & WORD) !== 0;
+  }
+
   /** Starts with a capital letter. */
-  capitalized: boolean;
+  get capitalized(): boolean {
+    return (this.bits & CAPITALIZED) !== 0;
+  }
+
   /** Written with a possessive `'s` or `’s`. */
-  possessive: boolean;
-  /** Inside quotation marks: the quote's pronouns are the quoted speaker's, not the narrator's. */
-  quoted?: number;
+  get possessive(): boolean {
+    return (this.bits & POSSESSIVE) !== 0;
+  }
+
+  /** Could be a word of a person's name (`isNameWord` in mentions.ts), decided once here. */
+  get nameWord(): boolean {
+    return (this.bits & NAME_WORD) !== 0;
+  }
+
+  /**
+   * Which quotation the token is in, 0 for none: the quote's pronouns are the quoted speaker's, not
+   * the narrator's.
+   */
+  get quoted(): number {
+    return this.bits >>> QUOTE_SHIFT;
+  }
 }
+
+const WORD = 1;
+const CAPITALIZED = 2;
+const POSSESSIVE = 4;
+const NAME_WORD = 8;
+/** The quotation's number is kept in the bits above the flags. */
+const QUOTE_SHIFT = 4;
 
 export interface TokenSentence {
   /** Position of the sentence in the document. */
@@ -46,24 +87,26 @@ export function tokenize(tree: Root): TokenSentence[] {
       let stopped = false;
       for (const node of (sentence as Sentence).children) {
         if (node.type === 'WhiteSpaceNode') {
-          if (/[\r\n]/.test(node.value)) {
+          if (hasLineBreak(node.value)) {
             flush();
             quote = 0;
           }
           continue;
         }
-        const token = toToken(node);
-        if (!token.word && /^["“”]$/u.test(token.text)) {
-          quote = token.text === '”' || (token.text === '"' && quote) ? 0 : ++quotes;
-        } else if (quote) token.quoted = quote;
+        let token: Token;
+        if (node.type === 'WordNode') token = toWord(node, quote);
+        else {
+          const text = rawText(node);
+          const mark = isQuotationMark(text);
+          if (mark) quote = text === '”' || (text === '"' && quote) ? 0 : ++quotes;
+          token = punctuation(text, node, mark ? 0 : quote);
+        }
         // "met Mr. Sun. He said": the parser keeps the stop on "Sun." and runs on.
         if (stopped && token.capitalized) flush();
         stopped = false;
         if (token.word && token.text.endsWith('.') && !isAbbreviation(token.text)) {
-          const end = token.end - 1;
-          const text = token.text.slice(0, -1);
-          current.push({ ...token, text, end, capitalized: startsWithCapital(text) });
-          current.push({ ...PUNCT, text: '.', bare: '.', start: end, end: end + 1 });
+          current.push(withoutStop(token));
+          current.push(stopAfter(token));
           stopped = true;
         } else current.push(token);
       }
@@ -73,15 +116,18 @@ export function tokenize(tree: Root): TokenSentence[] {
   return result;
 }
 
-const PUNCT: Token = {
-  text: '',
-  bare: '',
-  start: 0,
-  end: 0,
-  word: false,
-  capitalized: false,
-  possessive: false,
-};
+/** `/[\r\n]/`, without the expression: this runs for every space of the document. */
+function hasLineBreak(value: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
+function isQuotationMark(text: string): boolean {
+  return text === '"' || text === '“' || text === '”';
+}
 
 /** Words whose full stop is part of them: "Mr.", "Dr.", "U.S.", "J." (an initial). */
 const ABBREVIATIONS = new Set([
@@ -140,28 +186,94 @@ function isAbbreviation(word: string): boolean {
   return bare.length <= 1 || bare.includes('.') || ABBREVIATIONS.has(bare.toLowerCase());
 }
 
-function toToken(node: Sentence['children'][number]): Token {
+function toWord(node: Word, quoted: number): Token {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? 0;
+  const raw = rawText(node);
+  const possessive = isPossessive(raw);
+  const text = possessive ? raw.slice(0, -2) : raw;
+  return word(text, bareOf(text), start, possessive ? end - 2 : end, possessive, quoted);
+}
+
+function rawText(node: SentenceContent): string {
   // Most words are one text node: read it directly rather than through toString.
   const only = 'children' in node && node.children.length === 1 ? node.children[0] : undefined;
-  const raw = only && 'value' in only ? only.value : 'value' in node ? node.value : toString(node);
-  if (node.type !== 'WordNode') {
-    return { text: raw, bare: raw, start, end, word: false, capitalized: false, possessive: false };
-  }
-  // Plain string tests rather than regular expressions: this runs for every word of the document.
-  const possessive = (raw.endsWith("'s") || raw.endsWith('’s')) && raw.length > 2;
-  const text = possessive ? raw.slice(0, -2) : raw;
+  return only && 'value' in only ? only.value : 'value' in node ? node.value : toString(node);
+}
+
+// Plain string tests rather than regular expressions: these run for every word of the document.
+
+function isPossessive(raw: string): boolean {
+  return (raw.endsWith("'s") || raw.endsWith('’s')) && raw.length > 2;
+}
+
+/** Lower case, without a final full stop. */
+function bareOf(text: string): string {
   const lower = text.toLowerCase();
-  return {
-    text,
-    bare: lower.endsWith('.') ? lower.slice(0, -1) : lower,
-    start,
-    end: possessive ? end - 2 : end,
-    word: true,
-    capitalized: startsWithCapital(text),
-    possessive,
-  };
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * Whether any word of the document is a gendered pronoun, as `tokenize` would read it. Without
+ * one there is nothing to resolve and nothing to report, and most short texts have none: this
+ * walk is much cheaper than tokenising. Only words that start with "h" or "s" (or a letter
+ * outside ASCII, in case its lower case is one) are lower-cased and looked up.
+ */
+export function hasGenderedPronoun(tree: Root): boolean {
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      for (const node of (sentence as Sentence).children) {
+        if (node.type !== 'WordNode') continue;
+        const raw = rawText(node);
+        const first = raw.charCodeAt(0);
+        if (first < 128 && first !== 104 && first !== 72 && first !== 115 && first !== 83) continue;
+        if (PRONOUNS.has(bareOf(isPossessive(raw) ? raw.slice(0, -2) : raw))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** "Sun." without its full stop; the stop becomes a token of its own (`stopAfter`). */
+function withoutStop(token: Token): Token {
+  const text = token.text.slice(0, -1);
+  return word(text, token.bare, token.start, token.end - 1, token.possessive, token.quoted);
+}
+
+function stopAfter(token: Token): Token {
+  return new Token('.', '.', token.end - 1, token.end, 0);
+}
+
+function word(
+  text: string,
+  bare: string,
+  start: number,
+  end: number,
+  possessive: boolean,
+  quoted: number,
+): Token {
+  let bits = WORD | (quoted << QUOTE_SHIFT);
+  if (possessive) bits |= POSSESSIVE;
+  if (startsWithCapital(text)) {
+    bits |= CAPITALIZED;
+    // Decided here, once per word: the name finder asks it several times of each capitalised word.
+    const nameWord =
+      isNameShaped(text) &&
+      !NOT_NAME_WORDS.has(bare) &&
+      !TITLE_WORDS.has(bare) &&
+      !HONORIFICS.has(bare) &&
+      !PRONOUNS.has(bare);
+    if (nameWord) bits |= NAME_WORD;
+  }
+  return new Token(text, bare, start, end, bits);
+}
+
+function punctuation(text: string, node: SentenceContent, quoted: number): Token {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? 0;
+  return new Token(text, text, start, end, quoted << QUOTE_SHIFT);
 }
 
 /** `/^\p{Lu}/u`, answered without the expression for ASCII letters and digits. */
@@ -170,4 +282,21 @@ function startsWithCapital(text: string): boolean {
   if (code >= 65 && code <= 90) return true;
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return false;
   return /^\p{Lu}/u.test(text);
+}
+
+const NAME_SHAPE = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/**
+ * `NAME_SHAPE` for a word known to start with a capital: a capital, then letters, apostrophes and
+ * hyphens. ASCII is checked by character code; anything else goes to the expression.
+ */
+function isNameShaped(text: string): boolean {
+  for (let k = 1; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const ascii =
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45;
+    if (ascii) continue;
+    return code < 128 ? false : NAME_SHAPE.test(text);
+  }
+  return true;
 }
