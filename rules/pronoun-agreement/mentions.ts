@@ -158,17 +158,23 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
       byKey.set(key, [...(byKey.get(key) ?? []), entity]);
     }
   }
+  // Which tokens of the sentence at hand belong to a mention: one flag per token (and one past the
+  // end, never set), in one buffer for all sentences rather than a set per sentence.
+  let longest = 0;
+  for (const { tokens } of sentences) longest = Math.max(longest, tokens.length);
+  const taken: Taken = new Uint8Array(longest + 1);
   for (const sentence of sentences) {
     const found = bySentence[sentence.index]!;
-    const taken = new Set<number>();
+    taken.fill(0, 0, sentence.tokens.length + 1);
     for (const mention of found) {
-      for (let i = mention.start; i < mention.end; i++) taken.add(i);
-      if (mention.honorific) taken.add(mention.honorific.index);
+      taken.fill(1, mention.start, mention.end);
+      if (mention.honorific) taken[mention.honorific.index] = 1;
     }
-    found.push(...findReferences(sentence, taken, byKey));
-    found.push(...findUnnamed(sentence, taken));
-    found.push(...findUnknown(sentence, taken));
-    found.sort((a, b) => a.start - b.start);
+    findReferences(sentence, taken, byKey, found);
+    findUnnamed(sentence, taken, found);
+    findUnknown(sentence, taken, found);
+    // Usually in order already (names are found in order): sorting would only copy the array.
+    if (!inOrder(found)) found.sort((a, b) => a.start - b.start);
     linkAppositions(sentence, found);
     const own = findPronouns(sentence, taken);
     pronouns.push(...own);
@@ -183,6 +189,13 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
     pronounAt,
     places: findPlaces(sentences),
   };
+}
+
+function inOrder(mentions: Mention[]): boolean {
+  for (let k = 1; k < mentions.length; k++) {
+    if (mentions[k - 1]!.start > mentions[k]!.start) return false;
+  }
+  return true;
 }
 
 /** A capitalised word that can be part of a name (decided once per token: see tokens.ts). */
@@ -392,37 +405,44 @@ function linkName(mention: Mention, index: EntityIndex): void {
 }
 
 /** Bare references to known people: "Bachelet", "Sun", "Xi". */
+/** 1 for each token of the sentence that is part of a mention; see `findMentions`. */
+type Taken = Uint8Array;
+
+// The finders below add to the sentence's mentions (`found`) and run for every token of the
+// document: plain loops, and look-ups only after the cheap checks.
+
 function findReferences(
   sentence: TokenSentence,
-  taken: Set<number>,
+  taken: Taken,
   byKey: ReadonlyMap<string, Entity[]>,
-): Mention[] {
-  const found: Mention[] = [];
-  sentence.tokens.forEach((token, i) => {
-    if (!token.nameWord || taken.has(i)) return;
+  found: Mention[],
+): void {
+  const { tokens } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.nameWord || taken[i]) continue;
     // A name word's `bare` is its text in lower case (it has no full stop to drop).
-    const matches = byKey.get(token.bare) ?? [];
-    if (matches.length === 0) return;
+    const matches = byKey.get(token.bare);
+    if (!matches) continue;
     const mention = named(sentence, i, i + 1, matches[0]!.chinese);
     if (matches.length > 1) mention.kind = 'ambiguous';
     else {
       mention.entity = matches[0]!;
       matches[0]!.mentions.push(mention);
     }
-    taken.add(i);
+    taken[i] = 1;
     found.push(mention);
-  });
-  return found;
+  }
 }
 
 /** People without a name: "a buyer", "the woman", "his wife" (singular nouns only). */
-function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
+function findUnnamed(sentence: TokenSentence, taken: Taken, found: Mention[]): void {
   const { tokens } = sentence;
-  const found: Mention[] = [];
-  tokens.forEach((token, i) => {
-    if (!token.word || !PERSON_NOUNS.has(token.bare) || taken.has(i)) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.word || taken[i] || !PERSON_NOUNS.has(token.bare)) continue;
     // A title before a name ("spokesperson Hua Chunying") is part of that name's mention.
-    if (isNameWord(tokens[i + 1]) || taken.has(i + 1)) return;
+    if (isNameWord(tokens[i + 1]) || taken[i + 1]) continue;
     // A noun modifying another ("the woman's team" is fine, "host country" is not a person).
     const next = tokens[i + 1];
     if (
@@ -430,7 +450,7 @@ function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
       !token.possessive &&
       /^(?:country|city|team|family|group)$/u.test(next.bare)
     ) {
-      return;
+      continue;
     }
     found.push({
       kind: 'unnamed',
@@ -441,19 +461,18 @@ function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
       nounGender: GENDERED_NOUNS.get(token.bare),
       chinese: false,
     });
-  });
-  return found;
+  }
 }
 
 /** Capitalised words that say something ("Sharik had said"): a person the rule cannot name. */
-function findUnknown(sentence: TokenSentence, taken: Set<number>): Mention[] {
+function findUnknown(sentence: TokenSentence, taken: Taken, found: Mention[]): void {
   const { tokens } = sentence;
-  const found: Mention[] = [];
-  tokens.forEach((token, i) => {
-    if (!token.nameWord || taken.has(i) || ARTICLES.has(token.bare)) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.nameWord || taken[i] || ARTICLES.has(token.bare)) continue;
     let verb = i + 1;
     while (tokens[verb]?.word && AUXILIARIES.has(tokens[verb]!.bare)) verb++;
-    if (!tokens[verb] || !SPEECH_VERBS.has(tokens[verb]!.bare)) return;
+    if (!tokens[verb] || !SPEECH_VERBS.has(tokens[verb]!.bare)) continue;
     found.push({
       kind: 'unknown',
       sentence: sentence.index,
@@ -462,8 +481,7 @@ function findUnknown(sentence: TokenSentence, taken: Set<number>): Mention[] {
       name: [token.text],
       chinese: false,
     });
-  });
-  return found;
+  }
 }
 
 /**
@@ -514,12 +532,12 @@ const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'across', 'throughout', 
 function findPlaces(sentences: TokenSentence[]): Set<string> {
   const places = new Set<string>();
   for (const { tokens } of sentences) {
-    tokens.forEach((token, i) => {
-      const before = tokens[i - 1];
-      if (token.capitalized && before?.word && PLACE_PREPOSITIONS.has(before.bare)) {
-        places.add(token.text);
+    for (let i = 1; i < tokens.length; i++) {
+      const before = tokens[i - 1]!;
+      if (tokens[i]!.capitalized && before.word && PLACE_PREPOSITIONS.has(before.bare)) {
+        places.add(tokens[i]!.text);
       }
-    });
+    }
   }
   return places;
 }
@@ -539,12 +557,13 @@ function commaAfter(tokens: Token[], end: number): number {
   return -1;
 }
 
-function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
+function findPronouns(sentence: TokenSentence, taken: Taken): Pronoun[] {
   const { tokens } = sentence;
   const found: Pronoun[] = [];
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const entry = token.word && mayBePronoun(token.bare) ? PRONOUNS.get(token.bare) : undefined;
-    if (!entry || taken.has(i)) return;
+    if (!entry || taken[i]) continue;
     let form = entry.form;
     if (token.bare === 'her') {
       const next = tokens[i + 1];
@@ -559,7 +578,7 @@ function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
     // "The decision was his.": standing alone, its other-gender form is "hers".
     if (token.bare === 'his' && !tokens[i + 1]?.word) form = 'independent';
     found.push({ sentence: sentence.index, index: i, token, gender: entry.gender, form });
-  });
+  }
   return found;
 }
 

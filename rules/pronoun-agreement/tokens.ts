@@ -70,13 +70,16 @@ export interface TokenSentence {
 
 export function tokenize(tree: Root): TokenSentence[] {
   const result: TokenSentence[] = [];
-  let current: Token[] = [];
+  // The sentence being read, in a buffer reused for every sentence: each sentence then gets an
+  // array of exactly its length rather than one grown push by push.
+  const current: Token[] = [];
+  let count = 0;
   // Which quotation a token is in (0: none). Straight quotes toggle; a line break closes any.
   let quote = 0;
   let quotes = 0;
   const flush = () => {
-    if (current.length > 0) result.push({ index: result.length, tokens: current });
-    current = [];
+    if (count > 0) result.push({ index: result.length, tokens: current.slice(0, count) });
+    count = 0;
   };
 
   for (const paragraph of tree.children) {
@@ -104,11 +107,11 @@ export function tokenize(tree: Root): TokenSentence[] {
         // "met Mr. Sun. He said": the parser keeps the stop on "Sun." and runs on.
         if (stopped && token.capitalized) flush();
         stopped = false;
-        if (token.word && token.text.endsWith('.') && !isAbbreviation(token.text)) {
-          current.push(withoutStop(token));
-          current.push(stopAfter(token));
+        if (token.word && endsWithStop(token.text) && !isAbbreviation(token.text)) {
+          current[count++] = withoutStop(token);
+          current[count++] = stopAfter(token);
           stopped = true;
-        } else current.push(token);
+        } else current[count++] = token;
       }
       flush();
     }
@@ -195,22 +198,46 @@ function toWord(node: Word, quoted: number): Token {
   return word(text, bareOf(text), start, possessive ? end - 2 : end, possessive, quoted);
 }
 
+/** As `toString(node)`, but a word's few text, symbol and punctuation nodes joined by hand. */
 function rawText(node: SentenceContent): string {
-  // Most words are one text node: read it directly rather than through toString.
-  const only = 'children' in node && node.children.length === 1 ? node.children[0] : undefined;
-  return only && 'value' in only ? only.value : 'value' in node ? node.value : toString(node);
+  if ('value' in node) return node.value;
+  // Most words are one text node, read as it is; "China's" is three, whose joined text is far
+  // cheaper than toString's array and join.
+  let raw = '';
+  for (const child of node.children) raw += 'value' in child ? child.value : toString(child);
+  return raw;
 }
 
-// Plain string tests rather than regular expressions: these run for every word of the document.
+// Character codes rather than regular expressions or endsWith: these run for every word.
 
+function endsWithStop(text: string): boolean {
+  return text.charCodeAt(text.length - 1) === 46;
+}
+
+/** Ends with `'s` or `’s` after at least one character. */
 function isPossessive(raw: string): boolean {
-  return (raw.endsWith("'s") || raw.endsWith('’s')) && raw.length > 2;
+  const last = raw.length - 1;
+  if (last < 2 || raw.charCodeAt(last) !== 115) return false;
+  const mark = raw.charCodeAt(last - 1);
+  return mark === 39 || mark === 0x2019;
 }
 
 /** Lower case, without a final full stop. */
 function bareOf(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  const lower = lowerCase(text);
+  return endsWithStop(lower) ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * `text.toLowerCase()`, but the same string when no letter needs lowering: V8 copies the string
+ * even then, and most words of a document are lower case already.
+ */
+function lowerCase(text: string): string {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if ((code >= 65 && code <= 90) || code >= 128) return text.toLowerCase();
+  }
+  return text;
 }
 
 /**
