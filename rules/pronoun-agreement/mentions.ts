@@ -11,6 +11,7 @@ import {
   NAME_PARTICLES,
   NOT_PERSON_NAMES,
   PERSON_NOUNS,
+  mayBePersonNoun,
   PRONOUNS,
   SPEECH_VERBS,
   TITLE_WORDS,
@@ -440,7 +441,8 @@ function findUnnamed(sentence: TokenSentence, taken: Taken, found: Mention[]): v
   const { tokens } = sentence;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!token.word || taken[i] || !PERSON_NOUNS.has(token.bare)) continue;
+    const noun = token.word && mayBePersonNoun(token.bare) && PERSON_NOUNS.has(token.bare);
+    if (!noun || taken[i]) continue;
     // A title before a name ("spokesperson Hua Chunying") is part of that name's mention.
     if (isNameWord(tokens[i + 1]) || taken[i + 1]) continue;
     // A noun modifying another ("the woman's team" is fine, "host country" is not a person).

@@ -286,12 +286,7 @@ function word(
   if (startsWithCapital(text)) {
     bits |= CAPITALIZED;
     // Decided here, once per word: the name finder asks it several times of each capitalised word.
-    const nameWord =
-      isNameShaped(text) &&
-      !NOT_NAME_WORDS.has(bare) &&
-      !TITLE_WORDS.has(bare) &&
-      !HONORIFICS.has(bare) &&
-      !PRONOUNS.has(bare);
+    const nameWord = isNameShaped(text) && !NEVER_NAME_WORDS.has(bare);
     if (nameWord) bits |= NAME_WORD;
   }
   return new Token(text, bare, start, end, bits);
@@ -310,6 +305,14 @@ function startsWithCapital(text: string): boolean {
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return false;
   return /^\p{Lu}/u.test(text);
 }
+
+/** Capitalised words that are never part of a name: four word lists, one look-up. */
+const NEVER_NAME_WORDS: ReadonlySet<string> = new Set([
+  ...NOT_NAME_WORDS,
+  ...TITLE_WORDS,
+  ...HONORIFICS.keys(),
+  ...PRONOUNS.keys(),
+]);
 
 const NAME_SHAPE = /^\p{Lu}[\p{L}'’-]*$/u;
 
