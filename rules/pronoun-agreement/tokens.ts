@@ -210,12 +210,12 @@ function rawText(node: SentenceContent): string {
 
 // Character codes rather than regular expressions or endsWith: these run for every word.
 
-function endsWithStop(text: string): boolean {
+export function endsWithStop(text: string): boolean {
   return text.charCodeAt(text.length - 1) === 46;
 }
 
 /** Ends with `'s` or `’s` after at least one character. */
-function isPossessive(raw: string): boolean {
+export function isPossessive(raw: string): boolean {
   const last = raw.length - 1;
   if (last < 2 || raw.charCodeAt(last) !== 115) return false;
   const mark = raw.charCodeAt(last - 1);
@@ -223,7 +223,7 @@ function isPossessive(raw: string): boolean {
 }
 
 /** Lower case, without a final full stop. */
-function bareOf(text: string): string {
+export function bareOf(text: string): string {
   const lower = lowerCase(text);
   return endsWithStop(lower) ? lower.slice(0, -1) : lower;
 }
@@ -241,22 +241,17 @@ function lowerCase(text: string): string {
 }
 
 /**
- * Whether any word of the document is a gendered pronoun, as `tokenize` would read it. Without
- * one there is nothing to resolve and nothing to report, and most short texts have none: this
- * walk is much cheaper than tokenising. Only words that start with "h" or "s" (or a letter
- * outside ASCII, in case its lower case is one) are lower-cased and looked up.
+ * The text of each word of the document as `tokenize` reads it (with any possessive `'s`, before
+ * a full stop is split off), in order, until `stop` returns true; true if it did. For the
+ * document-wide tests in prefilter.ts, which must read words exactly as the tokens do.
  */
-export function hasGenderedPronoun(tree: Root): boolean {
+export function someWord(tree: Root, stop: (raw: string) => boolean): boolean {
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue;
       for (const node of (sentence as Sentence).children) {
-        if (node.type !== 'WordNode') continue;
-        const raw = rawText(node);
-        const first = raw.charCodeAt(0);
-        if (first < 128 && first !== 104 && first !== 72 && first !== 115 && first !== 83) continue;
-        if (PRONOUNS.has(bareOf(isPossessive(raw) ? raw.slice(0, -2) : raw))) return true;
+        if (node.type === 'WordNode' && stop(rawText(node))) return true;
       }
     }
   }
