@@ -9,6 +9,7 @@ import { collectEvidence, type Evidence } from './evidence.js';
 import { OTHER, SWAP, type Gender } from './lexicon.js';
 import { findMentions, type Entity, type Pronoun } from './mentions.js';
 import { resolvePronouns, type Confidence, type Rival } from './resolution.js';
+import { mayReport } from './prefilter.js';
 import { tokenize } from './tokens.js';
 
 /** What a document says for one gender of one person. Built once per person, shared by findings. */
@@ -38,6 +39,9 @@ export interface Finding {
 type Profile = Record<Gender, Side>;
 
 export function checkAgreement(tree: Root): Finding[] {
+  // Most texts have no gendered pronoun, or nothing that could disagree with one: skip the
+  // analysis when a cheap look at the words proves there is nothing to report (see prefilter.ts).
+  if (!mayReport(tree)) return [];
   const sentences = tokenize(tree);
   const mentions = findMentions(sentences);
   const resolutions = resolvePronouns(sentences, mentions);

@@ -112,6 +112,12 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   ...WORDS.personNouns,
 ]);
 
+/**
+ * A quick first test before a look-up in `PERSON_NOUNS`, which is asked about every word of a
+ * document: false means surely not a person noun. See `lengthsAndEndings`.
+ */
+export const mayBePersonNoun = lengthsAndEndings(PERSON_NOUNS);
+
 /** Verbs that introduce reported speech or thought. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(WORDS.speechVerbs);
 
@@ -145,3 +151,16 @@ export const FIRST_NAMES: ReadonlyMap<string, Gender> = (() => {
   for (const name of curated.notNames) names.delete(name);
   return names;
 })();
+
+/**
+ * Which last letters the words of a list have at each length (up to 31), as a test far cheaper
+ * than a set look-up: a word it rejects is surely not in the list; any other must be looked up.
+ */
+function lengthsAndEndings(words: Iterable<string>): (word: string) => boolean {
+  // endings[length]: bit n set when a word of that length ends in a character whose code is n
+  // modulo 32 (collisions only let more words through to the look-up).
+  const endings = new Uint32Array(32);
+  const bit = (word: string) => 1 << (word.charCodeAt(word.length - 1) & 31);
+  for (const word of words) endings[Math.min(word.length, 31)]! |= bit(word);
+  return (word) => (endings[Math.min(word.length, 31)]! & bit(word)) !== 0;
+}

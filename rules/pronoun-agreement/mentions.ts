@@ -3,15 +3,15 @@
  * Bachelet", "Ma Zhaoxu"), later bare references to them ("Bachelet"), unnamed people ("a buyer",
  * "his wife") and gendered pronouns. Named mentions are linked into entities, one per person.
  */
-import { isChineseName } from './pinyin.js';
+import { CHINESE_SURNAMES, isChineseName } from './pinyin.js';
 import {
   FIRST_NAMES,
   GENDERED_NOUNS,
   HONORIFICS,
   NAME_PARTICLES,
-  NOT_NAME_WORDS,
   NOT_PERSON_NAMES,
   PERSON_NOUNS,
+  mayBePersonNoun,
   PRONOUNS,
   SPEECH_VERBS,
   TITLE_WORDS,
@@ -159,17 +159,23 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
       byKey.set(key, [...(byKey.get(key) ?? []), entity]);
     }
   }
+  // Which tokens of the sentence at hand belong to a mention: one flag per token (and one past the
+  // end, never set), in one buffer for all sentences rather than a set per sentence.
+  let longest = 0;
+  for (const { tokens } of sentences) longest = Math.max(longest, tokens.length);
+  const taken: Taken = new Uint8Array(longest + 1);
   for (const sentence of sentences) {
     const found = bySentence[sentence.index]!;
-    const taken = new Set<number>();
+    taken.fill(0, 0, sentence.tokens.length + 1);
     for (const mention of found) {
-      for (let i = mention.start; i < mention.end; i++) taken.add(i);
-      if (mention.honorific) taken.add(mention.honorific.index);
+      taken.fill(1, mention.start, mention.end);
+      if (mention.honorific) taken[mention.honorific.index] = 1;
     }
-    found.push(...findReferences(sentence, taken, byKey));
-    found.push(...findUnnamed(sentence, taken));
-    found.push(...findUnknown(sentence, taken));
-    found.sort((a, b) => a.start - b.start);
+    findReferences(sentence, taken, byKey, found);
+    findUnnamed(sentence, taken, found);
+    findUnknown(sentence, taken, found);
+    // Usually in order already (names are found in order): sorting would only copy the array.
+    if (!inOrder(found)) found.sort((a, b) => a.start - b.start);
     linkAppositions(sentence, found);
     const own = findPronouns(sentence, taken);
     pronouns.push(...own);
@@ -186,17 +192,16 @@ export function findMentions(sentences: TokenSentence[]): Mentions {
   };
 }
 
+function inOrder(mentions: Mention[]): boolean {
+  for (let k = 1; k < mentions.length; k++) {
+    if (mentions[k - 1]!.start > mentions[k]!.start) return false;
+  }
+  return true;
+}
+
+/** A capitalised word that can be part of a name (decided once per token: see tokens.ts). */
 function isNameWord(token: Token | undefined): boolean {
-  return (
-    token !== undefined &&
-    token.word &&
-    token.capitalized &&
-    /^\p{Lu}[\p{L}'’-]*$/u.test(token.text) &&
-    !NOT_NAME_WORDS.has(token.bare) &&
-    !TITLE_WORDS.has(token.bare) &&
-    !HONORIFICS.has(token.bare) &&
-    !PRONOUNS.has(token.bare)
-  );
+  return token !== undefined && token.nameWord;
 }
 
 /** Up to `max` name words from `from` (particles such as "von der" allowed inside). */
@@ -239,8 +244,11 @@ function findNames(sentence: TokenSentence): Mention[] {
     const token = tokens[i]!;
     const next = tokens[i + 1];
 
-    const honorific = token.word && token.capitalized ? HONORIFICS.get(token.bare) : undefined;
-    if (honorific && isNameWord(next)) {
+    // Every test below looks up a word list only after the cheap checks on the tokens' flags:
+    // this loop runs for every token of the document.
+    const honorific =
+      token.capitalized && isNameWord(next) ? HONORIFICS.get(token.bare) : undefined;
+    if (honorific) {
       const end = nameWordsFrom(tokens, i + 1);
       const mention = named(sentence, i + 1, end, isChineseAt(tokens, i + 1));
       mention.honorific = { index: i, gender: honorific };
@@ -251,7 +259,7 @@ function findNames(sentence: TokenSentence): Mention[] {
 
     // "He Lifeng": the family name He, not the pronoun, when a pinyin given name follows.
     if (
-      (isNameWord(token) || token.text === 'He') &&
+      (token.nameWord || token.text === 'He') &&
       isChineseAt(tokens, i) &&
       !endsRun(tokens, i + 2) &&
       !NOT_PERSON_NAMES.has(`${token.bare} ${tokens[i + 1]!.bare}`)
@@ -261,13 +269,11 @@ function findNames(sentence: TokenSentence): Mention[] {
       continue;
     }
 
-    // Only a capitalised word can be a name word (below): the look-up is skipped for the rest.
-    const firstName = token.word && token.capitalized ? FIRST_NAMES.get(token.text) : undefined;
-    if (
-      firstName &&
-      isNameWord(token) &&
-      (isNameWord(next) || NAME_PARTICLES.has(next?.text ?? ''))
-    ) {
+    const firstName =
+      token.nameWord && (isNameWord(next) || NAME_PARTICLES.has(next?.text ?? ''))
+        ? FIRST_NAMES.get(token.text)
+        : undefined;
+    if (firstName) {
       const end = nameWordsFrom(tokens, i);
       if (end - i >= 2 && !endsRun(tokens, end)) {
         const mention = named(sentence, i, end, false);
@@ -279,13 +285,13 @@ function findNames(sentence: TokenSentence): Mention[] {
     }
 
     // A one-word name the rule does not know, introduced by an apposition: "Fangfang, a girl".
-    if (opensClauseAt(tokens, i) && isNameWord(token) && introducesPerson(tokens, i + 1)) {
+    if (token.nameWord && opensClauseAt(tokens, i) && introducesPerson(tokens, i + 1)) {
       found.push(named(sentence, i, i + 1, false));
       i++;
       continue;
     }
 
-    if (token.word && TITLE_WORDS.has(token.bare) && isNameWord(next)) {
+    if (isNameWord(next) && token.word && TITLE_WORDS.has(token.bare)) {
       const end = nameWordsFrom(tokens, i + 1);
       if (!endsRun(tokens, end)) {
         found.push(named(sentence, i + 1, end, isChineseAt(tokens, i + 1)));
@@ -321,11 +327,15 @@ function introducesPerson(tokens: Token[], at: number): boolean {
 function isChineseAt(tokens: Token[], i: number): boolean {
   const family = tokens[i];
   const given = tokens[i + 1];
+  // The family-name look-up by `bare` and `capitalized` come first only to spare most words the
+  // full test: `isChineseName` asks the same of the text (a family name has no full stop).
   return (
     family !== undefined &&
     given !== undefined &&
     !family.possessive &&
     given.word &&
+    given.capitalized &&
+    CHINESE_SURNAMES.has(family.bare) &&
     isChineseName(family.text, given.text)
   );
 }
@@ -396,36 +406,45 @@ function linkName(mention: Mention, index: EntityIndex): void {
 }
 
 /** Bare references to known people: "Bachelet", "Sun", "Xi". */
+/** 1 for each token of the sentence that is part of a mention; see `findMentions`. */
+type Taken = Uint8Array;
+
+// The finders below add to the sentence's mentions (`found`) and run for every token of the
+// document: plain loops, and look-ups only after the cheap checks.
+
 function findReferences(
   sentence: TokenSentence,
-  taken: Set<number>,
+  taken: Taken,
   byKey: ReadonlyMap<string, Entity[]>,
-): Mention[] {
-  const found: Mention[] = [];
-  sentence.tokens.forEach((token, i) => {
-    if (taken.has(i) || !isNameWord(token)) return;
-    const matches = byKey.get(token.text.toLowerCase()) ?? [];
-    if (matches.length === 0) return;
+  found: Mention[],
+): void {
+  const { tokens } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.nameWord || taken[i]) continue;
+    // A name word's `bare` is its text in lower case (it has no full stop to drop).
+    const matches = byKey.get(token.bare);
+    if (!matches) continue;
     const mention = named(sentence, i, i + 1, matches[0]!.chinese);
     if (matches.length > 1) mention.kind = 'ambiguous';
     else {
       mention.entity = matches[0]!;
       matches[0]!.mentions.push(mention);
     }
-    taken.add(i);
+    taken[i] = 1;
     found.push(mention);
-  });
-  return found;
+  }
 }
 
 /** People without a name: "a buyer", "the woman", "his wife" (singular nouns only). */
-function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
+function findUnnamed(sentence: TokenSentence, taken: Taken, found: Mention[]): void {
   const { tokens } = sentence;
-  const found: Mention[] = [];
-  tokens.forEach((token, i) => {
-    if (taken.has(i) || !token.word || !PERSON_NOUNS.has(token.bare)) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const noun = token.word && mayBePersonNoun(token.bare) && PERSON_NOUNS.has(token.bare);
+    if (!noun || taken[i]) continue;
     // A title before a name ("spokesperson Hua Chunying") is part of that name's mention.
-    if (isNameWord(tokens[i + 1]) || taken.has(i + 1)) return;
+    if (isNameWord(tokens[i + 1]) || taken[i + 1]) continue;
     // A noun modifying another ("the woman's team" is fine, "host country" is not a person).
     const next = tokens[i + 1];
     if (
@@ -433,7 +452,7 @@ function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
       !token.possessive &&
       /^(?:country|city|team|family|group)$/u.test(next.bare)
     ) {
-      return;
+      continue;
     }
     found.push({
       kind: 'unnamed',
@@ -444,19 +463,18 @@ function findUnnamed(sentence: TokenSentence, taken: Set<number>): Mention[] {
       nounGender: GENDERED_NOUNS.get(token.bare),
       chinese: false,
     });
-  });
-  return found;
+  }
 }
 
 /** Capitalised words that say something ("Sharik had said"): a person the rule cannot name. */
-function findUnknown(sentence: TokenSentence, taken: Set<number>): Mention[] {
+function findUnknown(sentence: TokenSentence, taken: Taken, found: Mention[]): void {
   const { tokens } = sentence;
-  const found: Mention[] = [];
-  tokens.forEach((token, i) => {
-    if (taken.has(i) || !isNameWord(token) || ARTICLES.has(token.bare)) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.nameWord || taken[i] || ARTICLES.has(token.bare)) continue;
     let verb = i + 1;
     while (tokens[verb]?.word && AUXILIARIES.has(tokens[verb]!.bare)) verb++;
-    if (!tokens[verb] || !SPEECH_VERBS.has(tokens[verb]!.bare)) return;
+    if (!tokens[verb] || !SPEECH_VERBS.has(tokens[verb]!.bare)) continue;
     found.push({
       kind: 'unknown',
       sentence: sentence.index,
@@ -465,8 +483,7 @@ function findUnknown(sentence: TokenSentence, taken: Set<number>): Mention[] {
       name: [token.text],
       chinese: false,
     });
-  });
-  return found;
+  }
 }
 
 /**
@@ -517,12 +534,12 @@ const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'across', 'throughout', 
 function findPlaces(sentences: TokenSentence[]): Set<string> {
   const places = new Set<string>();
   for (const { tokens } of sentences) {
-    tokens.forEach((token, i) => {
-      const before = tokens[i - 1];
-      if (token.capitalized && before?.word && PLACE_PREPOSITIONS.has(before.bare)) {
-        places.add(token.text);
+    for (let i = 1; i < tokens.length; i++) {
+      const before = tokens[i - 1]!;
+      if (tokens[i]!.capitalized && before.word && PLACE_PREPOSITIONS.has(before.bare)) {
+        places.add(tokens[i]!.text);
       }
-    });
+    }
   }
   return places;
 }
@@ -542,12 +559,13 @@ function commaAfter(tokens: Token[], end: number): number {
   return -1;
 }
 
-function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
+function findPronouns(sentence: TokenSentence, taken: Taken): Pronoun[] {
   const { tokens } = sentence;
   const found: Pronoun[] = [];
-  tokens.forEach((token, i) => {
-    const entry = token.word && !taken.has(i) ? PRONOUNS.get(token.bare) : undefined;
-    if (!entry) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const entry = token.word && mayBePronoun(token.bare) ? PRONOUNS.get(token.bare) : undefined;
+    if (!entry || taken[i]) continue;
     let form = entry.form;
     if (token.bare === 'her') {
       const next = tokens[i + 1];
@@ -562,6 +580,12 @@ function findPronouns(sentence: TokenSentence, taken: Set<number>): Pronoun[] {
     // "The decision was his.": standing alone, its other-gender form is "hers".
     if (token.bare === 'his' && !tokens[i + 1]?.word) form = 'independent';
     found.push({ sentence: sentence.index, index: i, token, gender: entry.gender, form });
-  });
+  }
   return found;
+}
+
+/** Every gendered pronoun starts with "h" or "sh": most words are answered without a look-up. */
+function mayBePronoun(bare: string): boolean {
+  const first = bare.charCodeAt(0);
+  return first === 104 || (first === 115 && bare.charCodeAt(1) === 104);
 }

@@ -3,23 +3,64 @@
  * punctuation; a line break also ends a sentence here, since headlines and list items often have no
  * full stop and a pronoun never reaches across them to the line before as a clause subject would.
  */
-import { toString, type Root, type Sentence } from '../../src/core/index.js';
+import {
+  toString,
+  type Root,
+  type Sentence,
+  type SentenceContent,
+  type Word,
+} from '../../src/core/index.js';
+import { HONORIFICS, NOT_NAME_WORDS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
 
-export interface Token {
-  /** The word without a possessive `'s` ("Bachelet" for "Bachelet's"). */
-  text: string;
-  /** Lower case, without a final full stop ("ms" for "Ms."). */
-  bare: string;
-  start: number;
-  end: number;
-  word: boolean;
+/**
+ * A word or a punctuation mark. A document has thousands, so a token is kept small: its four
+ * yes/no properties and its quotation share one number (`bits`) and are read through getters.
+ */
+export class Token {
+  constructor(
+    /** The word without a possessive `'s` ("Bachelet" for "Bachelet's"). */
+    readonly text: string,
+    /** Lower case, without a final full stop ("ms" for "Ms."). */
+    readonly bare: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly bits: number,
+  ) {}
+
+  get word(): boolean {
+    return (this.bits & WORD) !== 0;
+  }
+
   /** Starts with a capital letter. */
-  capitalized: boolean;
+  get capitalized(): boolean {
+    return (this.bits & CAPITALIZED) !== 0;
+  }
+
   /** Written with a possessive `'s` or `’s`. */
-  possessive: boolean;
-  /** Inside quotation marks: the quote's pronouns are the quoted speaker's, not the narrator's. */
-  quoted?: number;
+  get possessive(): boolean {
+    return (this.bits & POSSESSIVE) !== 0;
+  }
+
+  /** Could be a word of a person's name (`isNameWord` in mentions.ts), decided once here. */
+  get nameWord(): boolean {
+    return (this.bits & NAME_WORD) !== 0;
+  }
+
+  /**
+   * Which quotation the token is in, 0 for none: the quote's pronouns are the quoted speaker's, not
+   * the narrator's.
+   */
+  get quoted(): number {
+    return this.bits >>> QUOTE_SHIFT;
+  }
 }
+
+const WORD = 1;
+const CAPITALIZED = 2;
+const POSSESSIVE = 4;
+const NAME_WORD = 8;
+/** The quotation's number is kept in the bits above the flags. */
+const QUOTE_SHIFT = 4;
 
 export interface TokenSentence {
   /** Position of the sentence in the document. */
@@ -29,13 +70,16 @@ export interface TokenSentence {
 
 export function tokenize(tree: Root): TokenSentence[] {
   const result: TokenSentence[] = [];
-  let current: Token[] = [];
+  // The sentence being read, in a buffer reused for every sentence: each sentence then gets an
+  // array of exactly its length rather than one grown push by push.
+  const current: Token[] = [];
+  let count = 0;
   // Which quotation a token is in (0: none). Straight quotes toggle; a line break closes any.
   let quote = 0;
   let quotes = 0;
   const flush = () => {
-    if (current.length > 0) result.push({ index: result.length, tokens: current });
-    current = [];
+    if (count > 0) result.push({ index: result.length, tokens: current.slice(0, count) });
+    count = 0;
   };
 
   for (const paragraph of tree.children) {
@@ -46,26 +90,28 @@ export function tokenize(tree: Root): TokenSentence[] {
       let stopped = false;
       for (const node of (sentence as Sentence).children) {
         if (node.type === 'WhiteSpaceNode') {
-          if (/[\r\n]/.test(node.value)) {
+          if (hasLineBreak(node.value)) {
             flush();
             quote = 0;
           }
           continue;
         }
-        const token = toToken(node);
-        if (!token.word && /^["“”]$/u.test(token.text)) {
-          quote = token.text === '”' || (token.text === '"' && quote) ? 0 : ++quotes;
-        } else if (quote) token.quoted = quote;
+        let token: Token;
+        if (node.type === 'WordNode') token = toWord(node, quote);
+        else {
+          const text = rawText(node);
+          const mark = isQuotationMark(text);
+          if (mark) quote = text === '”' || (text === '"' && quote) ? 0 : ++quotes;
+          token = punctuation(text, node, mark ? 0 : quote);
+        }
         // "met Mr. Sun. He said": the parser keeps the stop on "Sun." and runs on.
         if (stopped && token.capitalized) flush();
         stopped = false;
-        if (token.word && token.text.endsWith('.') && !isAbbreviation(token.text)) {
-          const end = token.end - 1;
-          const text = token.text.slice(0, -1);
-          current.push({ ...token, text, end, capitalized: startsWithCapital(text) });
-          current.push({ ...PUNCT, text: '.', bare: '.', start: end, end: end + 1 });
+        if (token.word && endsWithStop(token.text) && !isAbbreviation(token.text)) {
+          current[count++] = withoutStop(token);
+          current[count++] = stopAfter(token);
           stopped = true;
-        } else current.push(token);
+        } else current[count++] = token;
       }
       flush();
     }
@@ -73,15 +119,18 @@ export function tokenize(tree: Root): TokenSentence[] {
   return result;
 }
 
-const PUNCT: Token = {
-  text: '',
-  bare: '',
-  start: 0,
-  end: 0,
-  word: false,
-  capitalized: false,
-  possessive: false,
-};
+/** `/[\r\n]/`, without the expression: this runs for every space of the document. */
+function hasLineBreak(value: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const code = value.charCodeAt(k);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
+function isQuotationMark(text: string): boolean {
+  return text === '"' || text === '“' || text === '”';
+}
 
 /** Words whose full stop is part of them: "Mr.", "Dr.", "U.S.", "J." (an initial). */
 const ABBREVIATIONS = new Set([
@@ -140,28 +189,108 @@ function isAbbreviation(word: string): boolean {
   return bare.length <= 1 || bare.includes('.') || ABBREVIATIONS.has(bare.toLowerCase());
 }
 
-function toToken(node: Sentence['children'][number]): Token {
+function toWord(node: Word, quoted: number): Token {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? 0;
-  // Most words are one text node: read it directly rather than through toString.
-  const only = 'children' in node && node.children.length === 1 ? node.children[0] : undefined;
-  const raw = only && 'value' in only ? only.value : 'value' in node ? node.value : toString(node);
-  if (node.type !== 'WordNode') {
-    return { text: raw, bare: raw, start, end, word: false, capitalized: false, possessive: false };
-  }
-  // Plain string tests rather than regular expressions: this runs for every word of the document.
-  const possessive = (raw.endsWith("'s") || raw.endsWith('’s')) && raw.length > 2;
+  const raw = rawText(node);
+  const possessive = isPossessive(raw);
   const text = possessive ? raw.slice(0, -2) : raw;
-  const lower = text.toLowerCase();
-  return {
-    text,
-    bare: lower.endsWith('.') ? lower.slice(0, -1) : lower,
-    start,
-    end: possessive ? end - 2 : end,
-    word: true,
-    capitalized: startsWithCapital(text),
-    possessive,
-  };
+  return word(text, bareOf(text), start, possessive ? end - 2 : end, possessive, quoted);
+}
+
+/** As `toString(node)`, but a word's few text, symbol and punctuation nodes joined by hand. */
+function rawText(node: SentenceContent): string {
+  if ('value' in node) return node.value;
+  // Most words are one text node, read as it is; "China's" is three, whose joined text is far
+  // cheaper than toString's array and join.
+  let raw = '';
+  for (const child of node.children) raw += 'value' in child ? child.value : toString(child);
+  return raw;
+}
+
+// Character codes rather than regular expressions or endsWith: these run for every word.
+
+export function endsWithStop(text: string): boolean {
+  return text.charCodeAt(text.length - 1) === 46;
+}
+
+/** Ends with `'s` or `’s` after at least one character. */
+export function isPossessive(raw: string): boolean {
+  const last = raw.length - 1;
+  if (last < 2 || raw.charCodeAt(last) !== 115) return false;
+  const mark = raw.charCodeAt(last - 1);
+  return mark === 39 || mark === 0x2019;
+}
+
+/** Lower case, without a final full stop. */
+export function bareOf(text: string): string {
+  const lower = lowerCase(text);
+  return endsWithStop(lower) ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * `text.toLowerCase()`, but the same string when no letter needs lowering: V8 copies the string
+ * even then, and most words of a document are lower case already.
+ */
+function lowerCase(text: string): string {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if ((code >= 65 && code <= 90) || code >= 128) return text.toLowerCase();
+  }
+  return text;
+}
+
+/**
+ * The text of each word of the document as `tokenize` reads it (with any possessive `'s`, before
+ * a full stop is split off), in order, until `stop` returns true; true if it did. For the
+ * document-wide tests in prefilter.ts, which must read words exactly as the tokens do.
+ */
+export function someWord(tree: Root, stop: (raw: string) => boolean): boolean {
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      for (const node of (sentence as Sentence).children) {
+        if (node.type === 'WordNode' && stop(rawText(node))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** "Sun." without its full stop; the stop becomes a token of its own (`stopAfter`). */
+function withoutStop(token: Token): Token {
+  const text = token.text.slice(0, -1);
+  return word(text, token.bare, token.start, token.end - 1, token.possessive, token.quoted);
+}
+
+function stopAfter(token: Token): Token {
+  return new Token('.', '.', token.end - 1, token.end, 0);
+}
+
+function word(
+  text: string,
+  bare: string,
+  start: number,
+  end: number,
+  possessive: boolean,
+  quoted: number,
+): Token {
+  let bits = WORD | (quoted << QUOTE_SHIFT);
+  if (possessive) bits |= POSSESSIVE;
+  if (startsWithCapital(text)) {
+    bits |= CAPITALIZED;
+    // Decided here, once per word: the name finder asks it several times of each capitalised word.
+    const nameWord = isNameShaped(text) && !NEVER_NAME_WORDS.has(bare);
+    if (nameWord) bits |= NAME_WORD;
+  }
+  return new Token(text, bare, start, end, bits);
+}
+
+function punctuation(text: string, node: SentenceContent, quoted: number): Token {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? 0;
+  return new Token(text, text, start, end, quoted << QUOTE_SHIFT);
 }
 
 /** `/^\p{Lu}/u`, answered without the expression for ASCII letters and digits. */
@@ -170,4 +299,29 @@ function startsWithCapital(text: string): boolean {
   if (code >= 65 && code <= 90) return true;
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return false;
   return /^\p{Lu}/u.test(text);
+}
+
+/** Capitalised words that are never part of a name: four word lists, one look-up. */
+const NEVER_NAME_WORDS: ReadonlySet<string> = new Set([
+  ...NOT_NAME_WORDS,
+  ...TITLE_WORDS,
+  ...HONORIFICS.keys(),
+  ...PRONOUNS.keys(),
+]);
+
+const NAME_SHAPE = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/**
+ * `NAME_SHAPE` for a word known to start with a capital: a capital, then letters, apostrophes and
+ * hyphens. ASCII is checked by character code; anything else goes to the expression.
+ */
+function isNameShaped(text: string): boolean {
+  for (let k = 1; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const ascii =
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45;
+    if (ascii) continue;
+    return code < 128 ? false : NAME_SHAPE.test(text);
+  }
+  return true;
 }

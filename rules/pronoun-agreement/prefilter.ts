@@ -1,0 +1,76 @@
+/**
+ * Document-wide tests that prove the rule has nothing to report, so that most texts skip
+ * tokenising, name finding and resolution. They read words as `tokenize` does (`someWord`), and
+ * each may let through a document that has nothing to report, never the other way round.
+ *
+ * A finding needs a gendered pronoun, and evidence of the other gender for the person it refers
+ * to: either strong evidence (an honorific, a gendered noun or title, a spouse, a first name: each
+ * needs one of the words in `EVIDENCE_WORDS` or `FIRST_NAMES`), or a pronoun of the other gender.
+ */
+import type { Root } from '../../src/core/index.js';
+import {
+  FIRST_NAMES,
+  GENDERED_NOUNS,
+  HONORIFICS,
+  PRONOUNS,
+  SPOUSES,
+  type Gender,
+} from './lexicon.js';
+import { bareOf, endsWithStop, isPossessive, someWord } from './tokens.js';
+
+/** Whether the rule could report anything in the document; false only when it surely cannot. */
+export function mayReport(tree: Root): boolean {
+  return someWord(tree, isPronounWord) && hasEvidenceAgainst(tree);
+}
+
+/** Words whose `bare` form gives a person's gender as an honorific, a noun or a spouse. */
+const EVIDENCE_WORDS: ReadonlySet<string> = new Set([
+  ...HONORIFICS.keys(),
+  ...GENDERED_NOUNS.keys(),
+  ...SPOUSES.keys(),
+]);
+
+const GENDER_BIT: Record<Gender, number> = { female: 1, male: 2 };
+
+/**
+ * A gendered pronoun. Only words that start with "h" or "s" (or a character outside ASCII, in
+ * case its lower case is one) are lower-cased and looked up: most documents have no such pronoun,
+ * and this runs for every word of theirs.
+ */
+function isPronounWord(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  if (first < 128 && first !== 104 && first !== 72 && first !== 115 && first !== 83) return false;
+  return PRONOUNS.has(bareOf(withoutPossessive(raw)));
+}
+
+/**
+ * Pronouns of both genders, or a pronoun and a word that may be strong evidence. Stops at the
+ * first word where that is known, which in most articles with names comes early.
+ */
+function hasEvidenceAgainst(tree: Root): boolean {
+  let genders = 0;
+  let evidence = false;
+  return someWord(tree, (raw) => {
+    const text = withoutPossessive(raw);
+    const bare = bareOf(text);
+    const pronoun = PRONOUNS.get(bare);
+    if (pronoun) genders |= GENDER_BIT[pronoun.gender];
+    evidence ||= EVIDENCE_WORDS.has(bare) || mayBeFirstName(text);
+    return genders === 3 || (genders !== 0 && evidence);
+  });
+}
+
+function withoutPossessive(raw: string): string {
+  return isPossessive(raw) ? raw.slice(0, -2) : raw;
+}
+
+/**
+ * A first name as the name finder reads it: the token's text, which loses a final full stop when
+ * the stop ends a sentence ("met Michelle."). Only words that do not start with a lower-case
+ * ASCII letter are looked up: a name starts with a capital.
+ */
+function mayBeFirstName(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
+  return FIRST_NAMES.has(endsWithStop(text) ? text.slice(0, -1) : text);
+}
