@@ -55,14 +55,19 @@ export default defineRule({
   create(_options, { report }) {
     return (tree, file) => {
       const text = String(file.value);
-      for (const sentence of sentences(tree)) {
-        const words = sentenceWords(sentence, text);
-        // Whether words run on with only spaces between them is asked only of the rare candidates
-        // (a coordinator between equal words, two equal words a phrase apart), so it is worked out
-        // once per sentence when first asked, and most sentences never pay for it.
-        let joins: Uint8Array | undefined;
-        const joined = (index: number): boolean =>
-          (joins ??= joinsOf(sentence, text, words.length))[index] === 1;
+      // Whether words run on with only spaces between them is asked only of the rare candidates
+      // (a coordinator between equal words, two equal words a phrase apart), so it is worked out
+      // once per sentence when first asked, and most sentences never pay for it. One function
+      // per document answers for the sentence at hand.
+      let sentence: Sentence;
+      let words: readonly WordInfo[];
+      let joins: Uint8Array | undefined;
+      const joined = (index: number): boolean =>
+        (joins ??= joinsOf(sentence, text, words.length))[index] === 1;
+
+      for (sentence of sentences(tree)) {
+        words = sentenceWords(sentence, text);
+        joins = undefined;
 
         for (let index = 1; index + 1 < words.length; index++) {
           const middle = words[index]!;
