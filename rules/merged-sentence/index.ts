@@ -5,14 +5,14 @@ import {
   sentences,
   sentenceWords,
   type Root,
+  type WordInfo,
 } from '../../src/core/index.js';
+import { nextRunTogetherStop } from './scan.js';
 
 const FUNCTION_WORDS = new Set(
   loadJson<{ words: string[] }>(import.meta.url, './function-words.json').words,
 );
 
-/** `the end.The next`: a stop between a lower-case word and a capitalised one, with no space. */
-const NO_SPACE = /(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu;
 /** The token around the stop, to tell web addresses and file names from prose. */
 const TOKEN_BEFORE = /\S*$/u;
 /** Top-level domains that follow a stop in a web address written without `www`. */
@@ -76,8 +76,11 @@ export default defineRule({
       const text = String(file.value);
       const layout = layoutOf(file);
 
-      for (const match of text.matchAll(NO_SPACE)) {
-        const at = match.index;
+      for (
+        let at = nextRunTogetherStop(text, 0);
+        at !== -1;
+        at = nextRunTogetherStop(text, at + 1)
+      ) {
         // Web addresses, e-mail and file names hold stops between letters.
         const token = TOKEN_BEFORE.exec(text.slice(Math.max(0, at - 60), at))?.[0] ?? '';
         if (/[/@:.]|www/i.test(token)) continue;
@@ -91,15 +94,22 @@ export default defineRule({
         });
       }
 
+      // Whether the text writes a word in lower case somewhere. The first few words asked about are
+      // looked for one by one, which allocates nothing; a text that asks about more gets a set of
+      // all its lower-case words, so the cost stays linear.
+      let lookups = 0;
       let lowerInText: Set<string> | undefined;
+      const writtenInLowerCase = (lower: string): boolean => {
+        if (!lowerInText && ++lookups > DIRECT_LOOKUPS) lowerInText = lowerCaseWords(tree, text);
+        return lowerInText ? lowerInText.has(lower) : hasLowerCaseWord(tree, text, lower);
+      };
       for (const match of text.matchAll(AFTER_SEMICOLON)) {
         const word = match.groups!.word!;
         const lower = word.toLowerCase();
         // Only when the word is surely not a name: a function word, or one this very text writes
         // in lower case elsewhere (`cooperation`), which a proper name would not be.
         if (!FUNCTION_WORDS.has(lower)) {
-          lowerInText ??= lowerCaseWords(tree, text);
-          if (!lowerInText.has(lower) || !ALL_LOWER.test(lower)) continue;
+          if (!writtenInLowerCase(lower) || !ALL_LOWER.test(lower)) continue;
         }
         const start = match.index + match[0].length - word.length;
         if (layout.isHeadingLine(layout.lineAt(start))) continue;
@@ -114,25 +124,23 @@ export default defineRule({
       for (const sentence of sentences(tree)) {
         const words = sentenceWords(sentence, text);
         if (words.length < 3) continue;
-        const values = words.map((word) => word.text);
-        const nodes = words;
         let titleCase: boolean | undefined;
-        for (let index = 1; index < nodes.length - 1; index++) {
-          const value = values[index]!;
+        for (let index = 1; index < words.length - 1; index++) {
+          const word = words[index]!;
+          const value = word.text;
           // The set look-up first, on the lower case already read: most words are not in it.
-          if (!FUNCTION_WORDS.has(words[index]!.lower) || !CAPITALISED.test(value)) continue;
+          if (!FUNCTION_WORDS.has(word.lower) || !CAPITALISED.test(value)) continue;
           // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
-          if (!/^\p{Ll}/u.test(values[index + 1]!)) continue;
-          const previousValue = values[index - 1]!;
-          const afterNext = values[index + 2];
-          if (afterNext && /^\p{Lu}/u.test(afterNext) && /^\p{Lu}/u.test(previousValue)) continue;
-          const start = nodes[index]!.start;
-          const previousEnd = nodes[index - 1]!.end;
-          const between = text.slice(previousEnd, start);
+          if (!LOWER_START.test(words[index + 1]!.text)) continue;
+          const previous = words[index - 1]!;
+          const afterNext = words[index + 2]?.text;
+          if (afterNext && UPPER_START.test(afterNext) && UPPER_START.test(previous.text)) continue;
+          const start = word.start;
+          const between = text.slice(previous.end, start);
           // A line break, or a stop the parser kept inside the word before (`24,150.`, `etc.`).
-          if (/[\r\n]/.test(between) || /[.!?]$/.test(previousValue)) continue;
+          if (LINE_BREAK.test(between) || ENDS_WITH_STOP.test(previous.text)) continue;
           if (OPENS_CLAUSE.test(between.trim())) continue;
-          titleCase ??= isTitleCase(values);
+          titleCase ??= isTitleCase(words);
           if (titleCase || layout.isHeadingLine(layout.lineAt(start))) break;
           report(file, {
             at: { start, end: start + value.length },
@@ -144,6 +152,9 @@ export default defineRule({
     };
   },
 });
+
+/** How many words are looked for one by one before a set of all lower-case words pays off. */
+const DIRECT_LOOKUPS = 4;
 
 /**
  * Every word the text writes as its own lower case (one pass over the tree). Whether such a word
@@ -159,12 +170,31 @@ function lowerCaseWords(tree: Root, text: string): Set<string> {
   return found;
 }
 
+/** Whether `lower` is among `lowerCaseWords(tree, text)`, found without building the set. */
+function hasLowerCaseWord(tree: Root, text: string, lower: string): boolean {
+  for (const sentence of sentences(tree)) {
+    for (const word of sentenceWords(sentence, text)) {
+      if (word.text === lower && word.lower === lower) return true;
+    }
+  }
+  return false;
+}
+
 const ALL_LOWER = /^\p{Ll}+$/u;
+const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
+const LINE_BREAK = /[\r\n]/;
+const ENDS_WITH_STOP = /[.!?]$/;
 
 /** A headline in title case: most words of four letters or more start with a capital. */
-function isTitleCase(words: string[]): boolean {
-  const long = words.filter((word) => word.length >= 4);
-  if (long.length < 3) return false;
-  const capitalised = long.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return capitalised / long.length >= 0.6;
+function isTitleCase(words: readonly WordInfo[]): boolean {
+  let long = 0;
+  let capitalised = 0;
+  for (const { text } of words) {
+    if (text.length < 4) continue;
+    long++;
+    if (UPPER_START.test(text)) capitalised++;
+  }
+  if (long < 3) return false;
+  return capitalised / long >= 0.6;
 }

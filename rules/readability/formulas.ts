@@ -32,75 +32,108 @@ const SPACHE_FAMILIAR = new Set(spache);
 /** What the formulas need to know about one word, as written. */
 interface WordFacts {
   syllables: number;
-  /** Lower case, for the word lists (and to tell capitalised words). */
-  caseless: string;
+  /** Three or more syllables and not capitalised (Gunning fog's complex words). */
+  complex: boolean;
+  /** The word in lower case, shared by every way of writing it. */
+  lexeme: Lexeme;
+}
+
+/** A word in lower case: the formulas count each one on the word lists once per sentence. */
+interface Lexeme {
   /** On the Spache list of familiar words. */
   familiar: boolean;
   /** On the Dale–Chall list of easy words. */
   easy: boolean;
-  /** Three or more syllables and not capitalised (Gunning fog's complex words). */
-  complex: boolean;
+  /**
+   * The number of the last sentence that counted this word. Unique words are counted by marking
+   * them, not by collecting them in a Set for every sentence.
+   */
+  countedIn: number;
 }
 
 /**
  * Syllable counting and list lookups are the cost that remains; words repeat, so remember their
- * facts. Bounded, so that a stream of unique tokens cannot grow memory without end.
+ * facts. Bounded, so that a stream of unique tokens cannot grow memory without end: both maps are
+ * cleared together, and only between sentences, so that a sentence never sees two lexemes for one
+ * word.
  */
 const factsCache = new Map<string, WordFacts>();
+const lexemes = new Map<string, Lexeme>();
 const FACTS_CACHE_LIMIT = 50_000;
+let sentenceNumber = 0;
 
 function factsOf(word: string): WordFacts {
   let facts = factsCache.get(word);
   if (facts === undefined) {
     const caseless = word.toLowerCase();
     const count = syllable(word);
+    let lexeme = lexemes.get(caseless);
+    if (lexeme === undefined) {
+      lexeme = {
+        familiar: SPACHE_FAMILIAR.has(caseless),
+        easy: DALE_CHALL_EASY.has(caseless),
+        countedIn: 0,
+      };
+      lexemes.set(caseless, lexeme);
+    }
     facts = {
       syllables: count,
-      caseless,
-      familiar: SPACHE_FAMILIAR.has(caseless),
-      easy: DALE_CHALL_EASY.has(caseless),
       // A capitalised long word is taken for a proper noun, which Gunning fog does not count.
       complex: count >= 3 && word.charCodeAt(0) === caseless.charCodeAt(0),
+      lexeme,
     };
-    if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.clear();
     factsCache.set(word, facts);
   }
   return facts;
 }
 
 /**
- * Reader ages that each formula assigns to a sentence made of `words` (each word as written,
- * inner punctuation such as apostrophes included), in the order of `FORMULAS`.
+ * Reader ages that each formula assigns to the sentence made of `words[from..to)` (each word's
+ * `text` as written, inner punctuation such as apostrophes included), in the order of `FORMULAS`.
  */
-export function sentenceAges(words: readonly string[]): number[] {
+export function stretchAges(
+  words: readonly { readonly text: string }[],
+  from: number,
+  to: number,
+): number[] {
+  if (factsCache.size >= FACTS_CACHE_LIMIT) {
+    factsCache.clear();
+    lexemes.clear();
+  }
+  const sentence = ++sentenceNumber;
   // Unique familiar and easy words, as the formulas count them.
-  const familiar = new Set<string>();
-  const easy = new Set<string>();
+  let familiar = 0;
+  let easy = 0;
   let complexPolysillabicWord = 0;
   let letters = 0;
   let polysillabicWord = 0;
   let totalSyllables = 0;
 
-  for (const value of words) {
+  for (let index = from; index < to; index++) {
+    const value = words[index]!.text;
     const facts = factsOf(value);
     totalSyllables += facts.syllables;
     letters += value.length;
     if (facts.syllables >= 3) polysillabicWord++;
     if (facts.complex) complexPolysillabicWord++;
-    if (facts.familiar) familiar.add(facts.caseless);
-    if (facts.easy) easy.add(facts.caseless);
+    const lexeme = facts.lexeme;
+    if (lexeme.countedIn !== sentence) {
+      lexeme.countedIn = sentence;
+      if (lexeme.familiar) familiar++;
+      if (lexeme.easy) easy++;
+    }
   }
 
-  const wordCount = words.length;
+  const wordCount = to - from;
   const counts = {
     character: letters,
     complexPolysillabicWord,
-    difficultWord: wordCount - easy.size,
+    difficultWord: wordCount - easy,
     letter: letters,
     polysillabicWord,
     sentence: 1,
     syllable: totalSyllables,
-    unfamiliarWord: wordCount - familiar.size,
+    unfamiliarWord: wordCount - familiar,
     word: wordCount,
   };
 

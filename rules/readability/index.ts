@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRule, sentences, toString, type Sentence } from '../../src/core/index.js';
-import { FORMULAS, sentenceAges } from './formulas.js';
+import { defineRule, sentences, sentenceWords, type WordInfo } from '../../src/core/index.js';
+import { FORMULAS, stretchAges } from './formulas.js';
 
 /**
  * Defaults measured on MQM-annotated MT news (WMT23 zh-en, development split): retext-readability's
@@ -12,36 +12,18 @@ export const DEFAULT_AGE = 22;
 export const DEFAULT_THRESHOLD = 5 / 7;
 export const DEFAULT_MIN_WORDS = 5;
 
-interface Stretch {
-  words: string[];
-  start: number;
-  end: number;
-}
-
 /**
- * The words of a sentence, cut at line breaks: retext-english runs a sentence on across a single line
- * break, so a headline without a full stop would otherwise be scored with the paragraph after it.
+ * Whether a line break lies between two words. retext-english runs a sentence on across a single
+ * line break, so a headline without a full stop would otherwise be scored with the paragraph after
+ * it: the words of a sentence are scored in stretches cut at line breaks. Read from the document's
+ * char codes (line breaks only ever sit in white-space nodes), so no stretch is built as an array.
  */
-function stretches(sentence: Sentence): Stretch[] {
-  const found: Stretch[] = [];
-  let current: Stretch | undefined;
-  for (const node of sentence.children) {
-    if (node.type === 'WhiteSpaceNode' && /[\n\r]/.test(node.value)) {
-      current = undefined;
-    } else if (node.type === 'WordNode') {
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
-      if (!current) {
-        current = { words: [], start, end };
-        found.push(current);
-      }
-      // Most words are one text node: read it without building a string.
-      const only = node.children.length === 1 ? node.children[0] : undefined;
-      current.words.push(only?.type === 'TextNode' ? only.value : toString(node));
-      current.end = end;
-    }
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) return true;
   }
-  return found;
+  return false;
 }
 
 export default defineRule({
@@ -84,17 +66,30 @@ export default defineRule({
   create(options, { report }) {
     const { age, threshold, minWords } = options;
     return (tree, file) => {
+      const text = String(file.value);
       for (const sentence of sentences(tree)) {
-        for (const { words, start, end } of stretches(sentence)) {
-          if (words.length < minWords) continue;
-          const agreeing = sentenceAges(words).filter((value) => value > age).length;
-          if (agreeing / FORMULAS.length < threshold) continue;
-          report(file, {
-            at: { start, end },
-            messageId: 'hard',
-            data: { agreeing, total: FORMULAS.length, words: words.length, age },
-          });
+        const words = sentenceWords(sentence, text);
+        let from = 0;
+        for (let to = 1; to <= words.length; to++) {
+          if (to < words.length && !lineBreakBetween(text, words[to - 1]!.end, words[to]!.start)) {
+            continue;
+          }
+          score(words, from, to);
+          from = to;
         }
+      }
+
+      /** Scores the stretch `words[from..to)` and reports it if enough formulas agree. */
+      function score(words: readonly WordInfo[], from: number, to: number): void {
+        if (to - from < minWords) return;
+        let agreeing = 0;
+        for (const value of stretchAges(words, from, to)) if (value > age) agreeing++;
+        if (agreeing / FORMULAS.length < threshold) return;
+        report(file, {
+          at: { start: words[from]!.start, end: words[to - 1]!.end },
+          messageId: 'hard',
+          data: { agreeing, total: FORMULAS.length, words: to - from, age },
+        });
       }
     };
   },

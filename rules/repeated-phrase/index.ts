@@ -2,24 +2,16 @@ import {
   defineRule,
   loadJson,
   sentences,
-  textOf,
   sentenceWords,
   type Sentence,
+  type SentenceContent,
+  type WordInfo,
 } from '../../src/core/index.js';
 
 const IDIOMS = new Set(loadJson<{ words: string[] }>(import.meta.url, './idioms.json').words);
 const COORDINATORS = new Set(['and', 'or']);
 /** The longest phrase looked for, in words: the scan is linear, this many steps per word. */
 const MAX_PHRASE = 6;
-
-interface Token {
-  value: string;
-  lower: string;
-  start: number;
-  end: number;
-  /** Only spaces (no punctuation, no line break) separate this word from the one before. */
-  joined: boolean;
-}
 
 export default defineRule({
   meta: {
@@ -62,41 +54,53 @@ export default defineRule({
   },
   create(_options, { report }) {
     return (tree, file) => {
-      for (const sentence of sentences(tree)) {
-        const tokens = tokensOf(sentence, String(file.value));
+      const text = String(file.value);
+      // Whether words run on with only spaces between them is asked only of the rare candidates
+      // (a coordinator between equal words, two equal words a phrase apart), so it is worked out
+      // once per sentence when first asked, and most sentences never pay for it. One function
+      // per document answers for the sentence at hand.
+      let sentence: Sentence;
+      let words: readonly WordInfo[];
+      let joins: Uint8Array | undefined;
+      const joined = (index: number): boolean =>
+        (joins ??= joinsOf(sentence, text, words.length))[index] === 1;
 
-        for (let index = 1; index + 1 < tokens.length; index++) {
-          const middle = tokens[index]!;
+      for (sentence of sentences(tree)) {
+        words = sentenceWords(sentence, text);
+        joins = undefined;
+
+        for (let index = 1; index + 1 < words.length; index++) {
+          const middle = words[index]!;
           if (!COORDINATORS.has(middle.lower)) continue;
-          const left = tokens[index - 1]!;
-          const right = tokens[index + 1]!;
-          if (!middle.joined || !right.joined || left.lower !== right.lower) continue;
-          if (!/^\p{L}{2,}$/u.test(left.value) || isIdiomatic(left.lower)) continue;
+          const left = words[index - 1]!;
+          const right = words[index + 1]!;
+          if (left.lower !== right.lower || !joined(index) || !joined(index + 1)) continue;
+          if (!LETTERS_ONLY.test(left.text) || isIdiomatic(left.lower)) continue;
           report(file, {
             at: { start: left.start, end: right.end },
             messageId: 'coordinated',
-            data: { actual: `${left.value} ${middle.value} ${right.value}` },
-            expected: [left.value],
+            data: { actual: `${left.text} ${middle.text} ${right.text}` },
+            expected: [left.text],
           });
           index++;
         }
 
         // A phrase of 2..MAX_PHRASE words followed at once by itself: `in the in the`.
-        for (let index = 0; index < tokens.length; index++) {
-          for (let size = 2; size <= MAX_PHRASE && index + 2 * size <= tokens.length; size++) {
-            if (!repeatsAt(tokens, index, size)) continue;
-            const first = tokens[index]!;
-            const lastOfFirst = tokens[index + size - 1]!;
-            const lastOfSecond = tokens[index + 2 * size - 1]!;
-            const phrase = tokens
+        for (let index = 0; index < words.length; index++) {
+          for (let size = 2; size <= MAX_PHRASE && index + 2 * size <= words.length; size++) {
+            if (!repeatsAt(words, index, size, joined)) continue;
+            const first = words[index]!;
+            const lastOfFirst = words[index + size - 1]!;
+            const lastOfSecond = words[index + 2 * size - 1]!;
+            const phrase = words
               .slice(index, index + size)
-              .map((token) => token.value)
+              .map((word) => word.text)
               .join(' ');
             report(file, {
               at: { start: first.start, end: lastOfSecond.end },
               messageId: 'phrase',
               data: { phrase },
-              expected: [String(file.value).slice(first.start, lastOfFirst.end)],
+              expected: [text.slice(first.start, lastOfFirst.end)],
             });
             index += 2 * size - 1;
             break;
@@ -107,43 +111,60 @@ export default defineRule({
   },
 });
 
-/** The words of a sentence, each knowing whether only spaces separate it from the one before. */
-function tokensOf(sentence: Sentence, text: string): Token[] {
-  const words = sentenceWords(sentence, text);
-  const tokens: Token[] = [];
+const LETTERS_ONLY = /^\p{L}{2,}$/u;
+const LETTER = /\p{L}/u;
+const IDIOMATIC_ENDING = /(?:er|ier|years|months|weeks|days|hours|minutes|miles|times|ages|tons)$/;
+
+/**
+ * For each word of a sentence, 1 if only spaces (no punctuation, no line break) separate it from
+ * the word before, else 0 (always 0 for the first word).
+ */
+function joinsOf(sentence: Sentence, text: string, count: number): Uint8Array {
+  const joins = new Uint8Array(count);
+  let index = 0;
   let joined = false;
   for (const node of sentence.children) {
     if (node.type === 'WordNode') {
-      const word = words[tokens.length]!;
-      tokens.push({
-        value: word.text,
-        lower: word.lower,
-        start: word.start,
-        end: word.end,
-        joined,
-      });
+      joins[index++] = joined ? 1 : 0;
       joined = true;
-    } else if (node.type === 'WhiteSpaceNode') {
-      if (/[\r\n]/.test(textOf(text, node))) joined = false;
-    } else {
+    } else if (node.type !== 'WhiteSpaceNode' || hasLineBreak(text, node, node.value)) {
       joined = false;
     }
   }
-  return tokens;
+  return joins;
 }
 
-function repeatsAt(tokens: Token[], index: number, size: number): boolean {
+/** Whether a node holds a line break: read from the document, as `textOf` would, without a slice. */
+function hasLineBreak(text: string, node: SentenceContent, value: string): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return /[\r\n]/.test(value);
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
+function repeatsAt(
+  words: readonly WordInfo[],
+  index: number,
+  size: number,
+  joined: (index: number) => boolean,
+): boolean {
+  // Equal words first: the test that almost always fails, and costs nothing.
+  for (let offset = 0; offset < size; offset++) {
+    if (words[index + offset]!.lower !== words[index + size + offset]!.lower) return false;
+  }
   let allSame = true;
   let hasLetters = false;
   for (let offset = 0; offset < size; offset++) {
-    const a = tokens[index + offset]!;
-    const b = tokens[index + size + offset]!;
-    if (a.lower !== b.lower) return false;
+    const a = words[index + offset]!;
     // The whole stretch must run on with nothing but spaces between its words.
-    if (offset > 0 && !a.joined) return false;
-    if (!b.joined) return false;
-    if (a.lower !== tokens[index]!.lower) allSame = false;
-    if (/\p{L}/u.test(a.value)) hasLetters = true;
+    if (offset > 0 && !joined(index + offset)) return false;
+    if (!joined(index + size + offset)) return false;
+    if (a.lower !== words[index]!.lower) allSame = false;
+    if (LETTER.test(a.text)) hasLetters = true;
   }
   // `ha ha ha ha` is one word repeated (repeated-words' concern); number runs are data.
   return !allSame && hasLetters;
@@ -151,7 +172,5 @@ function repeatsAt(tokens: Token[], index: number, size: number): boolean {
 
 /** Coordinations English uses for emphasis: `again and again`, `better and better`, `years and years`. */
 function isIdiomatic(word: string): boolean {
-  if (IDIOMS.has(word)) return true;
-  if (/(?:er|ier)$/.test(word)) return true;
-  return /(?:years|months|weeks|days|hours|minutes|miles|times|ages|tons)$/.test(word);
+  return IDIOMS.has(word) || IDIOMATIC_ENDING.test(word);
 }

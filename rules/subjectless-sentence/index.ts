@@ -7,10 +7,11 @@ import {
   sentenceWords,
   tagText,
   textOf,
-  wordsOf,
   type Root,
   type Sentence,
+  type WordInfo,
 } from '../../src/core/index.js';
+import { endsWithStopOrSemicolon, isCapitalised, lettersEnd, startsUpperCase } from './scan.js';
 
 const INSTRUCTIONS = new Set(
   loadJson<{ words: string[] }>(import.meta.url, './instruction-verbs.json').words,
@@ -18,11 +19,16 @@ const INSTRUCTIONS = new Set(
 
 const NOT_VERBS = new Set(loadJson<{ words: string[] }>(import.meta.url, './not-verbs.json').words);
 
-/** A Chinese-style enumeration head before the verb: `Fourth, experience a real Xinjiang.` */
+/**
+ * A Chinese-style enumeration head before the verb: `Fourth, experience a real Xinjiang.` Sticky:
+ * tried at the start of each sentence, on the document.
+ */
 const ORDINAL_LEAD =
-  /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|thirdly|fourthly|finally|lastly|next),[ \t]*/iu;
+  /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|firstly|secondly|thirdly|fourthly|finally|lastly|next),[ \t]*/iuy;
 /** A list item: bullet, number or letter label at the start of a line. */
 const LIST_ITEM = /^[ \t]*(?:[-*•·–—]|\(?\p{N}{1,3}[.)]|\(?\p{L}[.)])[ \t]/u;
+/** Quotation marks: a quoted instruction is speech. */
+const QUOTE_MARK = /["“”]/;
 /** Words that make an imperative a real instruction addressed to the reader. */
 const ADDRESSED = /\b(?:you|your|yours|yourself|please|us|let's)\b/iu;
 /** Forms that are not a bare verb: -ing, -ed, third person -s (but not -ss, -us, -is). */
@@ -110,44 +116,50 @@ export default defineRule({
       }
 
       function check(sentence: Sentence): void {
-        const words = wordsOf(sentence);
+        // Every sentence of five words or more gets this far, and most stop at the opening word
+        // (`The`, `China`, `In`): up to there, the document and the shared words are read in place
+        // and the sentence's text is not sliced.
+        const words = sentenceWords(sentence, text);
         if (words.length < MIN_WORDS) return;
         const start = sentence.position?.start.offset ?? 0;
         const end = sentence.position?.end.offset ?? start;
-        const value = textOf(text, sentence);
-        if (!/[.;]["'”’)\]]*$/u.test(value.trimEnd())) return;
-        const lead = ORDINAL_LEAD.exec(value)?.[0] ?? '';
-        const rest = value.slice(lead.length);
-        const verb = /^\p{L}+/u.exec(rest)?.[0];
-        if (!verb) return;
-        const lower = verb.toLowerCase();
+        if (!endsWithStopOrSemicolon(text, start, end)) return;
+        // The lead cannot run past the sentence: it holds no stop, semicolon or closing mark.
+        ORDINAL_LEAD.lastIndex = start;
+        const leadLength = ORDINAL_LEAD.test(text) ? ORDINAL_LEAD.lastIndex - start : 0;
+        const verbStart = start + leadLength;
+        const verbEnd = lettersEnd(text, verbStart);
+        if (verbEnd === verbStart) return;
+        // The verb is usually a word as the parser found it: then its strings are already read.
+        const word = wordSpanning(words, verbStart, verbEnd);
+        const verb = word?.text ?? text.slice(verbStart, verbEnd);
         // Cheap tests before the tagger: a capital (or an enumeration head), a bare form.
-        if (!lead && !/^\p{Lu}\p{Ll}+$/u.test(verb)) return;
+        if (leadLength === 0 && !isCapitalised(verb)) return;
+        const lower = word?.lower ?? verb.toLowerCase();
         if (NOT_BARE.test(lower) || INSTRUCTIONS.has(lower) || PARTICIPLES.has(lower)) return;
         if (NOT_VERBS.has(lower)) return;
-        if (ADDRESSED.test(value) || /["“”]/.test(value) || layout.isQuoted(start)) return;
+        const value = textOf(text, sentence);
+        if (ADDRESSED.test(value) || QUOTE_MARK.test(value) || layout.isQuoted(start)) return;
         // A word this text also capitalises mid-sentence is a name (`China`, `Bachelet`).
         names ??= capitalisedMidSentence(tree, text);
         if (names.has(verb)) return;
 
-        const windowWords = wordsOf(sentence).slice(0, WINDOW);
-        const windowEnd = windowWords.at(-1)?.position?.end.offset ?? end;
-        const tokens = tagText(text.slice(start + lead.length, windowEnd)).tokens;
+        const windowEnd = words[Math.min(WINDOW, words.length) - 1]!.end;
+        const tokens = tagText(text.slice(verbStart, windowEnd)).tokens;
         const first = tokens[0];
         if (!first || first.text.toLowerCase() !== lower) return;
         // After an enumeration head the tagger often reads the verb as a noun; a noun does not
         // take a determiner straight after it, a verb does: `Fourth, experience a real Xinjiang`.
         const verbLike =
           first.tag === 'VERB' ||
-          (lead !== '' && /^(?:NOUN|PROPN)$/.test(first.tag) && tokens[1]?.tag === 'DET');
+          (leadLength !== 0 && /^(?:NOUN|PROPN)$/.test(first.tag) && tokens[1]?.tag === 'DET');
         if (!verbLike) return;
         // `Hit by the storm, ...`: a participle, whose subject follows.
         if (tokens[1]?.text.toLowerCase() === 'by') return;
         if (hasLaterSubject(value) || REPORTED.test(value)) return;
 
-        const at = start + lead.length;
         report(file, {
-          at: { start: at, end: at + verb.length },
+          at: { start: verbStart, end: verbEnd },
           messageId: 'bareVerb',
           data: { verb },
         });
@@ -156,6 +168,18 @@ export default defineRule({
   },
 });
 
+/** The word of `words` that spans exactly `start..end`, if any. */
+function wordSpanning(
+  words: readonly WordInfo[],
+  start: number,
+  end: number,
+): WordInfo | undefined {
+  for (const word of words) {
+    if (word.start >= start) return word.start === start && word.end === end ? word : undefined;
+  }
+  return undefined;
+}
+
 /** Words written with a capital somewhere other than at the start of a sentence. */
 function capitalisedMidSentence(tree: Root, text: string): Set<string> {
   const found = new Set<string>();
@@ -163,7 +187,7 @@ function capitalisedMidSentence(tree: Root, text: string): Set<string> {
     const words = sentenceWords(sentence, text);
     for (let index = 1; index < words.length; index++) {
       const value = words[index]!.text;
-      if (/^\p{Lu}/u.test(value)) found.add(value);
+      if (startsUpperCase(value)) found.add(value);
     }
   }
   return found;

@@ -8,25 +8,26 @@ import {
   sentenceWords,
   tagSentence,
   textOf,
-  wordsOf,
   type Sentence,
   type TaggedWord,
   type WordInfo,
 } from '../../src/core/index.js';
+import { afterSpaces, endsWithStop, EXCLAMATION, FULL_STOP, nextLowerAfterStop } from './scan.js';
 
 /** Abbreviations whose full stop may be followed by a lower-case word ("5 p.m. local time"). */
 const ABBREVIATIONS = new Set(loadJson<string[]>(import.meta.url, './abbreviations.json'));
 const DANGLING = new Set(
   loadJson<{ words: string[] }>(import.meta.url, './dangling-words.json').words,
 );
+/**
+ * The last word of each entry of several words (`such as` gives `as`): the two last words of a
+ * sentence are joined for the look-up only when the last one is among these.
+ */
+const DANGLING_TWO_LAST = new Set(
+  [...DANGLING].filter((entry) => entry.includes(' ')).map((entry) => entry.split(' ').at(-1)!),
+);
 const FINITE = new Set(loadJson<{ words: string[] }>(import.meta.url, './finite-words.json').words);
 
-/**
- * A full stop after a letter or digit, then a sentence that starts in lower case: `countries. echo.`.
- * An ellipsis never matches (the stop must follow a letter or digit). The word before the stop is
- * read separately, from a bounded window, to rule out abbreviations.
- */
-const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/gu;
 /** The word (with inner full stops, as in `p.m`) that ends a window of text. */
 const WORD_BEFORE = /[\p{L}\p{N}.]*$/u;
 /** The lower-case word that starts the fragment. */
@@ -111,10 +112,10 @@ export default defineRule({
 
       // 1. A lower-case start after a full stop: found in the raw text, because the parser does
       // not split sentences there.
-      for (const match of text.matchAll(LOWER_AFTER_STOP)) {
-        const word = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 30), match.index))![0];
+      for (let at = nextLowerAfterStop(text, 0); at !== -1; at = nextLowerAfterStop(text, at + 1)) {
+        const word = WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))![0];
         if (isAbbreviation(word.replace(/^\.+/, ''))) continue;
-        const start = match.index + match[0].length;
+        const start = afterSpaces(text, at + 1);
         const next = WORD_AFTER.exec(text.slice(start, start + 40))?.[0] ?? '';
         const line = layout.lineAt(start);
         if (layout.isQuoted(start) || layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) {
@@ -135,53 +136,61 @@ export default defineRule({
       }
 
       for (const paragraph of paragraphs(tree)) {
-        const sentences = paragraph.children.filter(
-          (node): node is Sentence => node.type === 'SentenceNode',
-        );
-        const first = sentences[0];
+        // The first sentence and how many there are, counted rather than filtered into an array.
+        let first: Sentence | undefined;
+        let count = 0;
+        for (const node of paragraph.children) {
+          if (node.type !== 'SentenceNode') continue;
+          first ??= node;
+          count++;
+        }
         if (!first) continue;
         const line = layout.lineAt(first.position?.start.offset ?? 0);
         // Headlines, bylines, datelines on their own, captions and list items are not prose.
         if (layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) continue;
-        for (const sentence of sentences) {
-          checkSentence(sentence, sentences.length > 1);
+        for (const node of paragraph.children) {
+          if (node.type === 'SentenceNode') checkSentence(node, count > 1);
         }
       }
 
       function checkSentence(sentence: Sentence, hasNeighbours: boolean): void {
-        const words = wordsOf(sentence);
+        // Most sentences end well and have a verb in plain sight: everything here reads the shared
+        // words and the document's char codes, and slices the sentence's text only for the few
+        // candidates that get that far.
+        const words = sentenceWords(sentence, text);
         const first = words[0];
         const last = words.at(-1);
         if (!first || !last) return;
         const start = sentence.position?.start.offset ?? 0;
         const end = sentence.position?.end.offset ?? start;
-        const value = textOf(text, sentence);
-        if (layout.isQuoted(first.position?.start.offset ?? start)) return;
-        const terminal = /[.!]["'”’)\]]*$/u.exec(value.trimEnd());
-        if (!terminal) return;
+        if (layout.isQuoted(first.start)) return;
+        if (!endsWithStop(text, start, end)) return;
 
         // 2. Ends on a word that cannot end a sentence.
-        const lastWord = textOf(text, last);
-        const lastTwo = words.length > 1 ? `${textOf(text, words.at(-2)!)} ${lastWord}` : lastWord;
-        const lastEnd = last.position?.end.offset ?? end;
-        const afterLast = text.slice(lastEnd, lastEnd + 3);
-        const dangling = DANGLING.has(lastTwo) ? lastTwo : DANGLING.has(lastWord) ? lastWord : '';
-        if (dangling && words.length >= 3 && /^[.!]/.test(afterLast)) {
-          report(file, {
-            at: { start: lastEnd - dangling.length, end: lastEnd + 1 },
-            messageId: 'danglingEnd',
-            data: { word: dangling },
-          });
-          return;
+        const lastEnd = last.end;
+        const stop = text.charCodeAt(lastEnd);
+        if (words.length >= 3 && (stop === FULL_STOP || stop === EXCLAMATION)) {
+          const lastWord = last.text;
+          const lastTwo = DANGLING_TWO_LAST.has(lastWord)
+            ? `${words.at(-2)!.text} ${lastWord}`
+            : '';
+          const dangling = DANGLING.has(lastTwo) ? lastTwo : DANGLING.has(lastWord) ? lastWord : '';
+          if (dangling) {
+            report(file, {
+              at: { start: lastEnd - dangling.length, end: lastEnd + 1 },
+              messageId: 'danglingEnd',
+              data: { word: dangling },
+            });
+            return;
+          }
         }
 
         // 3. A one- or two-word sentence among others, with no verb or pronoun: `Echo.`
         const short = words.length <= 2 && hasNeighbours;
         // 4. No finite verb. Cheap test first: most sentences hold a finite form in plain sight.
-        const long =
-          words.length >= minWordsWithoutVerb && !likelyFinite(sentenceWords(sentence, text));
+        const long = words.length >= minWordsWithoutVerb && !likelyFinite(words);
         if (!short && !long) return;
-        const trimmed = value.trim();
+        const trimmed = textOf(text, sentence).trim();
         if (trimmed.startsWith('(') || CAPTION.test(trimmed) || SITE_OR_BYLINE.test(trimmed)) {
           return;
         }
@@ -208,12 +217,13 @@ const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
  * after it surely or very likely has a finite verb. Only the rest are tagged.
  */
 function likelyFinite(words: readonly WordInfo[]): boolean {
-  return words.some(
-    ({ lower }, index) =>
-      FINITE.has(lower) ||
-      (lower.length > 4 && lower.endsWith('ed')) ||
-      (SUBJECT_PRONOUNS.has(lower) && index + 1 < words.length),
-  );
+  for (let index = 0; index < words.length; index++) {
+    const lower = words[index]!.lower;
+    if (FINITE.has(lower)) return true;
+    if (lower.length > 4 && lower.endsWith('ed')) return true;
+    if (SUBJECT_PRONOUNS.has(lower) && index + 1 < words.length) return true;
+  }
+  return false;
 }
 
 /** A word that makes even a one- or two-word sentence whole: a verb, pronoun or interjection. */

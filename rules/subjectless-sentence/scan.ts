@@ -1,0 +1,78 @@
+/**
+ * Char-code reads of the document for the tests subjectless-sentence makes of every sentence of
+ * five words or more: each does what a regular expression (named in its comment) does on the
+ * sentence's text, without slicing it.
+ */
+
+/** `/^\p{L}+/u` tried at one offset: the letters that start there (the rest tried only off ASCII). */
+const LETTERS = /\p{L}+/uy;
+
+/** Where the run of letters that starts at `from` ends (`from` itself when there is none). */
+export function lettersEnd(text: string, from: number): number {
+  let at = from;
+  let code = text.charCodeAt(at);
+  while ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) {
+    code = text.charCodeAt(++at);
+  }
+  // An ASCII character that is not a letter (or the end of the text) ends the run for sure.
+  if (!(code >= 0x80)) return at;
+  LETTERS.lastIndex = from;
+  return LETTERS.test(text) ? LETTERS.lastIndex : from;
+}
+
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/** `/^\p{Lu}\p{Ll}+$/u` on `word`: read as char codes when it is ASCII. */
+export function isCapitalised(word: string): boolean {
+  let code = word.charCodeAt(0);
+  if (code >= 0x80) return CAPITALISED.test(word);
+  if (!(code >= 0x41 && code <= 0x5a) || word.length < 2) return false;
+  for (let index = 1; index < word.length; index++) {
+    code = word.charCodeAt(index);
+    if (code >= 0x80) return CAPITALISED.test(word);
+    if (!(code >= 0x61 && code <= 0x7a)) return false;
+  }
+  return true;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+
+/** `/^\p{Lu}/u` on `word`: read as a char code when it starts in ASCII. */
+export function startsUpperCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return UPPER_START.test(word);
+}
+
+/** Marks that may close a sentence after its stop: `["'”’)\]]`. */
+const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]);
+
+/**
+ * Whether `text` from `start` to `end`, trailing white space trimmed, ends on a full stop or a
+ * semicolon and any closing quotes or brackets: `/[.;]["'”’)\]]*$/u` tested on the trimmed slice.
+ */
+export function endsWithStopOrSemicolon(text: string, start: number, end: number): boolean {
+  let at = end - 1;
+  while (at >= start && isTrimmedSpace(text.charCodeAt(at))) at--;
+  while (at >= start && CLOSERS.has(text.charCodeAt(at))) at--;
+  if (at < start) return false;
+  const code = text.charCodeAt(at);
+  return code === 0x2e || code === 0x3b;
+}
+
+/** The white space and line terminators that `String.prototype.trimEnd` removes. */
+function isTrimmedSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}

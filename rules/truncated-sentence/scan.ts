@@ -1,0 +1,75 @@
+/**
+ * Char-code scans for the two tests truncated-sentence makes of the raw text. Each does what a
+ * regular expression (named in its comment) does, without slicing the text or trying the pattern at
+ * every character: they run over the whole document or once per sentence, on every lint.
+ */
+
+export const FULL_STOP = 0x2e;
+export const EXCLAMATION = 0x21;
+
+/**
+ * A full stop after a letter or digit, then a sentence that starts in lower case: `countries. echo.`.
+ * An ellipsis never matches (the stop must follow a letter or digit). Sticky: tried only at the
+ * full stops `nextLowerAfterStop` picks out.
+ */
+const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/uy;
+
+/**
+ * The next full stop at or after `from` where `/(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/u` matches, or
+ * -1. The stops and what follows them are read as char codes first, and the pattern is tried only
+ * where a space or tab and then a letter that may be lower case follow: searching the text with the
+ * pattern itself tries its look-behind at every character.
+ */
+export function nextLowerAfterStop(text: string, from: number): number {
+  for (let at = text.indexOf('.', from); at !== -1; at = text.indexOf('.', at + 1)) {
+    const next = afterSpaces(text, at + 1);
+    if (next === at + 1) continue;
+    const code = text.charCodeAt(next);
+    // In ASCII only a-z is lower case; beyond it, the pattern decides.
+    if (code < 0x80 && (code < 0x61 || code > 0x7a)) continue;
+    LOWER_AFTER_STOP.lastIndex = at;
+    if (LOWER_AFTER_STOP.test(text)) return at;
+  }
+  return -1;
+}
+
+/** The offset after the spaces and tabs that start at `from`. */
+export function afterSpaces(text: string, from: number): number {
+  let at = from;
+  while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
+  return at;
+}
+
+/** Marks that may close a sentence after its stop: `["'”’)\]]`. */
+const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]);
+
+/**
+ * Whether `text` from `start` to `end`, trailing white space trimmed, ends on a full stop or an
+ * exclamation mark and any closing quotes or brackets: `/[.!]["'”’)\]]*$/u` tested on the trimmed
+ * slice, read from the document's char codes instead of slicing and trimming every sentence.
+ */
+export function endsWithStop(text: string, start: number, end: number): boolean {
+  let at = end - 1;
+  while (at >= start && isTrimmedSpace(text.charCodeAt(at))) at--;
+  while (at >= start && CLOSERS.has(text.charCodeAt(at))) at--;
+  if (at < start) return false;
+  const code = text.charCodeAt(at);
+  return code === FULL_STOP || code === EXCLAMATION;
+}
+
+/** The white space and line terminators that `String.prototype.trimEnd` removes. */
+function isTrimmedSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
