@@ -4,10 +4,13 @@
  * article, the seed repeated 10 and 100 times, and its paragraphs as separate documents. Each figure
  * is the median of several timed runs after warm-up.
  *
- *   npm run bench -- [--text FILE] [--runs N] [--min-ms MS] [--per-rule] [--no-harper]
+ *   npm run bench -- [--text FILE] [--runs N] [--min-ms MS] [--warmup-ms MS] [--per-rule] [--no-harper]
  *
- * harper.js is measured afterwards in a child process of its own, so that its WASM memory and
- * allocations do not share a heap, GC threads and CPU accounting with the JavaScript contenders.
+ * Each contender is measured on each workload in a child process of its own, as a program that
+ * uses it would run it: in one process, V8's JIT feedback and its collector's decisions (which
+ * allocation sites go straight to the old generation) are shaped by whatever ran before (the rule
+ * set measured in turn with bare parsing in one process: 250,000 words/s on the seed; alone in its
+ * process: 348,000); and harper.js's WASM memory must not share a heap, GC threads and CPU accounting with the rest.
  */
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -24,17 +27,25 @@ const { values } = parseArgs({
     text: { type: 'string', default: 'samples/xinhua-bachelet-visit.txt' },
     runs: { type: 'string', default: '7' },
     'min-ms': { type: 'string', default: '300' },
+    'warmup-ms': { type: 'string', default: '3000' },
     'per-rule': { type: 'boolean', default: false },
     'no-harper': { type: 'boolean', default: false },
-    /** Internal: measure harper.js only and print its rates as JSON (the child process). */
+    /** Internal: measure harper.js only (a child process). */
     'peer-only': { type: 'boolean', default: false },
+    /** Internal: measure this workload only and print the rate as JSON (a child process). */
+    workload: { type: 'string' },
+    /** Internal: the contender a child measures (an index; harper.js is `--peer-only`). */
+    contender: { type: 'string' },
   },
 });
 
 const RUNS = Number(values.runs);
 const MIN_MS = Number(values['min-ms']);
-if (!Number.isInteger(RUNS) || RUNS < 1 || !(MIN_MS > 0)) {
-  console.error('bench: --runs must be a positive integer and --min-ms a positive number');
+const WARMUP_MS = Number(values['warmup-ms']);
+if (!Number.isInteger(RUNS) || RUNS < 1 || !(MIN_MS > 0) || !(WARMUP_MS >= 0)) {
+  console.error(
+    'bench: --runs must be a positive integer, --min-ms a positive number, --warmup-ms a number',
+  );
   process.exit(2);
 }
 
@@ -52,12 +63,22 @@ const counter = createMtLinter({ extends: 'recommended', rules: {} });
 const wordsIn = (documents: string[]) =>
   documents.reduce((sum, text) => sum + counter.lint(text).summary.words, 0);
 
-const workloads: Workload[] = [
+const allWorkloads = [
   { name: 'seed', documents: [seed] },
   { name: 'seed x10', documents: [Array(10).fill(seed).join('\n\n')] },
   { name: 'seed x100', documents: [Array(100).fill(seed).join('\n\n')] },
   { name: 'paragraphs', documents: paragraphs },
-].map((workload) => ({ ...workload, words: wordsIn(workload.documents) }));
+];
+/** In a child: the one workload it measures. */
+const only = values.workload === undefined ? undefined : allWorkloads[Number(values.workload)];
+if (values.workload !== undefined && !only) {
+  console.error(`bench: no workload ${values.workload}`);
+  process.exit(2);
+}
+const workloads: Workload[] = (only ? [only] : allWorkloads).map((workload) => ({
+  ...workload,
+  words: wordsIn(workload.documents),
+}));
 
 type Run = (text: string) => unknown;
 
@@ -66,7 +87,7 @@ type Run = (text: string) => unknown;
  * (process.cpuUsage), not wall time, because the machine may be shared: a process that waits for
  * a core does no work and should not be charged for it.
  */
-async function timed(run: Run, workload: Workload): Promise<number> {
+async function timed(run: Run, workload: Workload, minMs = MIN_MS): Promise<number> {
   let iterations = 0;
   const start = process.cpuUsage();
   let elapsedMs = 0;
@@ -75,115 +96,160 @@ async function timed(run: Run, workload: Workload): Promise<number> {
     iterations++;
     const used = process.cpuUsage(start);
     elapsedMs = (used.user + used.system) / 1000;
-  } while (elapsedMs < MIN_MS);
+  } while (elapsedMs < minMs);
   return (workload.words * iterations) / (elapsedMs / 1000);
 }
 
+/** A contender: its name, and how to set it up in the process that measures it. */
 interface Contender {
   name: string;
-  run: Run;
-  /** Words/s per workload, one sample per round. */
-  samples: number[][];
+  setUp: () => Promise<Run>;
 }
 
-const contenders: Contender[] = [];
-const contender = (name: string, run: Run): Contender => {
-  const entry = { name, run, samples: workloads.map(() => [] as number[]) };
-  contenders.push(entry);
-  return entry;
-};
-
-const peerOnly = values['peer-only'];
-const processor = unified().use(retextEnglish).freeze();
-const linter = createMtLinter();
-
-if (!peerOnly) {
-  contender('retext-english parse (whole text)', (text) => processor.parse(text));
-  contender('retext-english parse (bounded pieces)', (text) =>
-    parseDocument(text, (piece) => processor.parse(piece) as Root),
-  );
-  contender(`default rule set (${linter.enabled.length} rules)`, (text) => linter.lint(text));
-  if (values['per-rule']) {
-    for (const rule of registry.values()) {
-      const only = createMtLinter({
+const contenders: Contender[] = [
+  {
+    name: 'retext-english parse (whole text)',
+    setUp: async () => {
+      const processor = unified().use(retextEnglish).freeze();
+      return (text) => processor.parse(text);
+    },
+  },
+  {
+    name: 'retext-english parse (bounded pieces)',
+    setUp: async () => {
+      const processor = unified().use(retextEnglish).freeze();
+      return (text) => parseDocument(text, (piece) => processor.parse(piece) as Root);
+    },
+  },
+  {
+    name: `default rule set (${createMtLinter().enabled.length} rules)`,
+    setUp: async () => {
+      const linter = createMtLinter();
+      return (text) => linter.lint(text);
+    },
+  },
+  ...(values['per-rule'] ? [...registry.keys()] : []).map((id) => ({
+    name: `  parse + ${id} only`,
+    setUp: async () => {
+      const alone = createMtLinter({
         rules: Object.fromEntries(
-          [...registry.keys()].map((id) => [id, id === rule.meta.id ? 'info' : 'off']),
+          [...registry.keys()].map((other) => [other, other === id ? 'info' : 'off']),
         ),
       });
-      contender(`  parse + ${rule.meta.id} only`, (text) => only.lint(text));
-    }
-  }
-}
+      return (text: string) => alone.lint(text);
+    },
+  })),
+];
 
-let peerSetup = 0;
-if (peerOnly) {
+const PEER_NAME = 'harper.js LocalLinter (plaintext)';
+/** harper.js, set up as its users do; `setupMs` is how long that took. */
+async function setUpPeer(): Promise<{ run: Run; setupMs: number }> {
   const { LocalLinter } = await import('harper.js');
   const { binaryInlined } = await import('harper.js/binaryInlined');
   const started = performance.now();
   const peer = new LocalLinter({ binary: binaryInlined });
   await peer.setup();
   await peer.lint('Warm up the dictionary.', { language: 'plaintext' });
-  peerSetup = performance.now() - started;
-  contender('harper.js LocalLinter (plaintext)', (text) =>
-    peer.lint(text, { language: 'plaintext' }),
-  );
+  const setupMs = performance.now() - started;
+  return { run: (text) => peer.lint(text, { language: 'plaintext' }), setupMs };
 }
 
-// Warm-up (JIT, caches, lazily built tables), then rounds in which every contender runs every
-// workload in turn, so that a change in machine load touches all of them alike.
-for (const entry of contenders) {
-  for (const workload of workloads) await timed(entry.run, workload);
+/** What a child process reports: the median rate of its contender on its workload. */
+interface Measured {
+  rate: number;
+  setupMs: number;
 }
-for (let round = 0; round < RUNS; round++) {
-  for (const entry of contenders) {
-    for (const [index, workload] of workloads.entries()) {
-      entry.samples[index]!.push(await timed(entry.run, workload));
+
+if (only) {
+  // A child: one contender on one workload. Warm-up, then RUNS timed runs, median. The warm-up is
+  // long because CPU time counts V8's background compiler threads too: with 15 rules, optimizing
+  // their code goes on for the first seconds (measured on the seed: about 65 ms of CPU per lint in
+  // the first 300 ms, 6 ms after 2 s).
+  const workload = workloads[0]!;
+  let run: Run;
+  let setupMs = 0;
+  if (values['peer-only']) ({ run, setupMs } = await setUpPeer());
+  else {
+    const entry = contenders[Number(values.contender)];
+    if (!entry) {
+      console.error(`bench: no contender ${values.contender}`);
+      process.exit(2);
     }
+    run = await entry.setUp();
   }
-  process.stderr.write(`  ${peerOnly ? 'harper.js ' : ''}round ${round + 1}/${RUNS} done\n`);
-}
-
-const median = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-interface Row {
-  name: string;
-  rates: number[];
-}
-const row = (entry: Contender): Row => ({ name: entry.name, rates: entry.samples.map(median) });
-const rows = contenders.map(row);
-
-if (peerOnly) {
-  console.log(JSON.stringify({ row: rows[0], setup: peerSetup }));
+  await timed(run, workload, WARMUP_MS);
+  const samples: number[] = [];
+  for (let round = 0; round < RUNS; round++) samples.push(await timed(run, workload));
+  samples.sort((x, y) => x - y);
+  const measured: Measured = { rate: samples[Math.floor(samples.length / 2)]!, setupMs };
+  console.log(JSON.stringify(measured));
   process.exit(0);
 }
 
-const [parsed, pieces, ruleSet] = rows as [Row, Row, Row];
-let harperRow: Row | undefined;
-let harperSetup = 0;
-if (!values['no-harper']) {
+/** Measures one contender on one workload in a child process; undefined when the child failed. */
+function measureInChild(workload: number, contender: number | 'peer'): Measured | undefined {
   const child = spawnSync(
     process.execPath,
     [
       fileURLToPath(import.meta.url),
-      '--peer-only',
+      ...(contender === 'peer' ? ['--peer-only'] : ['--contender', String(contender)]),
+      ...(values['per-rule'] ? ['--per-rule'] : []),
+      '--workload',
+      String(workload),
       '--text',
       values.text,
       '--runs',
       String(RUNS),
       '--min-ms',
       String(MIN_MS),
+      '--warmup-ms',
+      String(WARMUP_MS),
     ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  if (child.status === 0) {
-    const result = JSON.parse(child.stdout) as { row: Row; setup: number };
-    harperRow = result.row;
-    harperSetup = result.setup;
+  if (child.status !== 0) return undefined;
+  return JSON.parse(child.stdout) as Measured;
+}
+
+interface Row {
+  name: string;
+  rates: number[];
+}
+
+/** A contender's rates on every workload, each measured in a process of its own. */
+function row(name: string, contender: number | 'peer'): { row: Row; setupMs: number } | undefined {
+  const rates: number[] = [];
+  let setupMs = 0;
+  for (const [index, workload] of workloads.entries()) {
+    const measured = measureInChild(index, contender);
+    if (!measured) return undefined;
+    rates.push(measured.rate);
+    setupMs = Math.max(setupMs, measured.setupMs);
+    process.stderr.write(`  ${name.trim()}: ${workload.name} done\n`);
+  }
+  return { row: { name, rates }, setupMs };
+}
+
+const rows: Row[] = [];
+for (const [index, entry] of contenders.entries()) {
+  const measured = row(entry.name, index);
+  if (!measured) {
+    console.error(`bench: measuring ${entry.name.trim()} failed`);
+    process.exit(1);
+  }
+  rows.push(measured.row);
+}
+const [parsed, pieces, ruleSet] = rows as [Row, Row, Row];
+let harperRow: Row | undefined;
+let harperSetup = 0;
+if (!values['no-harper']) {
+  const peer = row(PEER_NAME, 'peer');
+  if (peer) {
+    harperRow = peer.row;
+    harperSetup = peer.setupMs;
     rows.splice(3, 0, harperRow);
   } else {
-    console.error(`bench: harper.js could not be measured (exit ${child.status}); skipped`);
+    console.error('bench: harper.js could not be measured; skipped');
   }
 }
 
@@ -192,7 +258,7 @@ const pad = (text: string, width: number) => text.padStart(width);
 
 console.log(
   `mtlint bench: Node ${process.version}; words per CPU-second on one core; median of ${RUNS} rounds ` +
-    `(each run >= ${MIN_MS} ms of CPU time) after a warm-up round`,
+    `(each run >= ${MIN_MS} ms of CPU time) after ${WARMUP_MS} ms of warm-up; each contender and workload in a process of its own`,
 );
 console.log(
   `texts: ${workloads.map((workload) => `${workload.name} = ${workload.documents.length} doc(s), ${workload.words} words`).join('; ')}\n`,
