@@ -17,6 +17,7 @@ const EXHAUST_MEMORY = '\u0000test: exhaust memory';
 const THROW = '\u0000test: throw';
 const HEAP = '\u0000test: heap';
 const BUSY = '\u0000test: busy 50 ms';
+const PRIORITY = '\u0000test: priority';
 const STRAY = 'They met her respectively. . Then they left.';
 const expectToMatchSpec = createSpecValidator();
 
@@ -47,6 +48,14 @@ describe('the pool-backed lint service', () => {
     const [a, b] = await Promise.all([first, second]);
     // The worker went on to the second document without waiting for this thread.
     expect(b.start - a.end).toBeLessThan(200);
+  });
+
+  it('lints at a lower priority than the HTTP thread (Linux threads)', async () => {
+    const niceness = (await pool().lint(PRIORITY)) as unknown as {
+      thread: number;
+      process: number;
+    };
+    expect(niceness.thread).toBe(Math.min(19, niceness.process + 10));
   });
 
   it('gives its workers the configured heap', async () => {

@@ -5,9 +5,12 @@
 import { workerData } from 'piscina';
 import { LinterCache } from './linter-cache.js';
 import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
+import { LINT_WORKER_NICENESS, lowerThreadPriority } from './thread-priority.js';
 
 const options = (workerData ?? {}) as { maxDiagnostics?: number; linterCacheSize?: number };
 const cache = new LinterCache(options.linterCacheSize ?? 32, options.maxDiagnostics ?? 1000);
+
+lowerThreadPriority(LINT_WORKER_NICENESS);
 
 // Build the default linter while the worker starts rather than on its first request.
 cache.get(undefined);
