@@ -3,6 +3,7 @@
  * five words or more: each does what a regular expression (named in its comment) does on the
  * sentence's text, without slicing it.
  */
+import { endsWithMark } from '../../src/core/index.js';
 
 /** `/^\p{L}+/u` tried at one offset: the letters that start there (the rest tried only off ASCII). */
 const LETTERS = /\p{L}+/uy;
@@ -44,35 +45,12 @@ export function startsUpperCase(word: string): boolean {
   return UPPER_START.test(word);
 }
 
-/** Marks that may close a sentence after its stop: `["'”’)\]]`. */
-const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]);
+const STOP_OR_SEMICOLON = new Set([0x2e, 0x3b]);
 
 /**
  * Whether `text` from `start` to `end`, trailing white space trimmed, ends on a full stop or a
  * semicolon and any closing quotes or brackets: `/[.;]["'”’)\]]*$/u` tested on the trimmed slice.
  */
 export function endsWithStopOrSemicolon(text: string, start: number, end: number): boolean {
-  let at = end - 1;
-  while (at >= start && isTrimmedSpace(text.charCodeAt(at))) at--;
-  while (at >= start && CLOSERS.has(text.charCodeAt(at))) at--;
-  if (at < start) return false;
-  const code = text.charCodeAt(at);
-  return code === 0x2e || code === 0x3b;
-}
-
-/** The white space and line terminators that `String.prototype.trimEnd` removes. */
-function isTrimmedSpace(code: number): boolean {
-  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return endsWithMark(text, start, end, STOP_OR_SEMICOLON);
 }

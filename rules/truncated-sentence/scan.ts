@@ -3,6 +3,7 @@
  * regular expression (named in its comment) does, without slicing the text or trying the pattern at
  * every character: they run over the whole document or once per sentence, on every lint.
  */
+import { endsWithMark } from '../../src/core/index.js';
 
 export const FULL_STOP = 0x2e;
 export const EXCLAMATION = 0x21;
@@ -40,8 +41,7 @@ export function afterSpaces(text: string, from: number): number {
   return at;
 }
 
-/** Marks that may close a sentence after its stop: `["'”’)\]]`. */
-const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]);
+const STOPS = new Set([FULL_STOP, EXCLAMATION]);
 
 /**
  * Whether `text` from `start` to `end`, trailing white space trimmed, ends on a full stop or an
@@ -49,27 +49,5 @@ const CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d]);
  * slice, read from the document's char codes instead of slicing and trimming every sentence.
  */
 export function endsWithStop(text: string, start: number, end: number): boolean {
-  let at = end - 1;
-  while (at >= start && isTrimmedSpace(text.charCodeAt(at))) at--;
-  while (at >= start && CLOSERS.has(text.charCodeAt(at))) at--;
-  if (at < start) return false;
-  const code = text.charCodeAt(at);
-  return code === FULL_STOP || code === EXCLAMATION;
-}
-
-/** The white space and line terminators that `String.prototype.trimEnd` removes. */
-function isTrimmedSpace(code: number): boolean {
-  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return endsWithMark(text, start, end, STOPS);
 }

@@ -14,4 +14,5 @@ export { loadJson } from './data.js';
 export { tagSentence, tagText, hasFiniteVerb } from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';
 export { layoutOf, buildLayout } from './layout.js';
+export { endsWithMark } from './text-scan.js';
 export type { Layout, Line } from './layout.js';

@@ -1,29 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import retextEnglish from 'retext-english';
 import retextIndefiniteArticle from 'retext-indefinite-article';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import { createMtLinter } from '../../src/linter.js';
+import { pluginFindings, ruleFindings } from '../helpers/plugin-reference.js';
 
-/** Where retext-indefinite-article itself reports, with its fix, on the whole tree. */
-function reference(text: string): string[] {
-  const processor = unified().use(retextEnglish).use(retextIndefiniteArticle);
-  const file = new VFile({ value: text });
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map(
-    (message) =>
-      `${message.place && 'start' in message.place ? message.place.start.offset : -1}:${JSON.stringify(message.expected)}`,
-  );
-}
-
-const linter = createMtLinter({ rules: { 'indefinite-article': 'warning' } });
-function ours(text: string): string[] {
-  return linter
-    .lint(text)
-    .diagnostics.filter((d) => d.ruleId === 'indefinite-article')
-    .map((d) => `${d.offset}:${JSON.stringify(d.suggestions)}`);
-}
+const reference = (text: string) => pluginFindings(retextIndefiniteArticle, text);
+const ours = (text: string) =>
+  ruleFindings('indefinite-article', text, { rules: { 'indefinite-article': 'warning' } });
 
 describe('indefinite-article agrees with retext-indefinite-article on the whole tree', () => {
   const word = fc.constantFrom(

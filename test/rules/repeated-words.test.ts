@@ -1,29 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import retextEnglish from 'retext-english';
 import retextRepeatedWords from 'retext-repeated-words';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import { createMtLinter } from '../../src/linter.js';
+import { pluginFindings, ruleFindings } from '../helpers/plugin-reference.js';
 
-/** Where retext-repeated-words itself reports, with its fix, on the whole tree. */
-function reference(text: string): string[] {
-  const processor = unified().use(retextEnglish).use(retextRepeatedWords);
-  const file = new VFile({ value: text });
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map(
-    (message) =>
-      `${message.place && 'start' in message.place ? message.place.start.offset : -1}:${JSON.stringify(message.expected)}`,
-  );
-}
-
-const linter = createMtLinter({ rules: { 'repeated-words': 'error' } });
-function ours(text: string): string[] {
-  return linter
-    .lint(text)
-    .diagnostics.filter((d) => d.ruleId === 'repeated-words')
-    .map((d) => `${d.offset}:${JSON.stringify(d.suggestions)}`);
-}
+const reference = (text: string) => pluginFindings(retextRepeatedWords, text);
+const ours = (text: string) =>
+  ruleFindings('repeated-words', text, { rules: { 'repeated-words': 'error' } });
 
 describe('repeated-words agrees with retext-repeated-words on the whole tree', () => {
   const word = fc.constantFrom(

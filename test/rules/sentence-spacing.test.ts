@@ -1,28 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import retextEnglish from 'retext-english';
 import retextSentenceSpacing from 'retext-sentence-spacing';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { createMtLinter } from '../../src/linter.js';
+import { pluginFindings, ruleFindings } from '../helpers/plugin-reference.js';
 
-/** Where retext-sentence-spacing itself reports, as `offset:expected`. */
-function reference(text: string, preferred: 1 | 2): string[] {
-  const processor = unified().use(retextEnglish).use(retextSentenceSpacing, { preferred });
-  const file = new VFile({ value: text });
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map(
-    (message) =>
-      `${message.place && 'start' in message.place ? message.place.start.offset : -1}:${JSON.stringify(message.expected)}`,
-  );
-}
-
-function ours(text: string, preferred: 1 | 2): string[] {
-  return createMtLinter({ rules: { 'sentence-spacing': ['info', { preferred }] } })
-    .lint(text)
-    .diagnostics.filter((d) => d.ruleId === 'sentence-spacing')
-    .map((d) => `${d.offset}:${JSON.stringify(d.suggestions)}`);
-}
+const reference = (text: string, preferred: 1 | 2) =>
+  pluginFindings(retextSentenceSpacing, text, { preferred });
+const ours = (text: string, preferred: 1 | 2) =>
+  ruleFindings('sentence-spacing', text, {
+    rules: { 'sentence-spacing': ['info', { preferred }] },
+  });
 
 describe('sentence-spacing agrees with retext-sentence-spacing', () => {
   const sentence = fc.constantFrom(
