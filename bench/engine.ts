@@ -59,7 +59,8 @@ interface Workload {
   words: number;
 }
 
-const counter = createMtLinter({ extends: 'recommended', rules: {} });
+/** The default rule set, here only to count words and rules. */
+const counter = createMtLinter();
 const wordsIn = (documents: string[]) =>
   documents.reduce((sum, text) => sum + counter.lint(text).summary.words, 0);
 
@@ -122,7 +123,7 @@ const contenders: Contender[] = [
     },
   },
   {
-    name: `default rule set (${createMtLinter().enabled.length} rules)`,
+    name: `default rule set (${counter.enabled.length} rules)`,
     setUp: async () => {
       const linter = createMtLinter();
       return (text) => linter.lint(text);

@@ -25,14 +25,6 @@ export function wordsOf(sentence: Sentence): Word[] {
   return sentence.children.filter((node): node is Word => node.type === 'WordNode');
 }
 
-/** Start and end offsets of a node (parsed nodes always have them). */
-export function offsets(node: { position?: import('unist').Position }): {
-  start: number;
-  end: number;
-} {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
-}
-
 /**
  * The text of a node, read from the document by its offsets: the same string as `toString(node)`
  * for parsed nodes, without walking the node's children (rules call this for every word).

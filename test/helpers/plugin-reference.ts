@@ -6,6 +6,7 @@ import retextEnglish from 'retext-english';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'nlcst';
+import type { Linter } from '../../src/core/index.js';
 import { createMtLinter } from '../../src/linter.js';
 
 /** The plugin's messages on `text`, each as `offset:expected`. */
@@ -23,9 +24,18 @@ export function pluginFindings<Options>(
   );
 }
 
+/** Linters by their config's JSON: property tests call `ruleFindings` hundreds of times. */
+const linters = new Map<string, Linter>();
+
 /** The linter's diagnostics of `ruleId` on `text` under `config`, each as `offset:suggestions`. */
 export function ruleFindings(ruleId: string, text: string, config: unknown): string[] {
-  return createMtLinter(config)
+  const key = JSON.stringify(config);
+  let linter = linters.get(key);
+  if (!linter) {
+    linter = createMtLinter(config);
+    linters.set(key, linter);
+  }
+  return linter
     .lint(text)
     .diagnostics.filter((d) => d.ruleId === ruleId)
     .map((d) => `${d.offset}:${JSON.stringify(d.suggestions)}`);
