@@ -121,6 +121,8 @@ describe('createLinter', () => {
         excerpt: ' .',
         suggestions: [''],
         url: 'rules/stray-punctuation/README.md',
+        messageId: 'doubled',
+        fix: '',
       },
     ]);
     expect(summary).toMatchObject({ errors: 1, warnings: 0, infos: 0, words: 8, truncated: false });

@@ -54,6 +54,7 @@ function diagnostic(fields: Partial<Diagnostic>): Diagnostic {
     excerpt: ' .',
     suggestions: [''],
     url: 'rules/stray-punctuation/README.md',
+    messageId: 'doubled',
     ...fields,
   };
 }

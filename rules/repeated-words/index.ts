@@ -33,6 +33,7 @@ export default defineRule({
     severity: 'error',
     description: 'The same word twice in a row, as in "the the"',
     messages: {},
+    safeFixes: ['repeated-words'],
     examples: {
       invalid: ['He visited the the exhibition.', 'It was was a success.'],
       valid: ['He had had enough.', 'She said that that plan would work.'],

@@ -18,6 +18,7 @@ export default defineRule({
       })
       .strict()
       .default({ preferred: 1 }),
+    safeFixes: ['spacing'],
     examples: {
       invalid: ['The talks ended.  The delegation left.', 'It rained.   It poured.'],
       valid: [

@@ -63,6 +63,7 @@ export default defineRule({
       unclosed: '`{{mark}}` is opened here but never closed in this paragraph',
       unopened: '`{{mark}}` closes something that was never opened in this paragraph',
     },
+    safeFixes: ['doubled', 'spaceBefore', 'fullWidth'],
     examples: {
       invalid: [
         'They met her respectively. . Then they left.',

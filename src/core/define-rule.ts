@@ -8,6 +8,8 @@ export type PluginMessage = VFileMessage;
 /** What a rule's `report` leaves for the engine: plain data, read into a diagnostic. */
 export interface Finding {
   ruleId: string;
+  /** A key of the rule's `meta.messages`, or the rule's id for a wrapped plugin's message. */
+  messageId: string;
   reason: string;
   /** Offsets of the flagged text in the document. */
   span: { start: number; end: number };
@@ -60,6 +62,7 @@ export function createReporter(ruleId: string, messages: Record<string, string>)
     }
     const finding: Finding = {
       ruleId,
+      messageId,
       reason: formatMessage(template, data),
       span: spanOf(at),
       expected: expected ?? [],

@@ -110,7 +110,7 @@ function toDiagnostic(
   const startPoint = toPoint(start) ?? { line: 1, column: 1 };
   const endPoint = toPoint(end) ?? startPoint;
   const cap = finding.severityCap;
-  return {
+  const diagnostic: Diagnostic = {
     ruleId: rule.meta.id,
     severity: cap && SEVERITY_RANK[cap] < SEVERITY_RANK[severity] ? cap : severity,
     category: rule.meta.category,
@@ -124,7 +124,11 @@ function toDiagnostic(
     excerpt: text.slice(start, end),
     suggestions: finding.expected,
     url: docsUrl(rule.meta.id),
+    messageId: finding.messageId,
   };
+  const fix = finding.expected[0];
+  if (fix !== undefined && rule.meta.safeFixes?.includes(finding.messageId)) diagnostic.fix = fix;
+  return diagnostic;
 }
 
 /** A wrapped retext plugin's message as a finding: it places itself on nodes, not by offsets. */
@@ -132,6 +136,7 @@ function fromPluginMessage(message: PluginMessage): Finding | undefined {
   if (message.ruleId === undefined) return undefined;
   return {
     ruleId: message.ruleId,
+    messageId: message.ruleId,
     reason: message.reason,
     span: spanOfPlace(message.place),
     expected: (message.expected ?? []).filter((value) => typeof value === 'string'),

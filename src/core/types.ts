@@ -45,6 +45,14 @@ export interface Diagnostic {
   /** Replacement strings, best first (may be empty). */
   suggestions: string[];
   url: string;
+  /** Which of the rule's messages this is: tests and tools match on it, never on the wording. */
+  messageId: string;
+  /**
+   * The replacement for the flagged text when it is safe to apply without an editor's review
+   * (`--fix`): present only for the messages a rule lists in `meta.safeFixes`, and equal to the
+   * first suggestion.
+   */
+  fix?: string;
 }
 
 export interface Summary {
@@ -86,6 +94,12 @@ export interface RuleMeta<Options = unknown> {
   messages: Record<string, string>;
   /** Validated once, when the linter is built. Must accept `undefined` (use `.default({})`). */
   options?: z.ZodType<Options>;
+  /**
+   * Message ids whose first suggestion never changes meaning (punctuation, a doubled word,
+   * spacing): their findings carry `fix`, which `--fix` applies. A wrapped retext plugin's
+   * messages have the rule's id as their message id.
+   */
+  safeFixes?: readonly string[];
   examples: RuleExamples;
 }
 

@@ -129,6 +129,7 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
             'excerpt',
             'suggestions',
             'url',
+            'messageId',
           ],
           properties: {
             ruleId: { type: 'string' },
@@ -143,6 +144,15 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
             endColumn: { type: 'integer', minimum: 1 },
             excerpt: { type: 'string' },
             suggestions: { type: 'array', items: { type: 'string' } },
+            messageId: {
+              type: 'string',
+              description: "Which of the rule's messages this is: match on it, not on the wording",
+            },
+            fix: {
+              type: 'string',
+              description:
+                'The replacement for the flagged text when it is safe to apply without review',
+            },
             url: {
               type: 'string',
               description: "The rule's documentation, relative to the service",
