@@ -10,3 +10,20 @@ export function createMtLinter(
 ): Linter {
   return createLinter(config, { ...options, rules: registry });
 }
+
+/**
+ * A linter that runs one rule alone (at `setting`, or its default severity): what a rule's tests
+ * use, so that no other rule's finding, and no overlap between rules, stands in the way.
+ */
+export function createRuleLinter(
+  ruleId: string,
+  setting?: unknown,
+  options: Omit<LinterOptions, 'rules'> = {},
+): Linter {
+  const rule = registry.get(ruleId);
+  if (!rule) throw new Error(`No rule "${ruleId}"`);
+  return createLinter(
+    { rules: { [ruleId]: setting ?? rule.meta.severity } },
+    { ...options, rules: new Map([[ruleId, rule]]) },
+  );
+}

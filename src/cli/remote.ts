@@ -1,10 +1,11 @@
 /**
- * Remote mode: each file's prose goes to a running mtlint service (`POST {server}/v1/lint`) instead
- * of the engine in this process; diagnostics come back in the same shape and are mapped onto the
- * file exactly as local ones are.
+ * Remote mode: each file goes as it is, with its format, to a running mtlint service
+ * (`POST {server}/v1/lint`) instead of the engine in this process: the service reads it with the
+ * same processor, so diagnostics come back in the same shape and places. Only the penalty is
+ * recounted here, with the weights of the local config.
  */
 import type { LintResult } from '../core/index.js';
-import { finish, prepare } from './document.js';
+import { recount } from './document.js';
 import { CliError, describeError } from './errors.js';
 import { readSource, type LintTask } from './task.js';
 
@@ -21,7 +22,6 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
   } catch (error) {
     throw new CliError(`Cannot read ${task.display}: ${describeError(error)}`);
   }
-  const prose = await prepare(source, task.kind);
   const url = endpoint(options.server);
   let response: Response;
   try {
@@ -32,7 +32,7 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
         accept: 'application/json',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
-      body: JSON.stringify({ text: prose.text, config: task.effective.config }),
+      body: JSON.stringify({ text: source, format: task.kind, config: task.effective.config }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
     });
   } catch (error) {
@@ -60,7 +60,10 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
       `The mtlint server at ${options.server} answered ${response.status} (${detail}) for ${task.display}`,
     );
   }
-  return finish(source, prose, payload, task.effective.weights);
+  return {
+    ...payload,
+    summary: recount(payload.summary, payload.diagnostics, task.effective.weights),
+  };
 }
 
 function endpoint(server: string): string {

@@ -1,9 +1,9 @@
 /** Linting one file in process: what the main thread and each worker thread run. */
 import { readFileSync } from 'node:fs';
-import type { Linter, LintResult } from '../core/index.js';
+import { loadProcessor, type Linter, type LintResult } from '../core/index.js';
 import { createMtLinter } from '../linter.js';
 import type { EffectiveConfig } from './config.js';
-import { finish, prepare, type DocumentKind } from './document.js';
+import type { DocumentKind } from './document.js';
 import { describeError } from './errors.js';
 
 export interface LintTask {
@@ -42,9 +42,8 @@ export async function runTask(task: LintTask): Promise<TaskOutcome> {
     return { ok: false, error: `Cannot read ${task.display}: ${describeError(error)}` };
   }
   try {
-    const prose = await prepare(source, task.kind);
-    const raw = linterFor(task.effective).lint(prose.text);
-    return { ok: true, result: finish(source, prose, raw, task.effective.weights) };
+    await loadProcessor(task.kind);
+    return { ok: true, result: linterFor(task.effective).lint(source, { format: task.kind }) };
   } catch (error) {
     return { ok: false, error: `Cannot lint ${task.display}: ${describeError(error)}` };
   }

@@ -1,28 +1,46 @@
-import { unified } from 'unified';
-import retextEnglish from 'retext-english';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import type { Root } from 'nlcst';
 import { resolveConfig, type EnabledRule } from './config.js';
 import { createReporter, spanOf, type Finding, type PluginMessage } from './define-rule.js';
-import { parseDocument } from './parse.js';
+import { buildDocument, MAX_PIECE, type NewsDocument } from './document/build.js';
+import { createPlacedParser } from './document/parser.js';
+import { indexDirectives } from './processors/directives.js';
+import { processorFor } from './processors/index.js';
+import { toOriginal } from './processors/map.js';
+import { BLOCK_KINDS, type Directive, type Format } from './processors/types.js';
 import { summarize, DEFAULT_PENALTY_WEIGHTS, type PenaltyWeights } from './summary.js';
-import type { Diagnostic, LintResult, Rule, Severity, Transformer } from './types.js';
+import type { Diagnostic, LintResult, Rule, RuleError, Severity, Transformer } from './types.js';
 
 export interface LinterOptions {
   /** Every rule the config may name, by id. */
   rules: ReadonlyMap<string, Rule>;
-  /** Cap on diagnostics per document; beyond it the summary says `truncated: true`. */
+  /**
+   * Most diagnostics listed per document; beyond it the list is shortened and the summary says
+   * `truncated: true`. Counts, the penalty and every gate still take all findings into account.
+   */
   maxDiagnostics?: number;
   /** The documentation address of a rule. */
   docsUrl?: (ruleId: string) => string;
   penaltyWeights?: PenaltyWeights;
+  /** Report inline directives that switched nothing off (`unused-directive` diagnostics). */
+  reportUnusedDirectives?: boolean;
+  /** Longest line parsed whole (tests use small values to exercise windowed parsing). */
+  maxPiece?: number;
+}
+
+export interface LintOptions {
+  /** How to read the input: `text` (default), `markdown` or `html`; `annotated` is LanguageTool's. */
+  format?: Format | 'annotated';
 }
 
 export interface Linter {
   /** The rules this linter runs, with their effective severities. */
   readonly enabled: readonly EnabledRule[];
-  lint(text: string): LintResult;
+  /**
+   * Lints one document. Synchronous: Markdown and HTML need their processor loaded first
+   * (`loadProcessor`); the Node API (`lint`, `createLinter` from the package) does that for you.
+   */
+  lint(input: string, options?: LintOptions): LintResult;
 }
 
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
@@ -32,51 +50,136 @@ export const defaultDocsUrl = (ruleId: string): string => `rules/${ruleId}/READM
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The document every rule reads: see `documentOf`. */
+    mtlintDocument: NewsDocument;
+  }
+}
+
+interface RunnableRule {
+  entry: EnabledRule;
+  transformer: Transformer;
+  scope: readonly (typeof BLOCK_KINDS)[number][];
+  /** Order in the registry: ties between overlapping findings go to the earlier rule. */
+  rank: number;
+}
+
 /**
- * Builds the processor once (retext-english + the enabled rules, options validated); `lint` then
- * parses each document once and runs every rule over the same tree. Pure: no env, no I/O.
+ * Builds the rules once (options validated); `lint` then turns the input into prose with its
+ * format's processor, builds the NewsDocument once, runs every rule on the blocks in its scope,
+ * and turns findings into diagnostics in the original's terms. Pure: no env, no I/O.
  */
 export function createLinter(config: unknown, options: LinterOptions): Linter {
   const enabled = resolveConfig(config, options.rules);
   const maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
   const docsUrl = options.docsUrl ?? defaultDocsUrl;
   const weights = options.penaltyWeights ?? DEFAULT_PENALTY_WEIGHTS;
-  const byId = new Map(enabled.map((entry) => [entry.rule.meta.id, entry]));
-
-  let processor = unified().use(retextEnglish);
-  for (const entry of enabled) {
-    const transformer = instantiate(entry);
-    processor = processor.use(() => transformer);
-  }
-  const frozen = processor.freeze();
-  const parsePiece = (piece: string) => frozen.parse(piece) as Root;
+  const maxPiece = options.maxPiece ?? MAX_PIECE;
+  const parse = createPlacedParser();
+  const order = [...options.rules.keys()];
+  const runnable: RunnableRule[] = enabled.map((entry) => ({
+    entry,
+    transformer: instantiate(entry),
+    scope: entry.rule.meta.scope ?? BLOCK_KINDS,
+    rank: order.indexOf(entry.rule.meta.id),
+  }));
+  const byId = new Map(runnable.map((rule) => [rule.entry.rule.meta.id, rule]));
 
   return {
     enabled,
-    lint(text: string): LintResult {
-      const file = new VFile({ value: text });
-      const tree = parseDocument(text, parsePiece);
-      frozen.runSync(tree, file);
+    lint(input: string, { format = 'text' }: LintOptions = {}): LintResult {
+      const prose = processorFor(format).process(input);
+      const document = buildDocument(prose.text, prose.hints, parse, maxPiece);
+      const file = new VFile({ value: prose.text });
+      file.data.mtlintDocument = document;
 
-      const toPoint = location(text).toPoint;
+      const ruleErrors: RuleError[] = [];
+      for (const rule of runnable) {
+        const findingsBefore = file.data.mtlintFindings?.length ?? 0;
+        const messagesBefore = file.messages.length;
+        try {
+          rule.transformer(document.scoped(rule.scope), file);
+        } catch (error) {
+          // A crash is named by its rule, and costs only that rule's findings on this document.
+          file.data.mtlintFindings?.splice(findingsBefore);
+          file.messages.splice(messagesBefore);
+          ruleErrors.push({ ruleId: rule.entry.rule.meta.id, message: describe(error) });
+        }
+      }
+
+      const toPoint = location(input).toPoint;
+      const lineOf = (offset: number) => toPoint(offset)?.line ?? 1;
+      const directives = indexDirectives(prose.directives, lineOf);
       const all: Diagnostic[] = [];
       const add = (finding: Finding) => {
-        const entry = byId.get(finding.ruleId);
-        if (entry) all.push(toDiagnostic(finding, entry, text, toPoint, docsUrl));
+        const rule = byId.get(finding.ruleId);
+        if (!rule) return;
+        const [start, end] = prose.starts
+          ? toOriginal(prose, finding.span.start, finding.span.end - finding.span.start)
+          : [finding.span.start, finding.span.end];
+        const diagnostic = toDiagnostic(finding, rule.entry, input, start, end, toPoint, docsUrl);
+        if (directives.disables(diagnostic.ruleId, diagnostic.offset, diagnostic.line)) return;
+        all.push(diagnostic);
       };
       for (const message of file.messages) {
         const finding = fromPluginMessage(message);
         if (finding) add(finding);
       }
       for (const finding of file.data.mtlintFindings ?? []) add(finding);
-      all.sort(byPlace);
-      const diagnostics = all.slice(0, maxDiagnostics);
-      return {
+      if (options.reportUnusedDirectives) {
+        for (const directive of directives.unused()) {
+          all.push(unusedDirective(directive, input, toPoint));
+        }
+      }
+
+      const kept = resolveOverlaps(all, byId);
+      kept.sort(byPlace);
+      const diagnostics = kept.length > maxDiagnostics ? kept.slice(0, maxDiagnostics) : kept;
+      const result: LintResult = {
         diagnostics,
-        summary: summarize(tree, diagnostics, weights, all.length > diagnostics.length),
+        summary: summarize(document.counts, kept, weights, kept.length > diagnostics.length),
       };
+      if (ruleErrors.length > 0) result.ruleErrors = ruleErrors;
+      return result;
     },
   };
+}
+
+/**
+ * The one policy for findings of different rules on the same text: when two or more rules flag
+ * exactly the same span, only the most severe finding is kept (on a tie, the rule registered
+ * first). Findings that merely overlap or nest are all kept: each says something different, and
+ * every adapter shows nested findings.
+ */
+function resolveOverlaps(
+  diagnostics: Diagnostic[],
+  byId: ReadonlyMap<string, RunnableRule>,
+): Diagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
+  const best = new Map<string, Diagnostic>();
+  const kept: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const key = `${diagnostic.offset}:${diagnostic.length}`;
+    const other = best.get(key);
+    if (!other) {
+      best.set(key, diagnostic);
+      continue;
+    }
+    if (other.ruleId === diagnostic.ruleId) {
+      if (other.messageId !== diagnostic.messageId) kept.push(diagnostic);
+      continue;
+    }
+    if (wins(diagnostic, other, byId)) best.set(key, diagnostic);
+  }
+  for (const diagnostic of best.values()) kept.push(diagnostic);
+  return kept;
+}
+
+function wins(a: Diagnostic, b: Diagnostic, byId: ReadonlyMap<string, RunnableRule>): boolean {
+  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  if (bySeverity !== 0) return bySeverity > 0;
+  return (byId.get(a.ruleId)?.rank ?? 0) < (byId.get(b.ruleId)?.rank ?? 0);
 }
 
 /**
@@ -102,11 +205,12 @@ type ToPoint = ReturnType<typeof location>['toPoint'];
 function toDiagnostic(
   finding: Finding,
   { rule, severity }: EnabledRule,
-  text: string,
+  input: string,
+  start: number,
+  end: number,
   toPoint: ToPoint,
   docsUrl: (ruleId: string) => string,
 ): Diagnostic {
-  const { start, end } = finding.span;
   const startPoint = toPoint(start) ?? { line: 1, column: 1 };
   const endPoint = toPoint(end) ?? startPoint;
   const cap = finding.severityCap;
@@ -121,7 +225,7 @@ function toDiagnostic(
     column: startPoint.column,
     endLine: endPoint.line,
     endColumn: endPoint.column,
-    excerpt: text.slice(start, end),
+    excerpt: input.slice(start, end),
     suggestions: finding.expected,
     url: docsUrl(rule.meta.id),
     messageId: finding.messageId,
@@ -129,6 +233,29 @@ function toDiagnostic(
   const fix = finding.expected[0];
   if (fix !== undefined && rule.meta.safeFixes?.includes(finding.messageId)) diagnostic.fix = fix;
   return diagnostic;
+}
+
+/** A directive that switched nothing off: probably a rule id misspelt, or a finding since fixed. */
+function unusedDirective(directive: Directive, input: string, toPoint: ToPoint): Diagnostic {
+  const from = toPoint(directive.start) ?? { line: 1, column: 1 };
+  const to = toPoint(directive.end) ?? from;
+  const rules = directive.rules.length ? ` for ${directive.rules.join(', ')}` : '';
+  return {
+    ruleId: 'unused-directive',
+    severity: 'warning',
+    category: 'style',
+    message: `This mtlint-${directive.kind} comment${rules} switches nothing off: remove it`,
+    offset: directive.start,
+    length: directive.end - directive.start,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    excerpt: input.slice(directive.start, directive.end),
+    suggestions: [''],
+    url: 'docs/directives.md',
+    messageId: 'unused',
+  };
 }
 
 /** A wrapped retext plugin's message as a finding: it places itself on nodes, not by offsets. */
@@ -151,4 +278,9 @@ function spanOfPlace(place: PluginMessage['place']): { start: number; end: numbe
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {
   return a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId);
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

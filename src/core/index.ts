@@ -2,7 +2,7 @@
 export * from './types.js';
 export { defineRule, formatMessage } from './define-rule.js';
 export { createLinter, defaultDocsUrl, DEFAULT_MAX_DIAGNOSTICS } from './engine.js';
-export type { Linter, LinterOptions } from './engine.js';
+export type { Linter, LinterOptions, LintOptions } from './engine.js';
 export { ConfigError, configSchema, parseConfig, resolveConfig, PRESETS } from './config.js';
 export type { Config, EnabledRule, Preset, RuleSetting } from './config.js';
 export { createRegistry } from './registry.js';
@@ -16,3 +16,17 @@ export type { PosTag, TaggedWord, Tagging } from './pos.js';
 export { layoutOf, buildLayout } from './layout.js';
 export { endsWithMark } from './text-scan.js';
 export type { Layout, Line } from './layout.js';
+export { buildDocument, MAX_PIECE as MAX_LINE_PIECE } from './document/build.js';
+export type { Block, NewsDocument } from './document/build.js';
+export { documentOf } from './document/of.js';
+export {
+  FORMATS,
+  BLOCK_KINDS,
+  isFormat,
+  loadProcessor,
+  processorFor,
+  registerProcessor,
+  toOriginal,
+  PLACEHOLDER,
+} from './processors/index.js';
+export type { BlockKind, Directive, Format, Processor, Prose } from './processors/index.js';

@@ -5,6 +5,8 @@
  * every rule asks in O(log n).
  */
 import type { VFile } from 'vfile';
+import type { NewsDocument } from './document/build.js';
+import { quotedRanges } from './document/quotes.js';
 
 export interface Line {
   start: number;
@@ -31,9 +33,33 @@ declare module 'vfile' {
   }
 }
 
-/** The layout of the document in `file`, built on first use and kept in the file's `data`. */
+/**
+ * The layout of the document in `file`, kept in the file's `data`: read from the NewsDocument the
+ * engine built (its blocks and quotes), or built from the text when a rule runs on its own.
+ */
 export function layoutOf(file: VFile): Layout {
-  return (file.data.mtlintLayout ??= buildLayout(String(file.value)));
+  return (file.data.mtlintLayout ??= file.data.mtlintDocument
+    ? layoutFromDocument(file.data.mtlintDocument)
+    : buildLayout(String(file.value)));
+}
+
+function layoutFromDocument(document: NewsDocument): Layout {
+  const lineAt = (offset: number): Line => {
+    const block = document.blockAt(offset);
+    return block
+      ? { start: block.start, end: block.end, text: block.text }
+      : { start: offset, end: offset, text: '' };
+  };
+  const headings = new Map<number, boolean>();
+  const isHeadingLine = (line: Line): boolean => {
+    let heading = headings.get(line.start);
+    if (heading === undefined) {
+      heading = !PROSE_END.test(line.text);
+      headings.set(line.start, heading);
+    }
+    return heading;
+  };
+  return { lineAt, isQuoted: document.isQuoted, isHeadingLine };
 }
 
 /** A line's last meaningful mark: terminal punctuation, possibly inside closing quotes or brackets. */
@@ -84,44 +110,4 @@ export function buildLayout(text: string): Layout {
   };
 
   return { lineAt, isQuoted, isHeadingLine };
-}
-
-/**
- * Quoted stretches, in order, as [start, end) offsets. A quotation left open at the end of a line
- * runs to the end of it (news style reopens it in the next paragraph); a closing quote with no
- * opener on its line closes a quotation that began on an earlier line, so the quotation runs from
- * the line's start.
- */
-function quotedRanges(lines: Line[]): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const { start, text } of lines) {
-    let open: number | undefined;
-    let straightOpen: number | undefined;
-    for (let index = 0; index < text.length; index++) {
-      const char = text[index];
-      if (char === '“') open ??= start + index;
-      else if (char === '”') {
-        ranges.push([open ?? start, start + index + 1]);
-        open = undefined;
-      } else if (char === '"') {
-        if (straightOpen === undefined) straightOpen = start + index;
-        else {
-          ranges.push([straightOpen, start + index + 1]);
-          straightOpen = undefined;
-        }
-      }
-    }
-    const lineEnd = start + text.length;
-    if (open !== undefined) ranges.push([open, lineEnd]);
-    if (straightOpen !== undefined) ranges.push([straightOpen, lineEnd]);
-  }
-  // Straight and curly ranges were pushed in two streams per line: order and merge them.
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const range of ranges) {
-    const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
 }

@@ -1,4 +1,3 @@
-import type { Root } from 'nlcst';
 import type { Category, Diagnostic, Severity, Summary } from './types.js';
 
 /** MQM-style points per diagnostic by severity; the penalty is points per 100 words. */
@@ -7,12 +6,11 @@ export type PenaltyWeights = Record<Severity, number>;
 export const DEFAULT_PENALTY_WEIGHTS: PenaltyWeights = { error: 5, warning: 1, info: 0 };
 
 export function summarize(
-  tree: Root,
+  { words, sentences }: { words: number; sentences: number },
   diagnostics: readonly Diagnostic[],
   weights: PenaltyWeights,
   truncated: boolean,
 ): Summary {
-  const { words, sentences } = countUnits(tree);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const categories: Partial<Record<Category, number>> = {};
   for (const diagnostic of diagnostics) {
@@ -31,22 +29,6 @@ export function summarize(
     penalty: words === 0 ? 0 : round2((points * 100) / words),
     truncated,
   };
-}
-
-function countUnits(tree: Root): { words: number; sentences: number } {
-  let words = 0;
-  let sentences = 0;
-  const stack: { type: string; children?: unknown[] }[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'WordNode') words++;
-    else if (node.type === 'SentenceNode') sentences++;
-    // Words' children (letters, symbols) hold no further units.
-    if (node.type !== 'WordNode' && node.children) {
-      for (const child of node.children) stack.push(child as (typeof stack)[number]);
-    }
-  }
-  return { words, sentences };
 }
 
 function round2(value: number): number {

@@ -1,6 +1,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
+import type { BlockKind } from './processors/types.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -69,9 +70,17 @@ export interface Summary {
   truncated: boolean;
 }
 
+/** A rule that threw on a document: its findings there are lost, every other rule's are kept. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
 export interface LintResult {
   diagnostics: Diagnostic[];
   summary: Summary;
+  /** Present when a rule crashed on this document. */
+  ruleErrors?: RuleError[];
 }
 
 export interface RuleExamples {
@@ -100,6 +109,11 @@ export interface RuleMeta<Options = unknown> {
    * messages have the rule's id as their message id.
    */
   safeFixes?: readonly string[];
+  /**
+   * The kinds of block the rule reads (default: all). The rule's transformer is given a tree of
+   * only those blocks: a rule about running prose never sees a headline, byline or caption.
+   */
+  scope?: readonly BlockKind[];
   examples: RuleExamples;
 }
 

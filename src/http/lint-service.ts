@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { LintResult } from '../core/index.js';
+import type { Format, LintResult } from '../core/index.js';
 import { withoutStackTrace } from './errors.js';
 import { LinterCache } from './linter-cache.js';
 import { DEFAULT_WORKER_YOUNG_MB } from '../worker-heap.js';
@@ -18,12 +18,12 @@ import {
  * and with a LintServiceError when the service cannot lint now (timeout, saturation, worker crash).
  */
 export interface LintService {
-  lint(text: string, config?: unknown): Promise<LintResult>;
+  lint(text: string, config?: unknown, format?: Format): Promise<LintResult>;
   /**
    * The same result as its JSON text, serialized off the HTTP thread when the service can
    * (routes that only send the result use it; without it they serialize `lint`'s result).
    */
-  lintJson?(text: string, config?: unknown): Promise<string>;
+  lintJson?(text: string, config?: unknown, format?: Format): Promise<string>;
   /**
    * Throws the LintServiceError that `lint` would throw right now for want of room (saturated or
    * shutting down), so a route can refuse a document before reading its body. Admission is
@@ -59,13 +59,13 @@ export function createInProcessLintService(settings: LinterSettings = {}): LintS
   const cache = new LinterCache(settings.linterCacheSize ?? 32, settings.maxDiagnostics ?? 1000);
   let closed = false;
   return {
-    async lint(text, config) {
+    async lint(text, config, format) {
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
-      return unwrapOutcome(runLintTask(cache, { text, config }));
+      return unwrapOutcome(runLintTask(cache, { text, config, format }));
     },
-    async lintJson(text, config) {
+    async lintJson(text, config, format) {
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
-      return unwrapOutcomeJson(runLintTask(cache, { text, config, json: true }));
+      return unwrapOutcomeJson(runLintTask(cache, { text, config, format, json: true }));
     },
     async close() {
       closed = true;
@@ -100,7 +100,7 @@ export interface PoolLoad {
 }
 
 export interface PoolLintService extends LintService {
-  lintJson(text: string, config?: unknown): Promise<string>;
+  lintJson(text: string, config?: unknown, format?: Format): Promise<string>;
   checkAdmission(): void;
   load(): PoolLoad;
 }
@@ -195,7 +195,12 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     if (thread) void thread.terminate();
   }
 
-  async function run(text: string, config: unknown, json: boolean): Promise<LintTaskOutcome> {
+  async function run(
+    text: string,
+    config: unknown,
+    json: boolean,
+    format?: Format,
+  ): Promise<LintTaskOutcome> {
     const dispatchedAt = performance.now();
     const started = new Int32Array(new SharedArrayBuffer(12));
     let timedOut = false;
@@ -212,7 +217,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       else giveUp();
     });
     try {
-      const task: LintTask = { text, config, started, json, dispatchedAt: Date.now() };
+      const task: LintTask = { text, config, format, started, json, dispatchedAt: Date.now() };
       for (let attempt = 1; ; attempt++) {
         try {
           // Not abortable: piscina hands an abortable task only to an idle worker, and each worker
@@ -236,18 +241,18 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
   }
 
   return {
-    async lint(text, config) {
+    async lint(text, config, format) {
       await admit();
       try {
-        return unwrapOutcome(await run(text, config, false));
+        return unwrapOutcome(await run(text, config, false, format));
       } finally {
         release();
       }
     },
-    async lintJson(text, config) {
+    async lintJson(text, config, format) {
       await admit();
       try {
-        return unwrapOutcomeJson(await run(text, config, true));
+        return unwrapOutcomeJson(await run(text, config, true, format));
       } finally {
         release();
       }

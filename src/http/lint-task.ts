@@ -1,11 +1,15 @@
 import { threadId } from 'node:worker_threads';
-import { ConfigError, type LintResult } from '../core/index.js';
+import { ConfigError, type Format, type LintResult } from '../core/index.js';
+// Markdown and HTML are parsed wherever a service lints: load their processors with the linter.
+import '../core/processors/all.js';
 import type { LinterCache } from './linter-cache.js';
 
 /** What the HTTP thread sends a lint worker. */
 export interface LintTask {
   text: string;
   config?: unknown;
+  /** How to read `text` (default `text`). */
+  format?: Format;
   /**
    * Shared with the HTTP thread, written by `markStarted` when the worker starts the check: `[2]`
    * (if present) the worker's thread id, so that a runaway check's worker can be stopped; `[1]` (if
@@ -40,9 +44,9 @@ export function markStarted({ started, dispatchedAt }: LintTask): void {
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
 export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutcome {
   markStarted(task);
-  const { text, config, json } = task;
+  const { text, config, format, json } = task;
   try {
-    const result = linters.get(config).lint(text);
+    const result = linters.get(config).lint(text, { format });
     return json ? { ok: true, json: JSON.stringify(result) } : { ok: true, result };
   } catch (error) {
     if (error instanceof ConfigError) {

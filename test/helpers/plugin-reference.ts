@@ -7,7 +7,7 @@ import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'nlcst';
 import type { Linter } from '../../src/core/index.js';
-import { createMtLinter } from '../../src/linter.js';
+import { createRuleLinter } from '../../src/linter.js';
 
 /** The plugin's messages on `text`, each as `offset:expected`. */
 export function pluginFindings<Options>(
@@ -27,12 +27,16 @@ export function pluginFindings<Options>(
 /** Linters by their config's JSON: property tests call `ruleFindings` hundreds of times. */
 const linters = new Map<string, Linter>();
 
-/** The linter's diagnostics of `ruleId` on `text` under `config`, each as `offset:suggestions`. */
+/**
+ * The diagnostics of `ruleId`, run alone, on `text` under `config` (the rule's entry of a config's
+ * `rules`), each as `offset:suggestions`.
+ */
 export function ruleFindings(ruleId: string, text: string, config: unknown): string[] {
-  const key = JSON.stringify(config);
+  const key = JSON.stringify([ruleId, config]);
   let linter = linters.get(key);
   if (!linter) {
-    linter = createMtLinter(config);
+    const setting = (config as { rules?: Record<string, unknown> } | undefined)?.rules?.[ruleId];
+    linter = createRuleLinter(ruleId, setting);
     linters.set(key, linter);
   }
   return linter

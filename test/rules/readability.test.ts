@@ -4,7 +4,7 @@ import retextEnglish from 'retext-english';
 import retextReadability from 'retext-readability';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { createMtLinter } from '../../src/linter.js';
+import { createMtLinter, createRuleLinter } from '../../src/linter.js';
 
 const SENTENCES = [
   'The minister met the delegation on Monday.',
@@ -36,7 +36,7 @@ function referenceFlags(
 }
 
 function ourFlags(text: string, options: { age: number; threshold: number; minWords: number }) {
-  const linter = createMtLinter({ rules: { readability: ['info', options] } });
+  const linter = createRuleLinter('readability', ['info', options]);
   return linter
     .lint(text)
     .diagnostics.filter((d) => d.ruleId === 'readability')
@@ -106,7 +106,7 @@ describe('readability agrees with retext-readability', () => {
 });
 
 describe('readability defaults', () => {
-  const linter = createMtLinter();
+  const linter = createRuleLinter('readability');
   const own = (text: string) =>
     linter.lint(text).diagnostics.filter((d) => d.ruleId === 'readability');
 

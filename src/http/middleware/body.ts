@@ -11,8 +11,8 @@ export interface BodyOptions {
   limit: number;
   /** The environment variable that sets `limit`, named in the 413 message. */
   limitName: string;
-  /** Accepted media types: `application/json` and/or `text/plain`. */
-  types: readonly ('application/json' | 'text/plain')[];
+  /** Accepted media types: `application/json` and/or text types read as a string. */
+  types: readonly ('application/json' | 'text/plain' | 'text/markdown' | 'text/html')[];
 }
 
 /**
@@ -30,8 +30,9 @@ export function parseBody({ limit, limitName, types }: BodyOptions): RequestHand
   if (types.includes('application/json')) {
     handlers.push(express.json({ limit, type: 'application/json', strict: false }));
   }
-  if (types.includes('text/plain')) {
-    handlers.push(express.text({ limit, type: 'text/plain', defaultCharset: 'utf-8' }));
+  const textTypes = types.filter((type) => type.startsWith('text/'));
+  if (textTypes.length > 0) {
+    handlers.push(express.text({ limit, type: textTypes, defaultCharset: 'utf-8' }));
   }
   return handlers;
 }

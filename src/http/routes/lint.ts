@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { LintResult } from '../../core/index.js';
+import { FORMATS, isFormat, type Format, type LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
 import type { LintService } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
@@ -36,11 +36,11 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }
   };
   // The worker serializes the result: the HTTP thread neither clones nor stringifies diagnostics.
-  const lintJson = (text: string, config: unknown): Promise<string> =>
+  const lintJson = (text: string, config: unknown, format: Format): Promise<string> =>
     timed(async () =>
       lintService.lintJson
-        ? lintService.lintJson(text, config)
-        : JSON.stringify(await lintService.lint(text, config)),
+        ? lintService.lintJson(text, config, format)
+        : JSON.stringify(await lintService.lint(text, config, format)),
     );
 
   /**
@@ -59,12 +59,12 @@ export function createLintRouter(options: LintRouterOptions): Router {
     ...parseBody({
       limit: options.bodyLimit,
       limitName: 'MTLINT_BODY_LIMIT',
-      types: ['application/json', 'text/plain'],
+      types: ['application/json', 'text/plain', 'text/markdown', 'text/html'],
     }),
     async (req, res) => {
-      const { text, config } = readLintRequest(req);
+      const { text, config, format } = readLintRequest(req);
       checkLength(text, maxChars);
-      sendJsonText(res, await lintJson(text, config));
+      sendJsonText(res, await lintJson(text, config, format));
     },
   );
 
@@ -91,8 +91,9 @@ export function createLintRouter(options: LintRouterOptions): Router {
               throw new HttpError(400, 'invalid_request', '`id` must be a string or a number');
             }
             const text = requireText(document.text);
+            const format = readFormat(document.format);
             checkLength(text, maxChars);
-            return withId(id, await lintJson(text, document.config));
+            return withId(id, await lintJson(text, document.config, format));
           } catch (error) {
             const { code, message } = describeError(error, req);
             return JSON.stringify({ id, error: { code, message } } satisfies BatchEntry);
@@ -122,8 +123,18 @@ function sendJsonText(res: Response, json: string): void {
   res.end(json);
 }
 
-function readLintRequest(req: Request): { text: string; config?: unknown } {
-  if (typeof req.body === 'string' && req.is('text/plain')) return { text: req.body };
+/** The body's media type names the format of a text sent as it is. */
+const FORMAT_OF_TYPE: Record<string, Format> = {
+  'text/plain': 'text',
+  'text/markdown': 'markdown',
+  'text/html': 'html',
+};
+
+function readLintRequest(req: Request): { text: string; config?: unknown; format: Format } {
+  if (typeof req.body === 'string') {
+    const type = req.is(Object.keys(FORMAT_OF_TYPE));
+    if (type) return { text: req.body, format: FORMAT_OF_TYPE[type] ?? 'text' };
+  }
   if (req.body === undefined) {
     throw new HttpError(
       400,
@@ -134,7 +145,25 @@ function readLintRequest(req: Request): { text: string; config?: unknown } {
   if (!isObject(req.body)) {
     throw new HttpError(400, 'invalid_request', 'The JSON body must be an object: {"text": "..."}');
   }
-  return { text: requireText(req.body.text), config: req.body.config };
+  return {
+    text: requireText(req.body.text),
+    config: req.body.config,
+    format: readFormat(req.body.format),
+  };
+}
+
+function readFormat(format: unknown): Format {
+  if (format === undefined) return 'text';
+  if (!isFormat(format)) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `\`format\` must be one of ${FORMATS.map((name) => `"${name}"`).join(', ')}, got ${
+        typeof format === 'string' ? JSON.stringify(format.slice(0, 40)) : typeName(format)
+      }`,
+    );
+  }
+  return format;
 }
 
 function requireText(text: unknown): string {

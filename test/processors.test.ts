@@ -1,20 +1,22 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { kindOf } from '../src/cli/document.js';
+import { createMtLinter } from '../src/linter.js';
 import {
-  extractProse,
-  kindOf,
-  loadParser,
+  loadProcessor,
+  processorFor,
   PLACEHOLDER,
   toOriginal,
+  type Format,
   type Prose,
-} from '../src/cli/prose.js';
-import { finish } from '../src/cli/document.js';
-import { createMtLinter } from '../src/linter.js';
-import { DEFAULT_PENALTY_WEIGHTS } from '../src/core/index.js';
+} from '../src/core/index.js';
 
 beforeAll(async () => {
-  await Promise.all([loadParser('markdown'), loadParser('html')]);
+  await Promise.all([loadProcessor('markdown'), loadProcessor('html')]);
 });
+
+const extractProse = (source: string, format: Format): Prose =>
+  processorFor(format).process(source);
 
 /**
  * The map is exact when every character of the prose that stands for one source character is that
@@ -29,7 +31,9 @@ function expectExactMap(source: string, prose: Prose): void {
     const end = ends![index]!;
     if (start < previous) throw new Error(`map runs backwards at ${index}`);
     previous = start;
-    if (end - start === 1 && source[start] !== text[index]) {
+    // A soft line break is read as a space.
+    const same = source[start] === text[index] || (source[start] === '\n' && text[index] === ' ');
+    if (end - start === 1 && !same) {
       throw new Error(
         `prose[${index}] = ${JSON.stringify(text[index])} but source[${start}] = ${JSON.stringify(source[start])}`,
       );
@@ -64,7 +68,11 @@ describe('Markdown prose', () => {
   it('maps text out of block quotes, list items and escapes', () => {
     const source = '> one\n> two \\* three\n\n- item one\n  goes on\n';
     const prose = extractProse(source, 'markdown');
-    expect(prose.text).toBe('one\ntwo * three\n\nitem one\ngoes on\n\n');
+    expect(prose.text).toBe('one two * three\n\nitem one goes on\n\n');
+    expect(prose.hints.map((hint) => [prose.text.slice(hint.start, hint.end), hint.kind])).toEqual([
+      ['one two * three', 'quotation'],
+      ['item one goes on', 'list-item'],
+    ]);
     expectExactMap(source, prose);
   });
 
@@ -100,8 +108,7 @@ describe('diagnostics map back onto the file', () => {
 
   it('offsets, lines and excerpts point into the original Markdown', () => {
     const source = '# Title\n\n> They met [her](http://x.org). . Then\n> they left.\n';
-    const prose = extractProse(source, 'markdown');
-    const result = finish(source, prose, linter.lint(prose.text), DEFAULT_PENALTY_WEIGHTS);
+    const result = linter.lint(source, { format: 'markdown' });
     expect(result.diagnostics).toHaveLength(1);
     const [d] = result.diagnostics;
     expect(d).toMatchObject({ line: 3, column: 32, endLine: 3, endColumn: 34, excerpt: ' .' });
@@ -110,10 +117,8 @@ describe('diagnostics map back onto the file', () => {
 
   it('a disabled rule leaves the summary and penalty recounted', () => {
     const source = '<!-- mtlint-disable -->\n\nThey met her. . Then they left.\n';
-    const prose = extractProse(source, 'markdown');
-    const raw = linter.lint(prose.text);
-    expect(raw.summary.errors).toBe(1);
-    const result = finish(source, prose, raw, DEFAULT_PENALTY_WEIGHTS);
+    expect(linter.lint(source.replace('<!-- mtlint-disable -->', '')).summary.errors).toBe(1);
+    const result = linter.lint(source, { format: 'markdown' });
     expect(result.diagnostics).toEqual([]);
     expect(result.summary).toMatchObject({ errors: 0, penalty: 0, categories: {} });
   });

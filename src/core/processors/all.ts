@@ -1,0 +1,9 @@
+/** Every processor, loaded now: for services that would rather pay the imports at start-up. */
+import { annotatedProcessor } from './annotated.js';
+import { htmlProcessor } from './html.js';
+import { registerProcessor } from './index.js';
+import { markdownProcessor } from './markdown.js';
+
+for (const processor of [markdownProcessor, htmlProcessor, annotatedProcessor]) {
+  registerProcessor(processor);
+}
