@@ -405,3 +405,54 @@ describe('auth, rate limit and CORS', () => {
 });
 
 afterAll(() => lintService.close());
+
+describe('POST /v1/lint with a format', () => {
+  const markdown = '# Talks\n\nThey met [her](http://x.org/a). . Then they left.\n';
+  const html = '<p>They met <b>her</b>. . Then <code>npm ci</code> they left.</p>';
+
+  it('reads Markdown and HTML with positions in the original', async () => {
+    for (const [text, format] of [
+      [markdown, 'markdown'],
+      [html, 'html'],
+    ] as const) {
+      const res = await request(app()).post('/v1/lint').send({ text, format });
+      expect(res.status).toBe(200);
+      const stray = res.body.diagnostics.find(
+        (d: { ruleId: string }) => d.ruleId === 'stray-punctuation',
+      );
+      expect(stray).toMatchObject({ excerpt: ' .' });
+      expect(text.slice(stray.offset, stray.offset + stray.length)).toBe(' .');
+      expectToMatchSpec(res, '/v1/lint', 'post');
+    }
+  });
+
+  it('takes the format from text/markdown and text/html bodies', async () => {
+    const res = await request(app()).post('/v1/lint').type('text/html').send(html);
+    expect(res.status).toBe(200);
+    const json = await request(app()).post('/v1/lint').send({ text: html, format: 'html' });
+    expect(res.body).toEqual(json.body);
+    // As plain text, the tags are words: the same HTML gives other findings.
+    const plain = await request(app()).post('/v1/lint').send({ text: html });
+    expect(plain.body).not.toEqual(json.body);
+  });
+
+  it('lints each batch document in its own format', async () => {
+    const res = await request(app())
+      .post('/v1/lint/batch')
+      .send({
+        documents: [
+          { id: 'md', text: markdown, format: 'markdown' },
+          { id: 'bad', text: markdown, format: 'docx' },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.results[0].diagnostics.length).toBeGreaterThan(0);
+    expect(res.body.results[1].error.code).toBe('invalid_request');
+  });
+
+  it('refuses an unknown format with 400 naming the allowed values', async () => {
+    const res = await request(app()).post('/v1/lint').send({ text: 'x', format: 'docx' });
+    expectError(res, 400, 'invalid_request');
+    expect(res.body.error.message).toMatch(/"text", "markdown", "html"/);
+  });
+});

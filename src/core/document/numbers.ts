@@ -46,9 +46,13 @@ export function mergeNumbers(sentence: Sentence): void {
   if (changed && sentence.data?.mtlintWords) delete sentence.data.mtlintWords;
 }
 
+/** A word's text (the parser keeps `3.5` as a word of three children). */
 function wordValue(word: Word): string {
   const only = word.children[0];
-  return word.children.length === 1 && only?.type === 'TextNode' ? only.value : '';
+  if (word.children.length === 1 && only?.type === 'TextNode') return only.value;
+  let value = '';
+  for (const child of word.children) if ('value' in child) value += child.value;
+  return value;
 }
 
 function isDigits(value: string, min: number, max: number): boolean {
