@@ -17,6 +17,39 @@ export default tseslint.config(
     },
   },
   {
+    // Imports point inward: a rule reads only the rule kit, the engine knows no adapter.
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!.*/src/core/rule-kit\\.js$).*/src/',
+              message: 'A rule imports only src/core/rule-kit.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**', '**/cli/**', '**/formatters/**', '**/linter.js', '**/rules/**'],
+              message: 'The engine imports no adapter, formatter or rule.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The editor's page runs in the browser.
     files: ['web/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,5 +1,5 @@
 /** Every built-in rule. A new rule is a folder beside this file and one line here. */
-import type { Rule } from '../src/core/index.js';
+import type { Rule } from '../src/core/rule-kit.js';
 import calque from './calque/index.js';
 import dateline from './dateline/index.js';
 import enumeration from './enumeration/index.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, loadJson } from '../../src/core/index.js';
+import { defineRule, loadJson } from '../../src/core/rule-kit.js';
 import { PhraseMatcher, words } from './matcher.js';
 
 interface Calque {
@@ -21,7 +21,7 @@ const options = z
     allow: z.array(z.string().min(1)).default([]),
   })
   .strict()
-  .default({ allow: [] });
+  .prefault({});
 
 /** Built when the linter is built, never per document. */
 function buildMatcher(allow: readonly string[]): PhraseMatcher<Calque> {

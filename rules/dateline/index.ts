@@ -1,4 +1,4 @@
-import { defineRule, loadJson } from '../../src/core/index.js';
+import { defineRule, loadJson } from '../../src/core/rule-kit.js';
 
 interface Agency {
   /** How an English dateline credits the agency, in its parentheses: `(Xinhua)`. */

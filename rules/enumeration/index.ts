@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../../src/core/index.js';
+import { defineRule } from '../../src/core/rule-kit.js';
 
 const ORDINALS = [
   'first',
@@ -125,7 +125,7 @@ export default defineRule({
         window: z.number().int().min(100).default(5000),
       })
       .strict()
-      .default({ window: 5000 }),
+      .prefault({}),
     examples: {
       invalid: [
         // The seed article's list: three points one way, the fourth another.

@@ -1,6 +1,6 @@
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import type { Root, Sentence, SentenceContent } from 'nlcst';
-import { defineRule, sentences } from '../../src/core/index.js';
+import { defineRule, sentences } from '../../src/core/rule-kit.js';
 
 /** How far after an article the plugin looks: white space, an optional quote, the next word. */
 const LOOKAHEAD = 4;

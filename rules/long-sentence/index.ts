@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, sentences, toString, type SentenceContent } from '../../src/core/index.js';
+import { defineRule, sentences, toString, type SentenceContent } from '../../src/core/rule-kit.js';
 
 /**
  * Measured on MQM-annotated MT news (WMT23 zh-en, development split): at 45 words the rule fires on
@@ -49,7 +49,7 @@ export default defineRule({
         maxWords: z.number().int().min(5).default(DEFAULT_MAX_WORDS),
       })
       .strict()
-      .default({ maxWords: DEFAULT_MAX_WORDS }),
+      .prefault({}),
     examples: {
       invalid: [
         // The seed article's 99-word sentence.

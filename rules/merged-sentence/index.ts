@@ -6,7 +6,7 @@ import {
   sentenceWords,
   type Root,
   type WordInfo,
-} from '../../src/core/index.js';
+} from '../../src/core/rule-kit.js';
 import { nextRunTogetherStop } from './scan.js';
 
 const FUNCTION_WORDS = new Set(

@@ -4,7 +4,7 @@
  * pronouns; without it, a person referred to with both genders is reported where the document
  * disagrees with itself, on the side with fewer pronouns.
  */
-import type { Root } from '../../src/core/index.js';
+import type { Root } from '../../src/core/rule-kit.js';
 import { collectEvidence, type Evidence } from './evidence.js';
 import { OTHER, SWAP, type Gender } from './lexicon.js';
 import { findMentions, type Entity, type Pronoun } from './mentions.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/core/index.js';
+import { defineRule } from '../../src/core/rule-kit.js';
 import { checkAgreement, type Finding } from './agreement.js';
 
 export default defineRule({

@@ -2,7 +2,7 @@
  * The words the rule knows: pronouns, honorifics, titles, gendered nouns, first names. Built once,
  * when the module loads.
  */
-import { loadJson } from '../../src/core/index.js';
+import { loadJson } from '../../src/core/rule-kit.js';
 
 /** Word lists (lower case), kept as data beside the rule. */
 interface WordLists {

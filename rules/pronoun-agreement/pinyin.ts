@@ -2,7 +2,7 @@
  * Pinyin: Chinese names in mainland romanisation, family name first ("Xi Jinping", "Ma Zhaoxu").
  * A given name is one to three syllables, written together or hyphenated ("Jinping", "Chun-shan").
  */
-import { loadJson } from '../../src/core/index.js';
+import { loadJson } from '../../src/core/rule-kit.js';
 
 const INITIALS = ['', 'zh', 'ch', 'sh', ...'bpmfdtnlgkhjqxrzcsyw'];
 const FINALS = [

@@ -7,7 +7,7 @@
  * to: either strong evidence (an honorific, a gendered noun or title, a spouse, a first name: each
  * needs one of the words in `EVIDENCE_WORDS` or `FIRST_NAMES`), or a pronoun of the other gender.
  */
-import type { Root } from '../../src/core/index.js';
+import type { Root } from '../../src/core/rule-kit.js';
 import {
   FIRST_NAMES,
   GENDERED_NOUNS,

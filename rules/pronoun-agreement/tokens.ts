@@ -9,7 +9,7 @@ import {
   type Sentence,
   type SentenceContent,
   type Word,
-} from '../../src/core/index.js';
+} from '../../src/core/rule-kit.js';
 import { HONORIFICS, NOT_NAME_WORDS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, sentences, sentenceWords, type WordInfo } from '../../src/core/index.js';
+import { defineRule, sentences, sentenceWords, type WordInfo } from '../../src/core/rule-kit.js';
 import { FORMULAS, stretchAges } from './formulas.js';
 
 /**
@@ -45,7 +45,7 @@ export default defineRule({
         minWords: z.number().int().min(1).default(DEFAULT_MIN_WORDS),
       })
       .strict()
-      .default({ age: DEFAULT_AGE, threshold: DEFAULT_THRESHOLD, minWords: DEFAULT_MIN_WORDS }),
+      .prefault({}),
     examples: {
       invalid: [
         'The comprehensive institutionalization of multidimensional intergovernmental coordination mechanisms necessitates unprecedented administrative harmonization across jurisdictions.',

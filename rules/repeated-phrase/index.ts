@@ -6,7 +6,7 @@ import {
   type Sentence,
   type SentenceContent,
   type WordInfo,
-} from '../../src/core/index.js';
+} from '../../src/core/rule-kit.js';
 
 const IDIOMS = new Set(loadJson<{ words: string[] }>(import.meta.url, './idioms.json').words);
 const COORDINATORS = new Set(['and', 'or']);

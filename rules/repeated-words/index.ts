@@ -5,7 +5,7 @@ import {
   sentenceWords,
   type Root,
   type Sentence,
-} from '../../src/core/index.js';
+} from '../../src/core/rule-kit.js';
 
 /**
  * The sentences where some word equals, case aside, the word before it: the only ones where the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, paragraphs, toString } from '../../src/core/index.js';
+import { defineRule, paragraphs, toString } from '../../src/core/rule-kit.js';
 
 const SPACES_ONLY = /^ +$/;
 
@@ -17,7 +17,7 @@ export default defineRule({
         preferred: z.union([z.literal(1), z.literal(2)]).default(1),
       })
       .strict()
-      .default({ preferred: 1 }),
+      .prefault({}),
     safeFixes: ['spacing'],
     examples: {
       invalid: ['The talks ended.  The delegation left.', 'It rained.   It poured.'],

@@ -1,4 +1,4 @@
-import { defineRule, loadJson } from '../../src/core/index.js';
+import { defineRule, loadJson } from '../../src/core/rule-kit.js';
 
 /** Lower-case abbreviations whose full stop may be followed by `,`, `;` or `:` ("Inc., said"). */
 const ABBREVIATIONS = new Set(loadJson<string[]>(import.meta.url, './abbreviations.json'));

@@ -10,7 +10,7 @@ import {
   type Root,
   type Sentence,
   type WordInfo,
-} from '../../src/core/index.js';
+} from '../../src/core/rule-kit.js';
 import { endsWithStopOrSemicolon, isCapitalised, lettersEnd, startsUpperCase } from './scan.js';
 
 const INSTRUCTIONS = new Set(

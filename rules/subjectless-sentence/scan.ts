@@ -3,7 +3,7 @@
  * five words or more: each does what a regular expression (named in its comment) does on the
  * sentence's text, without slicing it.
  */
-import { endsWithMark } from '../../src/core/index.js';
+import { endsWithMark } from '../../src/core/rule-kit.js';
 
 /** `/^\p{L}+/u` tried at one offset: the letters that start there (the rest tried only off ASCII). */
 const LETTERS = /\p{L}+/uy;

@@ -11,7 +11,7 @@ import {
   type Sentence,
   type TaggedWord,
   type WordInfo,
-} from '../../src/core/index.js';
+} from '../../src/core/rule-kit.js';
 import { afterSpaces, endsWithStop, EXCLAMATION, FULL_STOP, nextLowerAfterStop } from './scan.js';
 
 /** Abbreviations whose full stop may be followed by a lower-case word ("5 p.m. local time"). */
@@ -50,7 +50,7 @@ const options = z
     /** Sentences shorter than this many words are not checked for a missing finite verb. */
     minWordsWithoutVerb: z.number().int().min(1).default(6),
   })
-  .default({ minWordsWithoutVerb: 6 });
+  .prefault({});
 
 export default defineRule({
   meta: {

@@ -3,7 +3,7 @@
  * regular expression (named in its comment) does, without slicing the text or trying the pattern at
  * every character: they run over the whole document or once per sentence, on every lint.
  */
-import { endsWithMark } from '../../src/core/index.js';
+import { endsWithMark } from '../../src/core/rule-kit.js';
 
 export const FULL_STOP = 0x2e;
 export const EXCLAMATION = 0x21;

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/core/index.js';
+import { defineRule } from '../../src/core/rule-kit.js';
 
 /**
  * A run of CJK script (Han, kana, hangul, with the CJK punctuation and spaces between them) or of

@@ -1,12 +1,13 @@
 /**
  * Part-of-speech tags for the words of a sentence, for rules that must know what a word is (a
  * finite verb, a determiner, a proper noun). The tagger is wink-nlp with its lite English model
- * (Universal Dependencies tags), loaded once when this module is first imported; tags are computed
+ * (Universal Dependencies tags), loaded once, when the first sentence is tagged (importing the rules,
+ * validating a config or listing the rules never loads it); tags are computed
  * lazily, per sentence, and cached on the sentence node so every rule shares one tagging per
  * document. See docs/pos-tagging.md for the choice and its measured speed and accuracy.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type WinkNLP from 'wink-nlp';
 import type { Sentence } from 'nlcst';
 import { toString } from 'nlcst-to-string';
 import { sentenceWords, textOf, type WordInfo } from './nlcst.js';
@@ -37,9 +38,25 @@ export interface TaggedWord extends WordInfo {
   tag: PosTag;
 }
 
-/** Only the POS pipe: sentence splitting, NER and sentiment would cost time and we parse with nlcst. */
-const nlp = winkNLP(model, ['pos']);
-const its = nlp.its;
+type Nlp = ReturnType<typeof WinkNLP>;
+let tagger: { nlp: Nlp; its: Nlp['its'] } | undefined;
+
+/**
+ * The tagger, built on first use. Both packages are CommonJS, so they are required synchronously
+ * here rather than imported: the model takes about half a second to load, and a process that
+ * never tags (a config check, `GET /v1/rules`, a run of rules that need no tags) never pays it.
+ * Only the POS pipe: sentence splitting, NER and sentiment would cost time and we parse with nlcst.
+ */
+function loadTagger(): { nlp: Nlp; its: Nlp['its'] } {
+  if (!tagger) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof WinkNLP;
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof WinkNLP>[0];
+    const nlp = winkNLP(model, ['pos']);
+    tagger = { nlp, its: nlp.its };
+  }
+  return tagger;
+}
 
 /** How far past white space a token may start (characters the tokenizer drops). */
 const MAX_GAP = 4;
@@ -55,6 +72,7 @@ export interface Tagging {
  * ended (the tokenizer keeps tokens as written), so they are exact UTF-16 indices into `text`.
  */
 export function tagText(text: string): Tagging {
+  const { nlp, its } = loadTagger();
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const tags = doc.tokens().out(its.pos) as PosTag[];

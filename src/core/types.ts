@@ -101,7 +101,7 @@ export interface RuleMeta<Options = unknown> {
   description: string;
   /** Message templates by id, with `{{placeholders}}`. */
   messages: Record<string, string>;
-  /** Validated once, when the linter is built. Must accept `undefined` (use `.default({})`). */
+  /** Validated once, when the linter is built. Must accept `undefined`: use `.prefault({})` (zod 4's `.default({})` returns `{}` as it is, without the inner defaults). */
   options?: z.ZodType<Options>;
   /**
    * Message ids whose first suggestion never changes meaning (punctuation, a doubled word,

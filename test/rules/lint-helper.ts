@@ -1,12 +1,8 @@
-import { createMtLinter } from '../../src/linter.js';
+import { createRuleLinter } from '../../src/linter.js';
 import type { Diagnostic } from '../../src/core/index.js';
 
-/** Lints with one rule switched on (at its default severity unless `severity` says otherwise). */
+/** Lints with one rule alone (at its default severity unless `setting` says otherwise). */
 export function linterFor(ruleId: string, setting: unknown = undefined) {
-  const linter = createMtLinter({
-    extends: 'all',
-    rules: setting === undefined ? {} : { [ruleId]: setting as 'error' },
-  });
-  return (text: string): Diagnostic[] =>
-    linter.lint(text).diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId);
+  const linter = createRuleLinter(ruleId, setting);
+  return (text: string): Diagnostic[] => linter.lint(text).diagnostics;
 }

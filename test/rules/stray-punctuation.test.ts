@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { unbalanced } from '../../rules/stray-punctuation/index.js';
 import { linterFor } from './lint-helper.js';
+import { testRule } from '../helpers/rule-tester.js';
 
 const lint = linterFor('stray-punctuation');
 
@@ -74,4 +75,26 @@ describe('unbalanced', () => {
     const text = '('.repeat(50_000) + ')'.repeat(10);
     expect(unbalanced(text)).toHaveLength(49_990);
   });
+});
+
+testRule('stray-punctuation', {
+  valid: ['He said: "Yes."', 'See p. 4, line 2.', 'The U.S. and China agreed.'],
+  invalid: [
+    {
+      text: 'They met her respectively. . Then they left.',
+      errors: [{ messageId: 'doubled', excerpt: ' .', suggestions: [''] }],
+    },
+    {
+      text: 'It was done. , experts and scholars came.',
+      errors: [{ messageId: 'orphan', excerpt: ',' }],
+    },
+    {
+      text: 'The visit was a success .',
+      errors: [{ messageId: 'spaceBefore', excerpt: ' .', suggestions: ['.'] }],
+    },
+    {
+      text: 'The delegation (led by the minister arrived.',
+      errors: [{ messageId: 'unclosed', excerpt: '(', severity: 'warning' }],
+    },
+  ],
 });

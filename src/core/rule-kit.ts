@@ -1,0 +1,29 @@
+/**
+ * What a rule imports: the way to declare a rule and the shared views of the document (words,
+ * tags, blocks, quotes) that every rule reads instead of building its own. Adapters import the
+ * engine (`./index.js`) instead; rules never do.
+ */
+export type {
+  Category,
+  Report,
+  Reporter,
+  Rule,
+  RuleContext,
+  RuleExamples,
+  RuleMeta,
+  Severity,
+  Span,
+  Transformer,
+} from './types.js';
+export { defineRule, formatMessage } from './define-rule.js';
+export * from './nlcst.js';
+export { loadJson } from './data.js';
+export { tagSentence, tagText, hasFiniteVerb } from './pos.js';
+export type { PosTag, TaggedWord, Tagging } from './pos.js';
+export { layoutOf } from './layout.js';
+export type { Layout, Line } from './layout.js';
+export { documentOf } from './document/of.js';
+export type { Block, NewsDocument } from './document/build.js';
+export type { BlockKind } from './processors/types.js';
+export { LIST_ITEM } from './document/blocks.js';
+export { endsWithMark } from './text-scan.js';
