@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { validate as lintDockerfile } from 'dockerfile-utils';
 import ignore from 'ignore';
 import request from 'supertest';
 import ts from 'typescript';
@@ -69,6 +70,7 @@ interface Container {
 }
 interface PodSpec {
   containers: Container[];
+  enableServiceLinks?: boolean;
   terminationGracePeriodSeconds?: number;
   securityContext?: Record<string, unknown>;
 }
@@ -313,6 +315,12 @@ describe('the Deployment and the service it runs', () => {
     expect(limit).toBeGreaterThan(heaps);
   });
 
+  it('keeps Service variables out of the MTLINT_* settings namespace', () => {
+    // Kubernetes would otherwise inject MTLINT_PORT=tcp://..., MTLINT_SERVICE_HOST and more for
+    // any Service named mtlint in the namespace: the same prefix as the service's settings.
+    expect(pod.enableServiceLinks).toBe(false);
+  });
+
   it('runs as the image’s non-root user with a read-only root filesystem and no privileges', () => {
     const merged = { ...pod.securityContext, ...container.securityContext };
     expect(merged).toMatchObject({
@@ -425,6 +433,20 @@ function workdir(stage: Stage): string {
 }
 
 describe('Dockerfile', () => {
+  it('has no syntax or instruction errors (dockerfile-utils)', () => {
+    const problems = lintDockerfile(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
+    expect(
+      problems.map((problem) => `${problem.range.start.line + 1}: ${problem.message}`),
+    ).toEqual([]);
+  });
+
+  it('the Dockerfile check flags a misspelt flag (so passing it means something)', () => {
+    const problems = lintDockerfile(
+      'FROM node:20-bookworm-slim\nHEALTHCHECK --intervall=3s CMD ["node"]\n',
+    );
+    expect(problems.map((problem) => problem.message)).toEqual(['Unknown flag: intervall']);
+  });
+
   it('builds in one stage and runs from another, both on an official node slim image', () => {
     expect(allStages.length).toBeGreaterThanOrEqual(2);
     // At least the Node version the package requires (package.json engines).
