@@ -83,6 +83,13 @@ const containerEnv = Object.fromEntries(
   (container.env ?? []).map((variable) => [variable.name, variable.value]),
 );
 
+/** The object as the API gets it (without the file it came from). */
+function apiObject(object: Manifest): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...object };
+  delete data.file;
+  return data;
+}
+
 /** The model class of `kubernetes-models` for an object's apiVersion and kind. */
 async function modelOf(object: Manifest): Promise<{ validate(): void }> {
   const models = (await import(`kubernetes-models/${object.apiVersion}`)) as Record<
@@ -91,9 +98,7 @@ async function modelOf(object: Manifest): Promise<{ validate(): void }> {
   >;
   const Model = models[object.kind];
   if (!Model) throw new Error(`kubernetes-models has no ${object.apiVersion} ${object.kind}`);
-  const data: Record<string, unknown> = { ...object };
-  delete data.file;
-  return new Model(data);
+  return new Model(apiObject(object));
 }
 
 function schemaErrors(model: { validate(): void }): string | undefined {
@@ -113,10 +118,8 @@ function schemaErrors(model: { validate(): void }): string | undefined {
 function unknownFieldErrors(objects: Manifest[]): string[] {
   const virtual = join(ROOT, 'test', '__deploy-manifests__.ts');
   const lines = objects.map((object, index) => {
-    const data: Record<string, unknown> = { ...object };
-    delete data.file;
     const module = JSON.stringify(`kubernetes-models/${object.apiVersion}`);
-    return `import type { I${object.kind} as T${index} } from ${module};\nexport const m${index}: T${index} = ${JSON.stringify(data)};`;
+    return `import type { I${object.kind} as T${index} } from ${module};\nexport const m${index}: T${index} = ${JSON.stringify(apiObject(object))};`;
   });
   const source = lines.join('\n');
   const options: ts.CompilerOptions = {
