@@ -4,7 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { validate as lintDockerfile } from 'dockerfile-utils';
@@ -430,6 +431,53 @@ function copies(stage: Stage): CopyStep[] {
     });
 }
 
+/**
+ * The packages (by name) that the compiled modules reachable from `entries` import, following
+ * relative imports; Node's built-ins left out.
+ */
+function importedPackages(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of moduleSpecifiers(file)) {
+      if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+      else if (!specifier.startsWith('node:') && !builtinModules.includes(specifier)) {
+        const parts = specifier.split('/');
+        packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+      }
+    }
+  };
+  entries.forEach(visit);
+  return [...packages].sort();
+}
+
+/** What a compiled module imports: static imports, re-exports and `import()` with a literal. */
+function moduleSpecifiers(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const specifiers: string[] = [];
+  const walk = (node: ts.Node): void => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      specifiers.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
+      specifiers.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(source);
+  return specifiers;
+}
+
 function workdir(stage: Stage): string {
   const dirs = stage.instructions.filter((instruction) => instruction.getKeyword() === 'WORKDIR');
   return dirs.length ? args(dirs.at(-1)!)[0]! : '/';
@@ -544,6 +592,23 @@ describe('Dockerfile', () => {
     for (const path of needed) {
       expect(existsSync(join(ROOT, path))).toBe(true);
       expect([path, covered(path)]).toEqual([path, true]);
+    }
+  });
+
+  it('installs every package the server and its lint workers import (npm ci --omit=dev)', () => {
+    const packages = importedPackages([
+      SERVER_ENTRY,
+      join(ROOT, 'dist', 'src', 'http', 'lint-worker.js'), // started by file name, not imported
+    ]);
+    // The walk reaches the service's own dependencies (so an empty answer cannot pass).
+    expect(packages).toEqual(expect.arrayContaining(['express', 'piscina', 'pino', 'wink-nlp']));
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; devOptional?: boolean }>;
+    };
+    for (const name of packages) {
+      const entry = lock.packages[`node_modules/${name}`];
+      // Installed at the top level, and not left out by --omit=dev.
+      expect([name, entry !== undefined && !entry.dev && !entry.devOptional]).toEqual([name, true]);
     }
   });
 
