@@ -18,7 +18,10 @@ const CALQUES = loadJson<Calque[]>(import.meta.url, './calques.json');
 const options = z
   .object({
     /** Phrases a newsroom accepts (its house style): matched the same way, never reported. */
-    allow: z.array(z.string().min(1)).default([]),
+    allow: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('phrases the house style accepts; matched the same way, never reported'),
   })
   .strict()
   .prefault({});

@@ -122,7 +122,14 @@ export default defineRule({
     options: z
       .object({
         /** A point further than this many characters from the list's last point starts afresh. */
-        window: z.number().int().min(100).default(5000),
+        window: z
+          .number()
+          .int()
+          .min(100)
+          .default(5000)
+          .describe(
+            "a point further than this many characters from a list's last point starts afresh",
+          ),
       })
       .strict()
       .prefault({}),

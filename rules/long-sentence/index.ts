@@ -46,7 +46,12 @@ export default defineRule({
     options: z
       .object({
         /** Sentences with more words than this are reported. */
-        maxWords: z.number().int().min(5).default(DEFAULT_MAX_WORDS),
+        maxWords: z
+          .number()
+          .int()
+          .min(5)
+          .default(DEFAULT_MAX_WORDS)
+          .describe('sentences with more words than this are reported'),
       })
       .strict()
       .prefault({}),

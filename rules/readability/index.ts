@@ -38,11 +38,27 @@ export default defineRule({
     options: z
       .object({
         /** Reader age the text should suit. */
-        age: z.number().int().min(6).max(30).default(DEFAULT_AGE),
+        age: z
+          .number()
+          .int()
+          .min(6)
+          .max(30)
+          .default(DEFAULT_AGE)
+          .describe('reader age the text should suit'),
         /** Share of the seven formulas that must agree before a sentence is reported. */
-        threshold: z.number().gt(0).max(1).default(DEFAULT_THRESHOLD),
+        threshold: z
+          .number()
+          .gt(0)
+          .max(1)
+          .default(DEFAULT_THRESHOLD)
+          .describe('share of the seven formulas that must agree'),
         /** Shorter sentences are never reported: one long word skews every formula. */
-        minWords: z.number().int().min(1).default(DEFAULT_MIN_WORDS),
+        minWords: z
+          .number()
+          .int()
+          .min(1)
+          .default(DEFAULT_MIN_WORDS)
+          .describe('shorter sentences are never reported (one long word skews every formula)'),
       })
       .strict()
       .prefault({}),

@@ -14,7 +14,10 @@ export default defineRule({
     },
     options: z
       .object({
-        preferred: z.union([z.literal(1), z.literal(2)]).default(1),
+        preferred: z
+          .union([z.literal(1), z.literal(2)])
+          .default(1)
+          .describe('spaces expected between sentences'),
       })
       .strict()
       .prefault({}),

@@ -48,7 +48,12 @@ const SITE_OR_BYLINE = /^[-–—]|\s[-–—|]\s+\p{Lu}/u;
 const options = z
   .object({
     /** Sentences shorter than this many words are not checked for a missing finite verb. */
-    minWordsWithoutVerb: z.number().int().min(1).default(6),
+    minWordsWithoutVerb: z
+      .number()
+      .int()
+      .min(1)
+      .default(6)
+      .describe('shorter sentences are not checked for a missing finite verb'),
   })
   .prefault({});
 
