@@ -13,7 +13,8 @@ export async function prepare(source: string, kind: DocumentKind): Promise<Prose
 
 /**
  * Maps the engine's diagnostics (on the prose string) back onto the original file, drops those that
- * inline comments disable, and recounts the summary with the configured penalty weights.
+ * inline comments disable, and recounts the summary with the configured penalty weights: the
+ * engine's counts (which cover every finding, even past a cap on the list) less what was dropped.
  */
 export function finish(
   source: string,
@@ -40,21 +41,33 @@ export function finish(
       };
     });
   }
-  if (prose.directives.length) diagnostics = applyDirectives(source, diagnostics, prose.directives);
-  return { diagnostics, summary: recount(raw.summary, diagnostics, weights) };
+  let dropped: Diagnostic[] = [];
+  if (prose.directives.length) {
+    const kept = applyDirectives(source, diagnostics, prose.directives);
+    const keep = new Set(kept);
+    dropped = diagnostics.filter((d) => !keep.has(d));
+    diagnostics = kept;
+  }
+  return { diagnostics, summary: recount(raw.summary, dropped, weights) };
 }
 
-/** The engine's counting (see core summary), redone after diagnostics were filtered. */
+/**
+ * The engine's counts less the `dropped` diagnostics, with the penalty redone with `weights`. A
+ * capped list (a service's limit) can only have the directives applied to what it lists: findings
+ * past the cap stay counted.
+ */
 export function recount(
   summary: Summary,
-  diagnostics: readonly Diagnostic[],
+  dropped: readonly Diagnostic[],
   weights: PenaltyWeights,
 ): Summary {
-  const counts = { error: 0, warning: 0, info: 0 };
-  const categories: Partial<Record<Category, number>> = {};
-  for (const d of diagnostics) {
-    counts[d.severity]++;
-    categories[d.category] = (categories[d.category] ?? 0) + 1;
+  const counts = { error: summary.errors, warning: summary.warnings, info: summary.infos };
+  const categories: Partial<Record<Category, number>> = { ...summary.categories };
+  for (const d of dropped) {
+    counts[d.severity]--;
+    const left = (categories[d.category] ?? 1) - 1;
+    if (left > 0) categories[d.category] = left;
+    else delete categories[d.category];
   }
   return {
     ...summary,
@@ -63,6 +76,18 @@ export function recount(
     infos: counts.info,
     categories,
     penalty: penaltyOf(counts, summary.words, weights),
+  };
+}
+
+/**
+ * Lists at most `max` diagnostics; the summary keeps counting them all and says `truncated`. The
+ * CLI and the Node API lint uncapped (inline directives must see every finding) and cap here.
+ */
+export function capDiagnostics(result: LintResult, max: number): LintResult {
+  if (result.diagnostics.length <= max) return result;
+  return {
+    diagnostics: result.diagnostics.slice(0, max),
+    summary: { ...result.summary, truncated: true },
   };
 }
 

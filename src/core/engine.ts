@@ -12,7 +12,7 @@ import type { Diagnostic, LintResult, Rule, Severity, Transformer } from './type
 export interface LinterOptions {
   /** Every rule the config may name, by id. */
   rules: ReadonlyMap<string, Rule>;
-  /** Cap on diagnostics per document; beyond it the summary says `truncated: true`. */
+  /** Cap on diagnostics listed per document (the summary counts all); beyond it `truncated: true`. */
   maxDiagnostics?: number;
   /** The documentation address of a rule. */
   docsUrl?: (ruleId: string) => string;
@@ -71,9 +71,10 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
       for (const finding of file.data.mtlintFindings ?? []) add(finding);
       all.sort(byPlace);
       const diagnostics = all.slice(0, maxDiagnostics);
+      // The cap shortens the list only: counts, penalty (and so every gate) cover every finding.
       return {
         diagnostics,
-        summary: summarize(tree, diagnostics, weights, all.length > diagnostics.length),
+        summary: summarize(tree, all, weights, all.length > diagnostics.length),
       };
     },
   };
