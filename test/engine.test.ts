@@ -130,11 +130,14 @@ describe('createLinter', () => {
     expect(summary.penalty).toBeCloseTo((5 * 100) / 8, 2);
   });
 
-  it('caps diagnostics and says so', () => {
+  it('caps the list of diagnostics and says so; the summary still counts them all', () => {
     const text = 'It ended. . '.repeat(20);
     const { diagnostics, summary } = createMtLinter({}, { maxDiagnostics: 5 }).lint(text);
     expect(diagnostics).toHaveLength(5);
     expect(summary.truncated).toBe(true);
+    const full = createMtLinter().lint(text);
+    expect(full.summary.errors).toBeGreaterThanOrEqual(20);
+    expect(summary).toEqual({ ...full.summary, truncated: true });
   });
 
   it('caps a finding at the severity its rule reports', () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_DIAGNOSTICS } from '../core/index.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import { CliError } from './errors.js';
 
@@ -15,6 +16,10 @@ export interface CliOptions {
   ignorePatterns: string[];
   maxWarnings?: number;
   maxPenalty?: number;
+  /** Diagnostics listed per file (the counts and gates always cover all). */
+  maxDiagnostics: number;
+  /** False: a pattern that matches nothing is a warning, not an error. */
+  errorOnUnmatchedPattern: boolean;
   server?: string;
   /** Worker threads; undefined = one per core. */
   workers?: number;
@@ -43,16 +48,21 @@ Options:
       --stdin-filename PATH  name of the text read from standard input (format, config)
       --max-warnings N       fail when there are more than N warnings in total
       --max-penalty P        fail when any file's penalty per 100 words is over P
+      --max-diagnostics N    list at most N diagnostics per file (default 1000); counts
+                             and the quality gate still cover every finding
+      --no-error-on-unmatched-pattern
+                             a file or glob that matches nothing is a warning, not an error
       --server URL           lint on a running mtlint service (MTLINT_TOKEN: bearer token)
       --workers N            threads that lint, main one included (default: one per two
                              cores for 150 files or more; 1 = in process)
       --color, --no-color    force colour on or off (default: on a terminal only)
       --no-progress          never show the progress bar
+      --debug                on an unexpected error, print its stack (also: DEBUG set)
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 pass, 1 an error-severity diagnostic or a failed quality gate,
-2 a usage, config, file or server error.
+Exit codes: 0 pass (also when every file given is ignored), 1 an error-severity
+diagnostic or a failed quality gate, 2 a usage, config, file or server error, or a crash.
 `;
 
 export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
@@ -72,6 +82,9 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
         'stdin-filename': { type: 'string' },
         'max-warnings': { type: 'string' },
         'max-penalty': { type: 'string' },
+        'max-diagnostics': { type: 'string' },
+        'no-error-on-unmatched-pattern': { type: 'boolean' },
+        debug: { type: 'boolean' },
         server: { type: 'string' },
         workers: { type: 'string' },
         color: { type: 'boolean' },
@@ -128,6 +141,11 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
       values['max-penalty'] === undefined
         ? undefined
         : number('--max-penalty', values['max-penalty']),
+    maxDiagnostics:
+      values['max-diagnostics'] === undefined
+        ? DEFAULT_MAX_DIAGNOSTICS
+        : count('--max-diagnostics', values['max-diagnostics']),
+    errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     server: values.server,
     workers,
     color: values['no-color'] ? false : values.color ? true : undefined,

@@ -1,5 +1,8 @@
-/** What the CLI needs to know of a file beyond the engine: its format, and a remote result's penalty. */
-import type { Category, Diagnostic, Format, PenaltyWeights, Summary } from '../core/index.js';
+/**
+ * What the CLI needs of a file beyond the engine: its format, a list cut to `--max-diagnostics`,
+ * and a service's penalty redone with the local config's weights.
+ */
+import type { Format, LintResult, PenaltyWeights, Summary } from '../core/index.js';
 
 export type DocumentKind = Format;
 
@@ -14,28 +17,30 @@ export function kindOf(path: string): DocumentKind {
 }
 
 /**
- * The engine's counting (see core summary), redone with other penalty weights: a service lints
- * with its own weights, the CLI gates with the config's.
+ * The summary with its penalty redone with other weights: a service lints with its own, the CLI
+ * gates with the config's. Counts cover every finding, listed or not, so the penalty is read from
+ * them, never from the (possibly shortened) list.
  */
-export function recount(
-  summary: Summary,
-  diagnostics: readonly Diagnostic[],
-  weights: PenaltyWeights,
-): Summary {
-  const counts = { error: 0, warning: 0, info: 0 };
-  const categories: Partial<Record<Category, number>> = {};
-  for (const d of diagnostics) {
-    counts[d.severity]++;
-    categories[d.category] = (categories[d.category] ?? 0) + 1;
-  }
+export function withWeights(summary: Summary, weights: PenaltyWeights): Summary {
   const points =
-    counts.error * weights.error + counts.warning * weights.warning + counts.info * weights.info;
+    summary.errors * weights.error +
+    summary.warnings * weights.warning +
+    summary.infos * weights.info;
   return {
     ...summary,
-    errors: counts.error,
-    warnings: counts.warning,
-    infos: counts.info,
-    categories,
     penalty: summary.words === 0 ? 0 : Math.round(((points * 100) / summary.words) * 100) / 100,
+  };
+}
+
+/**
+ * Lists at most `max` diagnostics; the summary keeps counting them all and says `truncated`. The
+ * CLI lints uncapped and cuts the list here, where `--max-diagnostics` is known.
+ */
+export function capDiagnostics(result: LintResult, max: number): LintResult {
+  if (result.diagnostics.length <= max) return result;
+  return {
+    ...result,
+    diagnostics: result.diagnostics.slice(0, max),
+    summary: { ...result.summary, truncated: true },
   };
 }

@@ -19,12 +19,19 @@ export interface Target {
 export interface DiscoverOptions {
   cwd: string;
   ignorePatterns: string[];
+  /** False: a pattern that matches nothing is listed in `unmatched` instead of an error. */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 export interface Discovery {
   files: Target[];
-  /** Files named on the command line that an ignore pattern excludes. */
+  /**
+   * What the ignore patterns took away entirely: files named on the command line, and globs or
+   * directories every one of whose files is ignored.
+   */
   ignored: string[];
+  /** Patterns that matched nothing (only with `errorOnUnmatchedPattern: false`). */
+  unmatched: string[];
 }
 
 export async function discover(patterns: string[], options: DiscoverOptions): Promise<Discovery> {
@@ -37,6 +44,17 @@ export async function discover(patterns: string[], options: DiscoverOptions): Pr
 
   const found = new Map<string, Target>();
   const ignored: string[] = [];
+  const unmatched: string[] = [];
+  const noMatch = (message: string, pattern: string) => {
+    if (options.errorOnUnmatchedPattern ?? true) throw new CliError(message);
+    unmatched.push(pattern);
+  };
+  /** The matches an ignore pattern leaves; none left of some means the pattern is ignored. */
+  const unignored = (pattern: string, matches: string[]) => {
+    const kept = matches.filter((path) => !isIgnored(path));
+    if (matches.length > 0 && kept.length === 0) ignored.push(pattern);
+    return kept;
+  };
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const stat = statOrUndefined(absolute);
@@ -53,13 +71,17 @@ export async function discover(patterns: string[], options: DiscoverOptions): Pr
         absolute: true,
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
-      matches = matches.filter((path) => !isIgnored(path));
+      matches = unignored(pattern, matches);
     } else if (isDynamicPattern(pattern)) {
       matches = await glob(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**'] });
-      if (matches.length === 0) throw new CliError(`No files match the pattern "${pattern}"`);
-      matches = matches.filter((path) => !isIgnored(path));
+      if (matches.length === 0) {
+        noMatch(`No files match the pattern "${pattern}"`, pattern);
+        continue;
+      }
+      matches = unignored(pattern, matches);
     } else {
-      throw new CliError(`No such file or directory: ${pattern}`);
+      noMatch(`No such file or directory: ${pattern}`, pattern);
+      continue;
     }
     for (const path of matches) {
       const normalized = resolve(path);
@@ -69,7 +91,7 @@ export async function discover(patterns: string[], options: DiscoverOptions): Pr
   const files = [...found.values()].sort((a, b) =>
     a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
   );
-  return { files, ignored };
+  return { files, ignored, unmatched };
 }
 
 export function displayPath(cwd: string, absolute: string): string {

@@ -5,7 +5,7 @@
  * recounted here, with the weights of the local config.
  */
 import type { LintResult } from '../core/index.js';
-import { recount } from './document.js';
+import { withWeights } from './document.js';
 import { CliError, describeError } from './errors.js';
 import { readSource, type LintTask } from './task.js';
 
@@ -62,7 +62,7 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
   }
   return {
     ...payload,
-    summary: recount(payload.summary, payload.diagnostics, task.effective.weights),
+    summary: withWeights(payload.summary, task.effective.weights),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   parseRuleFlag,
   type LoadedConfig,
 } from './config.js';
-import { kindOf } from './document.js';
+import { capDiagnostics, kindOf } from './document.js';
 import { CliError, describeError } from './errors.js';
 import { discover, displayPath } from './files.js';
 import { createProgress, inCi, type Progress } from './progress.js';
@@ -43,10 +43,16 @@ export async function runCli(io: CliIo): Promise<number> {
   try {
     return await run(io);
   } catch (error) {
-    const message =
-      error instanceof CliError ? error.message : `Unexpected error: ${describeError(error)}`;
-    io.stderr.write(`mtlint: ${message}\n`);
-    return error instanceof CliError ? error.exitCode : 2;
+    if (error instanceof CliError) {
+      io.stderr.write(`mtlint: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // A crash is exit 2, never 1 (which means "findings"): CI must not take it for a lint result.
+    const debug = io.argv.includes('--debug') || Boolean(io.env.DEBUG);
+    const hint = debug ? '' : ' (--debug for the stack)';
+    io.stderr.write(`mtlint: Unexpected error: ${describeError(error)}${hint}\n`);
+    if (debug) io.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    return 2;
   }
 }
 
@@ -86,18 +92,23 @@ async function run(io: CliIo): Promise<number> {
     const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.txt');
     tasks = [taskFor(absolute, options.stdinFilename ? displayPath(io.cwd, absolute) : name, text)];
   } else {
-    const { files, ignored } = await discover(options.patterns, {
+    const { files, ignored, unmatched } = await discover(options.patterns, {
       cwd: io.cwd,
       ignorePatterns: options.ignorePatterns,
+      errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     });
     for (const path of ignored) {
       io.stderr.write(`mtlint: warning: ${path} is ignored (.mtlintignore or --ignore-pattern)\n`);
     }
-    if (files.length === 0) {
-      throw new CliError(
-        ignored.length ? 'Every file given is ignored' : 'No files to lint (.txt, .md, .html)',
-      );
+    for (const pattern of unmatched) {
+      io.stderr.write(`mtlint: warning: no files match "${pattern}"\n`);
     }
+    // As ESLint does: a run given only ignored files (a pre-commit hook) passes, with a warning;
+    // the report is still written (an empty one), so a step that reads it finds it.
+    if (files.length === 0 && ignored.length === 0 && unmatched.length === 0) {
+      throw new CliError('No files to lint (.txt, .md, .html)');
+    }
+    if (files.length === 0) io.stderr.write('mtlint: warning: nothing to lint\n');
     tasks = files.map((file) => taskFor(file.absolute, file.display));
   }
 
@@ -119,8 +130,15 @@ async function run(io: CliIo): Promise<number> {
 
   const files: FileReport[] = tasks.map((task, index) => ({
     path: task.display,
-    result: results[index]!,
+    result: capDiagnostics(results[index]!, options.maxDiagnostics),
   }));
+  for (const { path, result } of files) {
+    if (!result.summary.truncated) continue;
+    const { errors, warnings, infos } = result.summary;
+    io.stderr.write(
+      `mtlint: warning: ${path}: the list shows ${result.diagnostics.length} of ${errors + warnings + infos} diagnostics (--max-diagnostics, or the server's limit); counts and the quality gate cover all\n`,
+    );
+  }
   const weights = tasks.map((task) => task.effective.weights);
   const report = buildReport(files, weights, options, pkg.version);
   const color =

@@ -24,7 +24,8 @@ function linterFor({ config, weights }: EffectiveConfig): Linter {
   const key = JSON.stringify([config, weights]);
   let linter = linters.get(key);
   if (!linter) {
-    linter = createMtLinter(config, { penaltyWeights: weights });
+    // Uncapped: inline directives must see every finding; the run caps each file's list after.
+    linter = createMtLinter(config, { penaltyWeights: weights, maxDiagnostics: Infinity });
     linters.set(key, linter);
   }
   return linter;

@@ -66,7 +66,7 @@ export interface Summary {
   categories: Partial<Record<Category, number>>;
   /** MQM-style penalty points per 100 words (see `PenaltyWeights`). */
   penalty: number;
-  /** True when diagnostics were cut at the configured maximum. */
+  /** True when the list of diagnostics was cut at the configured maximum (the counts are not). */
   truncated: boolean;
 }
 

@@ -72,7 +72,7 @@ function fileBlock(file: FileReport, paint: (code: string, text: string) => stri
       `${file.path}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ` +
         `${plural(summary.infos, 'info', 'infos')}; ${plural(summary.words, 'word')}, ` +
         `penalty ${summary.penalty} per 100 words` +
-        (summary.truncated ? ' (diagnostics truncated)' : ''),
+        (summary.truncated ? ` (only the first ${file.result.diagnostics.length} listed)` : ''),
     ),
   );
   return lines;

@@ -186,7 +186,7 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
             penalty: { type: 'number', minimum: 0, description: 'MQM-style points per 100 words' },
             truncated: {
               type: 'boolean',
-              description: `True when diagnostics were cut at ${limits.maxDiagnostics} (MTLINT_MAX_DIAGNOSTICS)`,
+              description: `True when the list of diagnostics was cut at ${limits.maxDiagnostics} (MTLINT_MAX_DIAGNOSTICS); the counts and the penalty cover every finding`,
             },
           },
         },
