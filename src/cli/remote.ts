@@ -6,6 +6,7 @@
 import type { LintResult } from '../core/index.js';
 import { finish, prepare } from './document.js';
 import { CliError, describeError } from './errors.js';
+import { keepFaithfulFixes, lintAndFix } from './fix.js';
 import { readSource, type LintTask } from './task.js';
 
 export interface RemoteOptions {
@@ -21,6 +22,15 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
   } catch (error) {
     throw new CliError(`Cannot read ${task.display}: ${describeError(error)}`);
   }
+  const lint = (text: string) => lintTextRemote(text, task, options);
+  return task.fix ? lintAndFix(source, lint) : lint(source);
+}
+
+async function lintTextRemote(
+  source: string,
+  task: LintTask,
+  options: RemoteOptions,
+): Promise<LintResult> {
   const prose = await prepare(source, task.kind);
   const url = endpoint(options.server);
   let response: Response;
@@ -60,7 +70,7 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
       `The mtlint server at ${options.server} answered ${response.status} (${detail}) for ${task.display}`,
     );
   }
-  return finish(source, prose, payload, task.effective.weights);
+  return finish(source, prose, keepFaithfulFixes(source, prose, payload), task.effective.weights);
 }
 
 function endpoint(server: string): string {

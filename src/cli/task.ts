@@ -5,6 +5,7 @@ import { createMtLinter } from '../linter.js';
 import type { EffectiveConfig } from './config.js';
 import { finish, prepare, type DocumentKind } from './document.js';
 import { describeError } from './errors.js';
+import { keepFaithfulFixes, lintAndFix } from './fix.js';
 
 export interface LintTask {
   absolute: string;
@@ -13,6 +14,8 @@ export interface LintTask {
   effective: EffectiveConfig;
   /** The text itself (stdin); otherwise the file is read. */
   text?: string;
+  /** Apply safe fixes until stable (`--fix`, `--fix-dry-run`): the result then has `output`. */
+  fix?: boolean;
 }
 
 export type TaskOutcome = { ok: true; result: LintResult } | { ok: false; error: string };
@@ -42,9 +45,13 @@ export async function runTask(task: LintTask): Promise<TaskOutcome> {
     return { ok: false, error: `Cannot read ${task.display}: ${describeError(error)}` };
   }
   try {
-    const prose = await prepare(source, task.kind);
-    const raw = linterFor(task.effective).lint(prose.text);
-    return { ok: true, result: finish(source, prose, raw, task.effective.weights) };
+    const linter = linterFor(task.effective);
+    const lint = async (text: string) => {
+      const prose = await prepare(text, task.kind);
+      const raw = keepFaithfulFixes(text, prose, linter.lint(prose.text));
+      return finish(text, prose, raw, task.effective.weights);
+    };
+    return { ok: true, result: task.fix ? await lintAndFix(source, lint) : await lint(source) };
   } catch (error) {
     return { ok: false, error: `Cannot lint ${task.display}: ${describeError(error)}` };
   }

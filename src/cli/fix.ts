@@ -1,0 +1,91 @@
+/**
+ * `--fix` and `--fix-dry-run`: apply the fixes that rules mark safe (a diagnostic's `fix`), never a
+ * mere suggestion, the way ESLint does it: fixes that do not overlap are applied in one pass, back
+ * to front; the text is linted again and fixed again until nothing is left to fix, at most 10
+ * passes; the diagnostics reported are those of the final text.
+ */
+import type { Diagnostic, LintResult } from '../core/index.js';
+import { toOriginal, type Prose } from './prose.js';
+
+/** ESLint's limit: fixes that keep producing new fixes stop here instead of looping forever. */
+export const MAX_FIX_PASSES = 10;
+
+/** A file's result in a fixing run: `output` is the fixed text, present only when it changed. */
+export interface FixedResult extends LintResult {
+  output?: string;
+}
+
+/**
+ * Applies the diagnostics' fixes to `text`. Fixes are taken in order of position; one that starts
+ * at or before the end of a fix already taken is left for the next pass (ESLint's rule: touching
+ * fixes could merge into something neither rule checked). A fix whose span no longer holds the
+ * flagged text is skipped: it was computed for other text.
+ */
+export function applyFixes(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+): { text: string; applied: number } {
+  const fixes = diagnostics
+    .filter(
+      (d) =>
+        d.fix !== undefined &&
+        d.offset >= 0 &&
+        d.length >= 0 &&
+        d.offset + d.length <= text.length &&
+        text.slice(d.offset, d.offset + d.length) === d.excerpt,
+    )
+    .sort((a, b) => a.offset - b.offset || a.length - b.length);
+  const chosen: Diagnostic[] = [];
+  let lastEnd = -Infinity;
+  for (const d of fixes) {
+    if (d.offset <= lastEnd) continue;
+    chosen.push(d);
+    lastEnd = d.offset + d.length;
+  }
+  // Back to front, so each replacement leaves the offsets of the ones before it valid.
+  let fixed = text;
+  for (const d of chosen.reverse()) {
+    fixed = fixed.slice(0, d.offset) + d.fix! + fixed.slice(d.offset + d.length);
+  }
+  return { text: fixed, applied: chosen.length };
+}
+
+/**
+ * Lints, fixes and lints again until stable. `lint` lints one version of the text; the result is
+ * that of the final text, with `output` when it differs from `source`.
+ */
+export async function lintAndFix(
+  source: string,
+  lint: (text: string) => Promise<LintResult>,
+): Promise<FixedResult> {
+  let text = source;
+  let result = await lint(text);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const next = applyFixes(text, result.diagnostics);
+    if (next.applied === 0 || next.text === text) break;
+    text = next.text;
+    result = await lint(text);
+  }
+  return text === source ? result : { ...result, output: text };
+}
+
+/**
+ * Keeps a diagnostic's `fix` only where the prose the engine saw is the same text as the file at
+ * that place. In Markdown and HTML the flagged prose can span markup or character references
+ * (`**the** the`, `&rsquo;`); replacing that span in the file would delete the markup.
+ */
+export function keepFaithfulFixes(source: string, prose: Prose, raw: LintResult): LintResult {
+  if (!prose.starts || !raw.diagnostics.some((d) => d.fix !== undefined)) return raw;
+  const diagnostics = raw.diagnostics.map((d) => {
+    if (d.fix === undefined) return d;
+    const [start, end] = toOriginal(prose, d.offset, d.length);
+    const same =
+      end - start === d.length &&
+      source.slice(start, end) === prose.text.slice(d.offset, d.offset + d.length);
+    if (same) return d;
+    const rest = { ...d };
+    delete rest.fix;
+    return rest;
+  });
+  return { ...raw, diagnostics };
+}
