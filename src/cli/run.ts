@@ -80,6 +80,10 @@ async function run(io: CliIo): Promise<number> {
     io.stdout.write(await printConfig({ cwd: io.cwd, file, config, noConfig, cliRules, loader }));
     return 0;
   }
+  // Loaded before linting, so a broken formatter fails at once rather than after a long run.
+  const customFormat = options.formatModule
+    ? await loadFormatter(options.formatModule, io.cwd)
+    : undefined;
   const explicit = options.config ? await loader.load(resolve(io.cwd, options.config)) : undefined;
   const configFor = async (absolute: string): Promise<LoadedConfig> => {
     if (options.noConfig) return EMPTY_CONFIG;
@@ -177,10 +181,8 @@ async function run(io: CliIo): Promise<number> {
     docsBaseUrl: io.env.MTLINT_DOCS_URL || undefined,
     width: terminalWidth(terminal),
   };
-  const output = options.formatModule
-    ? await (
-        await loadFormatter(options.formatModule, io.cwd)
-      )(report, formatOptions)
+  const output = customFormat
+    ? await customFormat(report, formatOptions)
     : formatters[options.format](report, formatOptions);
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
