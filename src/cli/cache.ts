@@ -9,7 +9,15 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LintResult } from '../core/index.js';
 import { describeError } from './errors.js';
+import type { FixedResult } from './fix.js';
 import type { LintTask } from './task.js';
+
+/** What of the run changes what is cached. */
+export interface CacheRunOptions {
+  server?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+}
 
 export const DEFAULT_CACHE_FILE = '.mtlintcache';
 /** Bumped when the cache file's shape changes; an older file is then started afresh. */
@@ -124,4 +132,50 @@ export class LintCache {
     const path = relative(dirname(this.path), absolute);
     return isAbsolute(path) ? path : path.split(sep).join('/');
   }
+}
+
+/** Each file's text, its hash, and the cached result where the hash matches. */
+export function lookUpCache(
+  cache: LintCache,
+  tasks: LintTask[],
+  options: CacheRunOptions,
+): { hashes: (string | undefined)[]; results: (LintResult | undefined)[] } {
+  const hashes: (string | undefined)[] = [];
+  const results: (LintResult | undefined)[] = [];
+  for (const task of tasks) {
+    let text: string;
+    try {
+      text = readFileSync(task.absolute, 'utf8');
+    } catch {
+      // Linting will report it, in file order, with the other errors.
+      hashes.push(undefined);
+      results.push(undefined);
+      continue;
+    }
+    const hash = cache.hash(task, text, options.server);
+    task.text = text; // read once: the linter need not read it again
+    hashes.push(hash);
+    results.push(cache.get(task, hash, options.fix || options.fixDryRun));
+  }
+  return { hashes, results };
+}
+
+/**
+ * A result is stored under the hash of the text it describes: the file as read, or as fixed and
+ * written by --fix. A dry run's result describes text that is not on disk, so it is not stored.
+ */
+export function storeInCache(
+  cache: LintCache,
+  tasks: LintTask[],
+  results: FixedResult[],
+  hashes: (string | undefined)[],
+  options: CacheRunOptions,
+): void {
+  tasks.forEach((task, index) => {
+    const { output, ...result } = results[index]!;
+    const hash = hashes[index];
+    if (hash === undefined) return;
+    if (output === undefined) cache.set(task, hash, result);
+    else if (options.fix) cache.set(task, cache.hash(task, output, options.server), result);
+  });
 }

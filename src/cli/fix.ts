@@ -4,8 +4,11 @@
  * to front; the text is linted again and fixed again until nothing is left to fix, at most 10
  * passes; the diagnostics reported are those of the final text.
  */
+import { writeFileSync } from 'node:fs';
 import type { Diagnostic, LintResult } from '../core/index.js';
+import { CliError, describeError } from './errors.js';
 import { toOriginal, type Prose } from './prose.js';
+import type { LintTask } from './task.js';
 
 /** ESLint's limit: fixes that keep producing new fixes stop here instead of looping forever. */
 export const MAX_FIX_PASSES = 10;
@@ -88,4 +91,17 @@ export function keepFaithfulFixes(source: string, prose: Prose, raw: LintResult)
     return rest;
   });
   return { ...raw, diagnostics };
+}
+
+/** --fix: the fixed files are written before the report, as ESLint does. */
+export function writeFixes(tasks: LintTask[], results: FixedResult[]): void {
+  tasks.forEach((task, index) => {
+    const output = results[index]!.output;
+    if (output === undefined) return;
+    try {
+      writeFileSync(task.absolute, output);
+    } catch (error) {
+      throw new CliError(`Cannot write the fixes to ${task.display}: ${describeError(error)}`);
+    }
+  });
 }

@@ -18,7 +18,7 @@ import {
   parseRuleFlag,
   type LoadedConfig,
 } from './config.js';
-import { cachePath, LintCache } from './cache.js';
+import { cachePath, LintCache, lookUpCache, storeInCache } from './cache.js';
 import { loadFormatter } from './custom-formatter.js';
 import { kindOf } from './document.js';
 import { CliError, describeError } from './errors.js';
@@ -27,7 +27,8 @@ import { createProgress, inCi, type Progress } from './progress.js';
 import { lintRemote } from './remote.js';
 import { lintAllLocal, MIN_FILES_FOR_WORKERS } from './lint-local.js';
 import { init, printConfig } from './setup.js';
-import type { FixedResult } from './fix.js';
+import { writeFixes, type FixedResult } from './fix.js';
+import { errorsOnly } from './quiet.js';
 import type { LintTask } from './task.js';
 import { terminalWidth, useColor } from './terminal.js';
 
@@ -200,85 +201,6 @@ async function run(io: CliIo): Promise<number> {
     await write(io.stdout, output);
   }
   return fullReport.totals.errors > 0 || fullReport.gate.failures.length > 0 ? 1 : 0;
-}
-
-/** Each file's text, its hash, and the cached result where the hash matches. */
-function lookUpCache(
-  cache: LintCache,
-  tasks: LintTask[],
-  options: CliOptions,
-): { hashes: (string | undefined)[]; results: (LintResult | undefined)[] } {
-  const hashes: (string | undefined)[] = [];
-  const results: (LintResult | undefined)[] = [];
-  for (const task of tasks) {
-    let text: string;
-    try {
-      text = readFileSync(task.absolute, 'utf8');
-    } catch {
-      // Linting will report it, in file order, with the other errors.
-      hashes.push(undefined);
-      results.push(undefined);
-      continue;
-    }
-    const hash = cache.hash(task, text, options.server);
-    task.text = text; // read once: the linter need not read it again
-    hashes.push(hash);
-    results.push(cache.get(task, hash, options.fix || options.fixDryRun));
-  }
-  return { hashes, results };
-}
-
-/**
- * A result is stored under the hash of the text it describes: the file as read, or as fixed and
- * written by --fix. A dry run's result describes text that is not on disk, so it is not stored.
- */
-function storeInCache(
-  cache: LintCache,
-  tasks: LintTask[],
-  results: FixedResult[],
-  hashes: (string | undefined)[],
-  options: CliOptions,
-): void {
-  tasks.forEach((task, index) => {
-    const { output, ...result } = results[index]!;
-    const hash = hashes[index];
-    if (hash === undefined) return;
-    if (output === undefined) cache.set(task, hash, result);
-    else if (options.fix) cache.set(task, cache.hash(task, output, options.server), result);
-  });
-}
-
-/** --fix: the fixed files are written before the report, as ESLint does. */
-function writeFixes(tasks: LintTask[], results: FixedResult[]): void {
-  tasks.forEach((task, index) => {
-    const output = results[index]!.output;
-    if (output === undefined) return;
-    try {
-      writeFileSync(task.absolute, output);
-    } catch (error) {
-      throw new CliError(`Cannot write the fixes to ${task.display}: ${describeError(error)}`);
-    }
-  });
-}
-
-/**
- * --quiet: only error-severity diagnostics are shown, and the counts shown are theirs (as in
- * ESLint). The gate and the exit code still use every diagnostic, and penalties stay as computed.
- */
-function errorsOnly(report: LintReport): LintReport {
-  const files = report.files.map((file) => {
-    const diagnostics = file.result.diagnostics.filter((d) => d.severity === 'error');
-    const categories: Record<string, number> = {};
-    for (const d of diagnostics) categories[d.category] = (categories[d.category] ?? 0) + 1;
-    return {
-      ...file,
-      result: {
-        diagnostics,
-        summary: { ...file.result.summary, warnings: 0, infos: 0, categories },
-      },
-    };
-  });
-  return { ...report, files, totals: { ...report.totals, warnings: 0, infos: 0 } };
 }
 
 /**
