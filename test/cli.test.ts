@@ -58,7 +58,8 @@ describe('mtlint on plain text', () => {
   });
 
   it('prints stylish lines as file:line:col  severity  message  ruleId', () => {
-    const run = mtlint(['formats/crlf.txt']);
+    // Wide enough that no message wraps (wrapping: cli-output.test.ts).
+    const run = mtlint(['formats/crlf.txt'], { env: { COLUMNS: '160' } });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
       /^formats\/crlf\.txt:1:45 {2}error {2}Unexpected `\. \.`: doubled punctuation, expected `\.` +stray-punctuation$/m,

@@ -110,7 +110,7 @@ const awkward: FileReport = {
 
 describe('stylish', () => {
   it('prints file:line:col  severity  message  ruleId, per-file counts and a summary', () => {
-    const out = formatters.stylish(reportOf([dirty, clean]));
+    const out = formatters.stylish(reportOf([dirty, clean]), { width: 160 });
     expect(out).toMatch(
       /^news\/talks\.txt:1:27 {2}error {2}Unexpected `\. \.`: doubled punctuation, expected `\.` +stray-punctuation$/m,
     );

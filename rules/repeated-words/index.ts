@@ -47,7 +47,15 @@ export default defineRule({
     return (tree, file) => {
       const found = candidates(tree, String(file.value));
       if (found.length === 0) return;
+      const before = file.messages.length;
       check({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: found }] }, file);
+      // The plugin suggests the second word; keeping the first is what an editor does, and what
+      // `--fix` may apply: "The the talks" becomes "The talks", not "the talks".
+      for (const message of file.messages.slice(before)) {
+        const second = message.expected?.[0];
+        const first = message.actual?.slice(0, second?.length);
+        if (second && first?.toLowerCase() === second.toLowerCase()) message.expected = [first];
+      }
     };
   },
 });

@@ -9,6 +9,8 @@ export interface CliOptions {
   stdin: boolean;
   stdinFilename?: string;
   format: FormatName;
+  /** `--format ./path.js`: a custom formatter module (then `format` is unused). */
+  formatModule?: string;
   outputFile?: string;
   config?: string;
   noConfig: boolean;
@@ -25,6 +27,17 @@ export interface CliOptions {
   workers?: number;
   color?: boolean;
   progress: boolean;
+  /** Apply safe fixes and write them (`--fix`), or only compute them (`--fix-dry-run`). */
+  fix: boolean;
+  fixDryRun: boolean;
+  /** Report errors only. */
+  quiet: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  /** Print the resolved config for this file and exit. */
+  printConfig?: string;
+  /** Write a starter config file and exit. */
+  init: boolean;
   help: boolean;
   version: boolean;
 }
@@ -37,8 +50,8 @@ Lints machine-translated English: plain text, Markdown (.md) and HTML (.html) by
 only prose is linted and every position points into the original file.
 
 Options:
-  -f, --format NAME          stylish (default), json, sarif, github, junit, checkstyle,
-                             codequality (GitLab)
+  -f, --format NAME|PATH     stylish (default), json, sarif, github, junit, checkstyle,
+                             codequality (GitLab), or a formatter module: ./my-formatter.js
   -o, --output-file FILE     write the report to FILE instead of standard output
   -c, --config FILE          use this config file for every file (no discovery)
       --no-config            use no config file (the recommended preset)
@@ -58,6 +71,13 @@ Options:
       --color, --no-color    force colour on or off (default: on a terminal only)
       --no-progress          never show the progress bar
       --debug                on an unexpected error, print its stack (also: DEBUG set)
+      --fix                  apply the fixes rules mark safe to the files, report the rest
+      --fix-dry-run          the same without writing (json output carries "output")
+      --quiet                report errors only (warnings and infos still count for gates)
+      --cache                skip files unchanged since the last run (same config, version)
+      --cache-location PATH  cache file or folder (default: .mtlintcache)
+      --print-config FILE    print the config that applies to FILE as JSON
+      --init                 write a starter .mtlintrc.json here
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -90,6 +110,13 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'no-progress': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        'print-config': { type: 'string' },
+        init: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -100,8 +127,12 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
   const { values, positionals } = parsed;
 
   const format = values.format ?? 'stylish';
-  if (!(FORMAT_NAMES as string[]).includes(format)) {
-    throw new CliError(`--format "${format}" is not one of ${FORMAT_NAMES.join(', ')}`);
+  const builtIn = (FORMAT_NAMES as string[]).includes(format);
+  if (!builtIn && !isModulePath(format)) {
+    throw new CliError(
+      `--format "${format}" is not one of ${FORMAT_NAMES.join(', ')}, nor a path to a formatter ` +
+        `module (e.g. ./my-formatter.js)`,
+    );
   }
   if (values.config !== undefined && values['no-config']) {
     throw new CliError('--config and --no-config cannot be used together');
@@ -111,14 +142,36 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
   if (dash > 0 && patterns.length > 0) {
     throw new CliError('Standard input ("-") cannot be combined with files');
   }
-  const stdin = dash > 0 || (patterns.length === 0 && !stdinIsTTY);
+  const printConfig = values['print-config'];
+  const init = values.init ?? false;
+  // These answer about the setup, not about texts: they take no files and read no input.
+  const standalone = printConfig !== undefined ? '--print-config' : init ? '--init' : undefined;
+  if (standalone && positionals.length > 0) {
+    throw new CliError(`${standalone} takes no files to lint`);
+  }
+  if (printConfig !== undefined && init) {
+    throw new CliError('--print-config and --init cannot be used together');
+  }
+  const stdin = !standalone && (dash > 0 || (patterns.length === 0 && !stdinIsTTY));
   const help = values.help ?? false;
   const version = values.version ?? false;
-  if (!stdin && patterns.length === 0 && !help && !version) {
+  if (!stdin && patterns.length === 0 && !help && !version && !standalone) {
     throw new CliError(`No files given and nothing on standard input.\n\n${USAGE}`);
   }
   if (values['stdin-filename'] !== undefined && !stdin) {
     throw new CliError('--stdin-filename applies only when the text comes from standard input');
+  }
+  const fix = values.fix ?? false;
+  const fixDryRun = values['fix-dry-run'] ?? false;
+  if (fix && fixDryRun) throw new CliError('--fix and --fix-dry-run cannot be used together');
+  // As in ESLint: there is no file to write the fixes to; --fix-dry-run --format json returns them.
+  if (fix && stdin) {
+    throw new CliError(
+      '--fix cannot write to standard input; use --fix-dry-run --format json to get the fixed text',
+    );
+  }
+  if (values['cache-location'] !== undefined && !values.cache) {
+    throw new CliError('--cache-location applies only with --cache');
   }
   const workers = values.workers === undefined ? undefined : count('--workers', values.workers);
   if (workers === 0) throw new CliError('--workers must be at least 1');
@@ -127,7 +180,8 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
     patterns,
     stdin,
     stdinFilename: values['stdin-filename'],
-    format: format as FormatName,
+    format: builtIn ? (format as FormatName) : 'stylish',
+    ...(builtIn ? {} : { formatModule: format }),
     outputFile: values['output-file'],
     config: values.config,
     noConfig: values['no-config'] ?? false,
@@ -150,9 +204,21 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
     workers,
     color: values['no-color'] ? false : values.color ? true : undefined,
     progress: !values['no-progress'],
+    fix,
+    fixDryRun,
+    quiet: values.quiet ?? false,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    printConfig,
+    init,
     help,
     version,
   };
+}
+
+/** A custom formatter is named by a path (ESLint takes the same form): `./f.js`, `/abs/f.mjs`. */
+function isModulePath(value: string): boolean {
+  return /[/\\]/.test(value) || value.startsWith('.') || /\.[cm]?js$/i.test(value);
 }
 
 function count(flag: string, value: string): number {

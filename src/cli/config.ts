@@ -1,10 +1,10 @@
 /**
- * Config files: `.mtlintrc.json` or `mtlint.config.json`, the nearest one above each file wins.
+ * Config files (any name of CONFIG_FILES in config-loader.ts), the nearest one above each file wins.
  * The shape is the engine's (`extends` + `rules`) plus what only files need: `extends` may also name
  * other config files, `penalty` weights for the quality gate, and per-glob `overrides`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import {
@@ -19,9 +19,8 @@ import {
   type RuleSetting,
 } from '../core/index.js';
 import { registry } from '../linter.js';
+import { createFinder, readConfigFile } from './config-loader.js';
 import { CliError, describeError } from './errors.js';
-
-export const CONFIG_NAMES = ['.mtlintrc.json', 'mtlint.config.json'] as const;
 
 const rulesSchema = configSchema.shape.rules;
 const weight = z.number().min(0);
@@ -76,41 +75,35 @@ export const EMPTY_CONFIG: LoadedConfig = { rules: {}, penalty: {}, overrides: [
 
 export class ConfigLoader {
   private readonly loaded = new Map<string, LoadedConfig>();
-  private readonly nearest = new Map<string, string | null>();
+  /** What discovery already parsed, so a found file is not read twice. */
+  private readonly raw = new Map<string, unknown>();
+  private readonly search = createFinder();
 
   /** The nearest config file at or above `directory`, if any. */
-  find(directory: string): string | undefined {
-    const chain: string[] = [];
-    let found: string | null | undefined;
-    for (let dir = resolve(directory); ; dir = dirname(dir)) {
-      found = this.nearest.get(dir);
-      if (found !== undefined) break;
-      chain.push(dir);
-      const here = CONFIG_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
-      if (here) {
-        found = here;
-        break;
-      }
-      if (dirname(dir) === dir) {
-        found = null;
-        break;
-      }
-    }
-    for (const dir of chain) this.nearest.set(dir, found);
-    return found ?? undefined;
+  async find(directory: string): Promise<string | undefined> {
+    const found = await this.search(resolve(directory));
+    if (!found) return undefined;
+    if (!this.raw.has(found.path)) this.raw.set(found.path, found.raw);
+    return found.path;
   }
 
-  load(path: string): LoadedConfig {
+  load(path: string): Promise<LoadedConfig> {
     return this.loadChain(resolve(path), []);
   }
 
-  private loadChain(path: string, seen: string[]): LoadedConfig {
+  // Results are cached once complete, not while pending: two chains loading each other's files at
+  // the same time would otherwise wait on each other forever instead of reporting the cycle.
+  private async loadChain(path: string, seen: string[]): Promise<LoadedConfig> {
     const cached = this.loaded.get(path);
     if (cached) return cached;
     if (seen.includes(path)) {
       throw new CliError(`Config file ${show(path)}: "extends" forms a cycle`);
     }
-    const raw = readJson(path);
+    const raw = this.raw.has(path) ? this.raw.get(path) : await readConfigFile(path);
+    if (raw === undefined) {
+      // Only package.json can hold no config: it was named by --config or extends.
+      throw new CliError(`Config file ${show(path)} has no "mtlint" key`);
+    }
     const parsed = fileSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -135,7 +128,7 @@ export class ConfigLoader {
             `(${PRESETS.join(', ')}) nor an existing file`,
         );
       }
-      const inherited = this.loadChain(basePath, [...seen, path]);
+      const inherited = await this.loadChain(basePath, [...seen, path]);
       result = {
         preset: inherited.preset ?? result.preset,
         rules: { ...result.rules, ...inherited.rules },
@@ -234,34 +227,6 @@ function explain(issue: z.core.$ZodIssue): string {
     return `${issue.message}; a config file has extends, rules, penalty and overrides`;
   }
   return issue.message;
-}
-
-/** JSON.parse reports a character position; people look for a line and a column. */
-function jsonErrorPlace(text: string, error: unknown): string {
-  const message = describeError(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return message;
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  const cut = message.indexOf(' in JSON at position');
-  return `${cut === -1 ? message : message.slice(0, cut)} at line ${line}, column ${column}`;
-}
-
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read config file ${show(path)}: ${describeError(error)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(
-      `Config file ${show(path)} is not valid JSON: ${jsonErrorPlace(text, error)}`,
-    );
-  }
 }
 
 function matcher(

@@ -7,6 +7,7 @@
 import type { LintResult } from '../core/index.js';
 import { withWeights } from './document.js';
 import { CliError, describeError } from './errors.js';
+import { lintAndFix } from './fix.js';
 import { readSource, type LintTask } from './task.js';
 
 export interface RemoteOptions {
@@ -22,6 +23,15 @@ export async function lintRemote(task: LintTask, options: RemoteOptions): Promis
   } catch (error) {
     throw new CliError(`Cannot read ${task.display}: ${describeError(error)}`);
   }
+  const lint = (text: string) => lintTextRemote(text, task, options);
+  return task.fix ? lintAndFix(source, lint) : lint(source);
+}
+
+async function lintTextRemote(
+  source: string,
+  task: LintTask,
+  options: RemoteOptions,
+): Promise<LintResult> {
   const url = endpoint(options.server);
   let response: Response;
   try {

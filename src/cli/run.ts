@@ -18,13 +18,19 @@ import {
   parseRuleFlag,
   type LoadedConfig,
 } from './config.js';
+import { cachePath, LintCache, lookUpCache, storeInCache } from './cache.js';
+import { loadFormatter } from './custom-formatter.js';
 import { capDiagnostics, kindOf } from './document.js';
 import { CliError, describeError } from './errors.js';
 import { discover, displayPath } from './files.js';
 import { createProgress, inCi, type Progress } from './progress.js';
 import { lintRemote } from './remote.js';
 import { lintAllLocal, MIN_FILES_FOR_WORKERS } from './lint-local.js';
+import { init, printConfig } from './setup.js';
+import { writeFixes, type FixedResult } from './fix.js';
+import { errorsOnly } from './quiet.js';
 import type { LintTask } from './task.js';
+import { terminalWidth, useColor } from './terminal.js';
 
 export interface CliIo {
   argv: string[];
@@ -68,21 +74,38 @@ async function run(io: CliIo): Promise<number> {
     return 0;
   }
 
+  if (options.init) {
+    io.stdout.write(await init(io.cwd));
+    return 0;
+  }
+
   const cliRules = Object.fromEntries(options.rules.map(parseRuleFlag));
   const loader = new ConfigLoader();
-  const explicit = options.config ? loader.load(resolve(io.cwd, options.config)) : undefined;
-  const configFor = (absolute: string): LoadedConfig => {
+  if (options.printConfig !== undefined) {
+    const { config, noConfig } = options;
+    const file = options.printConfig;
+    io.stdout.write(await printConfig({ cwd: io.cwd, file, config, noConfig, cliRules, loader }));
+    return 0;
+  }
+  // Loaded before linting, so a broken formatter fails at once rather than after a long run.
+  const customFormat = options.formatModule
+    ? await loadFormatter(options.formatModule, io.cwd)
+    : undefined;
+  const explicit = options.config ? await loader.load(resolve(io.cwd, options.config)) : undefined;
+  const configFor = async (absolute: string): Promise<LoadedConfig> => {
     if (options.noConfig) return EMPTY_CONFIG;
     if (explicit) return explicit;
-    const found = loader.find(dirname(absolute));
+    const found = await loader.find(dirname(absolute));
     return found ? loader.load(found) : EMPTY_CONFIG;
   };
-  const taskFor = (absolute: string, display: string, text?: string): LintTask => ({
+  const fixing = options.fix || options.fixDryRun;
+  const taskFor = async (absolute: string, display: string, text?: string): Promise<LintTask> => ({
     absolute,
     display,
     kind: kindOf(absolute),
-    effective: effectiveConfig(configFor(absolute), absolute, cliRules),
+    effective: effectiveConfig(await configFor(absolute), absolute, cliRules),
     ...(text === undefined ? {} : { text }),
+    ...(fixing ? { fix: true } : {}),
   });
 
   let tasks: LintTask[];
@@ -90,7 +113,9 @@ async function run(io: CliIo): Promise<number> {
     const text = await readStdin(io.stdin);
     const name = options.stdinFilename ?? '<stdin>';
     const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.txt');
-    tasks = [taskFor(absolute, options.stdinFilename ? displayPath(io.cwd, absolute) : name, text)];
+    tasks = [
+      await taskFor(absolute, options.stdinFilename ? displayPath(io.cwd, absolute) : name, text),
+    ];
   } else {
     const { files, ignored, unmatched } = await discover(options.patterns, {
       cwd: io.cwd,
@@ -109,8 +134,19 @@ async function run(io: CliIo): Promise<number> {
       throw new CliError('No files to lint (.txt, .md, .html)');
     }
     if (files.length === 0) io.stderr.write('mtlint: warning: nothing to lint\n');
-    tasks = files.map((file) => taskFor(file.absolute, file.display));
+    // One after the other: config files are read once, then come from the loader's cache.
+    tasks = [];
+    for (const file of files) tasks.push(await taskFor(file.absolute, file.display));
   }
+  // Standard input has no file to remember it by; ESLint does not cache it either.
+  const cache =
+    options.cache && !options.stdin
+      ? LintCache.open(cachePath(io.cwd, options.cacheLocation), pkg.version, (message) =>
+          io.stderr.write(`mtlint: warning: ${message}\n`),
+        )
+      : undefined;
+  const cached = cache ? lookUpCache(cache, tasks, options) : undefined;
+  const toLint = cached ? tasks.filter((_, index) => !cached.results[index]) : tasks;
 
   // Only for a person at a terminal: not in CI logs, not when the report is piped elsewhere.
   const showProgress =
@@ -118,20 +154,36 @@ async function run(io: CliIo): Promise<number> {
     !inCi(io.env) &&
     !options.stdin &&
     (Boolean(io.stdout.isTTY) || options.outputFile !== undefined);
-  const progress = createProgress(tasks.length, io.stderr, showProgress);
-  let results: LintResult[];
+  const progress = createProgress(toLint.length, io.stderr, showProgress);
+  let linted: LintResult[];
   try {
-    results = options.server
-      ? await lintAllRemote(tasks, options, io.env, progress)
-      : await lintAllLocal(tasks, { threads: threadsFor(tasks.length, options), progress });
+    linted = options.server
+      ? await lintAllRemote(toLint, options, io.env, progress)
+      : await lintAllLocal(toLint, { threads: threadsFor(toLint.length, options), progress });
   } finally {
     progress.done();
   }
+  let next = 0;
+  const results: FixedResult[] = tasks.map((_, index) => cached?.results[index] ?? linted[next++]!);
 
-  const files: FileReport[] = tasks.map((task, index) => ({
-    path: task.display,
-    result: capDiagnostics(results[index]!, options.maxDiagnostics),
-  }));
+  if (options.fix) writeFixes(tasks, results);
+  if (cache && cached) {
+    storeInCache(cache, tasks, results, cached.hashes, options);
+    try {
+      cache.save();
+    } catch (error) {
+      io.stderr.write(`mtlint: warning: cannot write the cache: ${describeError(error)}\n`);
+    }
+  }
+
+  const files: FileReport[] = tasks.map((task, index) => {
+    const { output: fixed, ...result } = results[index]!;
+    return {
+      path: task.display,
+      result: capDiagnostics(result, options.maxDiagnostics),
+      ...(fixed === undefined ? {} : { output: fixed }),
+    };
+  });
   for (const { path, result } of files) {
     if (!result.summary.truncated) continue;
     const { errors, warnings, infos } = result.summary;
@@ -140,15 +192,21 @@ async function run(io: CliIo): Promise<number> {
     );
   }
   const weights = tasks.map((task) => task.effective.weights);
-  const report = buildReport(files, weights, options, pkg.version);
+  const fullReport = buildReport(files, weights, options, pkg.version);
+  const report = options.quiet ? errorsOnly(fullReport) : fullReport;
+  const terminal = { flag: options.color, env: io.env, stream: io.stdout };
   const color =
-    options.format === 'stylish' &&
+    (options.format === 'stylish' || options.formatModule !== undefined) &&
     !options.outputFile &&
-    (options.color ?? (Boolean(io.stdout.isTTY) && !io.env.NO_COLOR) ?? false);
-  const output = formatters[options.format](report, {
-    color: Boolean(color),
+    useColor(terminal);
+  const formatOptions = {
+    color,
     docsBaseUrl: io.env.MTLINT_DOCS_URL || undefined,
-  });
+    width: terminalWidth(terminal),
+  };
+  const output = customFormat
+    ? await customFormat(report, formatOptions)
+    : formatters[options.format](report, formatOptions);
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
     try {
@@ -157,14 +215,14 @@ async function run(io: CliIo): Promise<number> {
     } catch (error) {
       throw new CliError(`Cannot write ${options.outputFile}: ${describeError(error)}`);
     }
-    if (options.format !== 'stylish') {
+    if (options.format !== 'stylish' || options.formatModule !== undefined) {
       for (const failure of report.gate.failures)
         io.stderr.write(`mtlint: quality gate failed: ${failure}\n`);
     }
   } else {
     await write(io.stdout, output);
   }
-  return report.totals.errors > 0 || report.gate.failures.length > 0 ? 1 : 0;
+  return fullReport.totals.errors > 0 || fullReport.gate.failures.length > 0 ? 1 : 0;
 }
 
 /**

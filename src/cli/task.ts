@@ -5,6 +5,7 @@ import { createMtLinter } from '../linter.js';
 import type { EffectiveConfig } from './config.js';
 import type { DocumentKind } from './document.js';
 import { describeError } from './errors.js';
+import { lintAndFix } from './fix.js';
 
 export interface LintTask {
   absolute: string;
@@ -13,6 +14,8 @@ export interface LintTask {
   effective: EffectiveConfig;
   /** The text itself (stdin); otherwise the file is read. */
   text?: string;
+  /** Apply safe fixes until stable (`--fix`, `--fix-dry-run`): the result then has `output`. */
+  fix?: boolean;
 }
 
 export type TaskOutcome = { ok: true; result: LintResult } | { ok: false; error: string };
@@ -43,8 +46,10 @@ export async function runTask(task: LintTask): Promise<TaskOutcome> {
     return { ok: false, error: `Cannot read ${task.display}: ${describeError(error)}` };
   }
   try {
+    const linter = linterFor(task.effective);
     await loadProcessor(task.kind);
-    return { ok: true, result: linterFor(task.effective).lint(source, { format: task.kind }) };
+    const lint = async (text: string) => linter.lint(text, { format: task.kind });
+    return { ok: true, result: task.fix ? await lintAndFix(source, lint) : await lint(source) };
   } catch (error) {
     return { ok: false, error: `Cannot lint ${task.display}: ${describeError(error)}` };
   }

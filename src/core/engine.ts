@@ -119,6 +119,15 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
           ? toOriginal(prose, finding.span.start, finding.span.end - finding.span.start)
           : [finding.span.start, finding.span.end];
         const diagnostic = toDiagnostic(finding, rule.entry, input, start, end, toPoint, docsUrl);
+        // A fix replaces original text: only where the flagged prose is that text, unit for unit
+        // (in Markdown or HTML it may span markup or a character reference, `**the** the`).
+        if (
+          diagnostic.fix !== undefined &&
+          prose.starts &&
+          diagnostic.excerpt !== prose.text.slice(finding.span.start, finding.span.end)
+        ) {
+          delete diagnostic.fix;
+        }
         if (directives.disables(diagnostic.ruleId, diagnostic.offset, diagnostic.line)) return;
         all.push(diagnostic);
       };

@@ -5,6 +5,8 @@ import type { Category, LintResult, Severity } from '../core/index.js';
 export interface FileReport {
   path: string;
   result: LintResult;
+  /** With `--fix` or `--fix-dry-run`: the fixed text, present only when a fix changed the file. */
+  output?: string;
 }
 
 /** What a formatter needs to know about a rule that produced diagnostics (SARIF lists them). */
@@ -49,7 +51,12 @@ export interface FormatOptions {
   color?: boolean;
   /** Base against which relative rule documentation addresses are resolved (SARIF helpUri). */
   docsBaseUrl?: string;
+  /** Columns of the terminal (stylish wraps its message column to fit; default 80). */
+  width?: number;
 }
 
-/** A formatter is a pure function of the report: no I/O, no environment. */
+/**
+ * A formatter is a pure function of the report: no I/O, no environment. A custom formatter
+ * (`--format ./file.js`) has the same contract and may also return a promise of the string.
+ */
 export type Formatter = (report: LintReport, options?: FormatOptions) => string;

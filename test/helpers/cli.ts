@@ -19,7 +19,11 @@ export function mtlint(
   args: string[],
   options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
 ): CliRun {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env };
+  // The runner's own terminal settings would change colour and layout: tests set them explicitly.
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  delete env.COLUMNS;
+  Object.assign(env, options.env);
   delete env.NODE_OPTIONS; // jest's flags are not the command's
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? FIXTURES,

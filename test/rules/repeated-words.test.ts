@@ -4,14 +4,18 @@ import retextRepeatedWords from 'retext-repeated-words';
 import { pluginFindings, ruleFindings } from '../helpers/plugin-reference.js';
 
 /**
- * The plugin on each line alone: in mtlint a sentence ends at a line break, so a word at the end
- * of one line and the same word at the start of the next are not a repetition.
+ * The plugin on each line alone (in mtlint a sentence ends at a line break, so a word at the end
+ * of one line and the same word at the start of the next are not a repetition), with the one
+ * difference the rule makes: it suggests keeping the first of the two words as written
+ * ("The the" -> "The"), where the plugin suggests the second.
  */
 const reference = (text: string) =>
   [...text.matchAll(/[^\r\n]+/g)].flatMap((line) =>
-    pluginFindings(retextRepeatedWords, line[0]).map((found) => {
-      const colon = found.indexOf(':');
-      return `${Number(found.slice(0, colon)) + line.index}${found.slice(colon)}`;
+    pluginFindings(retextRepeatedWords, line[0]).map((finding) => {
+      const colon = finding.indexOf(':');
+      const offset = Number(finding.slice(0, colon)) + line.index;
+      const [second] = JSON.parse(finding.slice(colon + 1)) as string[];
+      return `${offset}:${JSON.stringify([text.slice(offset, offset + second!.length)])}`;
     }),
   );
 const ours = (text: string) =>
@@ -57,5 +61,7 @@ describe('repeated-words agrees with retext-repeated-words, line by line', () =>
     const expected = reference(text);
     expect(expected.length).toBeGreaterThan(2);
     expect(ours(text)).toEqual(expected);
+    // The first word is kept as written ("it IT" -> "it"; "The the" keeps its capital).
+    expect(expected).toContain(`${text.indexOf('The it IT') + 4}:["it"]`);
   });
 });
