@@ -53,6 +53,8 @@ export interface ResponseInput {
   /** Plain offsets to the client's offsets (identity for `text`). */
   toOriginal: (offset: number, edge: 'start' | 'end') => number;
   language: LanguageVariant;
+  /** What `language=auto` found (default: the language itself, with full confidence). */
+  detected?: { name: string; code: string; confidence: number; source: string };
   rules: ReadonlyMap<string, Rule>;
   version: string;
 }
@@ -72,7 +74,12 @@ export function toLanguageToolResponse(input: ResponseInput): LanguageToolRespon
     language: {
       name: language.name,
       code: language.code,
-      detectedLanguage: { name: language.name, code: language.code, confidence: 1, source: '' },
+      detectedLanguage: input.detected ?? {
+        name: language.name,
+        code: language.code,
+        confidence: 1,
+        source: '',
+      },
     },
     matches: input.result.diagnostics.map((diagnostic) => toMatch(diagnostic, input)),
   };
