@@ -277,11 +277,12 @@ describe('MTLINT_TOKEN on /v2', () => {
     expect(missing.headers['www-authenticate']).toMatch(/^Bearer/);
     expect(missing.text).toMatch(/^Error: Authentication required/);
 
-    for (const form of [
+    const wrongKeys: Record<string, string>[] = [
       { username: 'editor@example.org', apiKey: 'wrong' },
       { apiKey: `${TOKEN}x` },
       { username: 'editor@example.org', apiKey: '' },
-    ]) {
+    ];
+    for (const form of wrongKeys) {
       const wrong = await send({ text: DOUBLED, language: 'en-US', ...form }).expect(401);
       expect(wrong.text).toBe("Error: The 'apiKey' or bearer token is not valid");
     }
