@@ -39,6 +39,10 @@ function detector(): Promise<Detector> {
     ({ eld }) =>
       (text: string) =>
         eld.detect(text),
+    (error: unknown) => {
+      loading = undefined; // a failed load is tried again by the next request
+      throw error;
+    },
   );
   return loading;
 }
