@@ -142,6 +142,12 @@ describe('POST /v2/check (LanguageTool API)', () => {
 
     const lonely = await check({ text: 'x', language: 'en', enabledOnly: 'true' }).expect(400);
     expect(lonely.text).toMatch(/enabledOnly/);
+
+    // Read through the schema GET /openapi.json documents `/v2/check` with.
+    const noLanguage = await check({ text: 'x' }).expect(400);
+    expect(noLanguage.text).toBe("Error: Missing 'language' parameter, e.g. 'language=en-US'");
+    const level = await check({ text: 'x', language: 'en', level: 'pedantic' }).expect(400);
+    expect(level.text).toBe("Error: If 'level' is set, it must be set to 'default' or 'picky'");
   });
 
   it('answers GET /v2/check from the query string', async () => {

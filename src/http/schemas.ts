@@ -212,6 +212,10 @@ export function readySchema(states: readonly [string, ...string[]]) {
 // ---------------------------------------------------------------------------------------------
 // LanguageTool's API (/v2): its shapes, as its clients parse them
 
+/**
+ * `/v2/check`'s parameters (form or query), as the route reads them: each the first string given
+ * for its name. Error messages are LanguageTool's.
+ */
 export const languageToolCheckSchema = z
   .object({
     text: z.string().optional(),
@@ -219,15 +223,24 @@ export const languageToolCheckSchema = z
       .string()
       .optional()
       .describe('Annotated text: {"annotation": [{"text"}|{"markup", "interpretAs"?}]}'),
-    language: z.string().meta({ examples: ['en-US', 'en-GB', 'en', 'auto'] }),
+    language: z
+      .string({ error: "Missing 'language' parameter, e.g. 'language=en-US'" })
+      .meta({ examples: ['en-US', 'en-GB', 'en', 'auto'] }),
     username: z.string().optional().describe('Any value: only `apiKey` is checked'),
     apiKey: z.string().optional().describe('The service token, when MTLINT_TOKEN is set'),
     enabledRules: z.string().optional().describe('Comma-separated rule ids'),
     disabledRules: z.string().optional().describe('Comma-separated rule ids'),
     enabledCategories: z.string().optional().describe('Comma-separated category ids'),
     disabledCategories: z.string().optional().describe('Comma-separated category ids'),
-    enabledOnly: z.enum(['true', 'false']).optional(),
-    level: z.enum(['default', 'picky']).optional(),
+    enabledOnly: z
+      .string()
+      .optional()
+      .describe('`true`: only the rules and categories enabled here run (any other value: false)'),
+    level: z
+      .enum(['default', 'picky'], {
+        error: "If 'level' is set, it must be set to 'default' or 'picky'",
+      })
+      .optional(),
   })
   .describe('Unknown parameters are ignored, as LanguageTool does');
 

@@ -15,6 +15,7 @@ import {
   resolveLanguage,
 } from '../languagetool/request.js';
 import { toLanguageToolResponse, type ResponseInput } from '../languagetool/response.js';
+import { languageToolCheckSchema } from '../schemas.js';
 import { packageVersion } from '../package-root.js';
 import type { LintService } from '../lint-service.js';
 import { tokenMatcher } from '../middleware/auth.js';
@@ -64,12 +65,12 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
 
   const check = async (req: Request, params: Record<string, unknown>, res: Response) => {
     authorize(req, params);
-    const text = param(params, 'text');
-    const data = param(params, 'data');
-    if (text === undefined && data === undefined) {
+    if (param(params, 'text') === undefined && param(params, 'data') === undefined) {
       throw new LanguageToolRequestError("Missing 'text' or 'data' parameter");
     }
-    const { language, auto } = resolveLanguage(param(params, 'language'));
+    const input = readParams(params);
+    const { text, data } = input;
+    const { language, auto } = resolveLanguage(input.language);
     const document =
       text !== undefined
         ? { plain: text, toOriginal: (offset: number) => offset }
@@ -80,7 +81,7 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
         413,
       );
     }
-    const config = configFromParams(params, registry);
+    const config = configFromParams(input, registry);
     const answer = {
       plain: document.plain,
       toOriginal: document.toOriginal,
@@ -133,6 +134,17 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
 
   router.use('/v2', plainTextErrors);
   return router;
+}
+
+/**
+ * The parameters through the schema GET /openapi.json documents them with; a key given several
+ * times counts with its first value, unknown keys are dropped (LanguageTool ignores them).
+ */
+function readParams(params: Record<string, unknown>) {
+  const values = Object.fromEntries(Object.keys(params).map((name) => [name, param(params, name)]));
+  const result = languageToolCheckSchema.safeParse(values);
+  if (!result.success) throw new LanguageToolRequestError(result.error.issues[0]!.message);
+  return result.data;
 }
 
 /**
