@@ -234,6 +234,13 @@ describe('language=auto', () => {
       expect(response.body.language.detectedLanguage.code).toBe('en-US');
       expect(lintService.calls.length).toBe(before + 1);
     }
+    const british = await check({
+      text: DOUBLED,
+      language: 'auto',
+      preferredVariants: 'de-AT,en-GB',
+    }).expect(200);
+    expect(british.body.language).toMatchObject({ code: 'en-GB', name: 'English (GB)' });
+    expect(british.body.language.detectedLanguage.code).toBe('en-GB');
     const doubled = await check({ text: DOUBLED, language: 'auto' }).expect(200);
     expect((doubled.body.matches as Match[]).map((m) => m.rule.id)).toContain('stray-punctuation');
     expect(doubled.body.language.detectedLanguage.source).toBe('eld');

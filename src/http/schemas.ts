@@ -228,6 +228,10 @@ export const languageToolCheckSchema = z
       .meta({ examples: ['en-US', 'en-GB', 'en', 'auto'] }),
     username: z.string().optional().describe('Any value: only `apiKey` is checked'),
     apiKey: z.string().optional().describe('The service token, when MTLINT_TOKEN is set'),
+    preferredVariants: z
+      .string()
+      .optional()
+      .describe('With `auto`: the English variant to answer with, e.g. `en-GB,de-AT`'),
     enabledRules: z.string().optional().describe('Comma-separated rule ids'),
     disabledRules: z.string().optional().describe('Comma-separated rule ids'),
     enabledCategories: z.string().optional().describe('Comma-separated category ids'),

@@ -54,6 +54,12 @@ export function resolveLanguage(requested: string | undefined): {
   );
 }
 
+/** The English variant named in LanguageTool's `preferredVariants` (`en-GB,de-AT`), if any. */
+export function preferredVariant(value: string | undefined): LanguageVariant | undefined {
+  const wanted = list(value).map((code) => code.toLowerCase());
+  return LANGUAGES.find((variant) => wanted.includes(variant.code.toLowerCase()));
+}
+
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')

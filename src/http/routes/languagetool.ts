@@ -12,6 +12,7 @@ import {
   LANGUAGES,
   LanguageToolRequestError,
   param,
+  preferredVariant,
   resolveLanguage,
 } from '../languagetool/request.js';
 import { toLanguageToolResponse, type ResponseInput } from '../languagetool/response.js';
@@ -70,7 +71,9 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
     }
     const input = readParams(params);
     const { text, data } = input;
-    const { language, auto } = resolveLanguage(input.language);
+    const resolved = resolveLanguage(input.language);
+    const { auto } = resolved;
+    let { language } = resolved;
     const document =
       text !== undefined
         ? { plain: text, toOriginal: (offset: number) => offset }
@@ -110,7 +113,9 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
         );
         return;
       }
-      // English, or too little to tell (a name, a word): linted as English, as before.
+      // English, or too little to tell (a name, a word): linted as English, as before, in the
+      // variant the client prefers (LanguageTool's `preferredVariants`, e.g. `en-GB,de-AT`).
+      language = preferredVariant(input.preferredVariants) ?? language;
       const english = detection?.code === 'en';
       detected = {
         ...language,
