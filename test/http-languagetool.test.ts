@@ -126,14 +126,28 @@ describe('POST /v2/check (LanguageTool API)', () => {
     expect(missing.headers['content-type']).toMatch(/text\/plain/);
     expect(missing.text).toBe("Error: Missing 'text' or 'data' parameter");
 
+    // LanguageTool's own wording for a language it does not have: clients match on it.
     const german = await check({ text: 'Hallo.', language: 'de-DE' }).expect(400);
-    expect(german.text).toMatch(/^Error: 'de-DE' is not a language code known to mtlint/);
+    expect(german.headers['content-type']).toMatch(/text\/plain/);
+    expect(german.text).toMatch(
+      /^Error: 'de-DE' is not a language code known to LanguageTool\. Supported language codes are: en, en-US, en-GB\./,
+    );
+    for (const language of ['fr', 'zh-CN', 'es']) {
+      const other = await check({ text: 'Bonjour.', language }).expect(400);
+      expect(other.text).toMatch(new RegExp(`^Error: '${language}' is not a language code known`));
+    }
 
     const broken = await check({ data: '{not json', language: 'en-US' }).expect(400);
     expect(broken.text).toBe("Error: 'data' is not valid JSON");
 
     const lonely = await check({ text: 'x', language: 'en', enabledOnly: 'true' }).expect(400);
     expect(lonely.text).toMatch(/enabledOnly/);
+
+    // Read through the schema GET /openapi.json documents `/v2/check` with.
+    const noLanguage = await check({ text: 'x' }).expect(400);
+    expect(noLanguage.text).toBe("Error: Missing 'language' parameter, e.g. 'language=en-US'");
+    const level = await check({ text: 'x', language: 'en', level: 'pedantic' }).expect(400);
+    expect(level.text).toBe("Error: If 'level' is set, it must be set to 'default' or 'picky'");
   });
 
   it('answers GET /v2/check from the query string', async () => {
@@ -153,6 +167,151 @@ describe('POST /v2/check (LanguageTool API)', () => {
       { name: 'English (US)', code: 'en', longCode: 'en-US' },
       { name: 'English (GB)', code: 'en', longCode: 'en-GB' },
     ]);
+  });
+});
+
+/** News text as it is published, in the languages a newsroom meets; short ones included. */
+const NEWS = {
+  fr: [
+    "Le président de la République a reçu mardi à l'Élysée le Premier ministre chinois pour un entretien consacré au commerce et au climat.",
+    'Selon la police, plus de dix mille personnes ont manifesté samedi dans les rues de Lyon.',
+    'La grève des cheminots se poursuit.',
+  ],
+  de: [
+    'Nach Angaben des Statistischen Bundesamtes ist die Inflationsrate im Oktober leicht gesunken. Ökonomen rechnen jedoch damit, dass die Preise für Lebensmittel weiter steigen.',
+    'Die Bundesregierung hat am Mittwoch einen neuen Haushaltsentwurf vorgelegt.',
+    'Die Polizei sucht nach Zeugen.',
+  ],
+  es: [
+    'Según el Instituto Nacional de Estadística, el paro bajó en 50.000 personas durante el mes de octubre, aunque los sindicatos advierten de que los nuevos contratos son temporales.',
+    'Miles de personas se manifestaron en Madrid contra la subida de los precios.',
+    'El presidente viajará a China la próxima semana.',
+  ],
+  zh: [
+    '国务院总理李强11日在人民大会堂会见联合国人权事务高级专员巴切莱特。双方就共同关心的问题交换了意见。',
+    '今年前三季度，我国国内生产总值同比增长5.2%，经济运行总体回升向好。',
+    '新华社北京5月25日电',
+    '天气晴。',
+  ],
+};
+const NAMES = { fr: 'French', de: 'German', es: 'Spanish', zh: 'Chinese' } as const;
+
+describe('language=auto', () => {
+  it('answers text in another language with that language and no matches, without linting it', async () => {
+    for (const [code, texts] of Object.entries(NEWS) as [keyof typeof NEWS, string[]][]) {
+      for (const text of texts) {
+        const before = lintService.calls.length;
+        const response = await check({ text, language: 'auto' }).expect(200);
+        const { language, matches } = response.body as {
+          language: { name: string; code: string; detectedLanguage: Record<string, unknown> };
+          matches: Match[];
+        };
+        expect({ text, code: language.code }).toEqual({ text, code });
+        expect(language.name).toBe(NAMES[code]);
+        expect(language.detectedLanguage).toMatchObject({ code, name: NAMES[code] });
+        expect(language.detectedLanguage.confidence).toBeGreaterThan(0);
+        expect(matches).toEqual([]);
+        expect(lintService.calls.length).toBe(before);
+      }
+    }
+  });
+
+  it('lints English news as before, short texts and names included', async () => {
+    const english = [
+      article,
+      DOUBLED,
+      'Chinese Premier Li Qiang met with UN High Commissioner for Human Rights Michelle Bachelet in Beijing on Wednesday.',
+      'Stocks fell sharply on Monday.',
+      'Xinhua News Agency, Beijing, May 25',
+      'Li Qiang, Wang Yi and Zhao Leji attended the meeting.',
+      'Hello.',
+      'echo.',
+    ];
+    for (const text of english) {
+      const before = lintService.calls.length;
+      const response = await check({ text, language: 'auto' }).expect(200);
+      expect({ text, code: response.body.language.code }).toEqual({ text, code: 'en-US' });
+      expect(response.body.language.detectedLanguage.code).toBe('en-US');
+      expect(lintService.calls.length).toBe(before + 1);
+    }
+    const british = await check({
+      text: DOUBLED,
+      language: 'auto',
+      preferredVariants: 'de-AT,en-GB',
+    }).expect(200);
+    expect(british.body.language).toMatchObject({ code: 'en-GB', name: 'English (GB)' });
+    expect(british.body.language.detectedLanguage.code).toBe('en-GB');
+    const doubled = await check({ text: DOUBLED, language: 'auto' }).expect(200);
+    expect((doubled.body.matches as Match[]).map((m) => m.rule.id)).toContain('stray-punctuation');
+    expect(doubled.body.language.detectedLanguage.source).toBe('eld');
+  });
+
+  it('detects the language of annotated data from its text, not its markup', async () => {
+    const data = JSON.stringify({
+      annotation: [{ markup: '<p>' }, { text: NEWS.fr[0]! }, { markup: '</p>' }],
+    });
+    const response = await check({ data, language: 'auto' }).expect(200);
+    expect(response.body.language.code).toBe('fr');
+    expect(response.body.matches).toEqual([]);
+  });
+});
+
+describe('MTLINT_TOKEN on /v2', () => {
+  const TOKEN = 's3cret-token';
+  const guarded = createApp({ lintService, defaultMetrics: false, settings: { token: TOKEN } });
+  const send = (form: Record<string, string>) =>
+    request(guarded).post('/v2/check').type('form').send(form);
+
+  it('accepts the token as apiKey, with any username, or as a bearer token', async () => {
+    const withKey = await send({
+      text: DOUBLED,
+      language: 'en-US',
+      username: 'editor@example.org',
+      apiKey: TOKEN,
+    }).expect(200);
+    expect((withKey.body.matches as Match[]).map((m) => m.rule.id)).toContain('stray-punctuation');
+    await send({ text: DOUBLED, language: 'en-US', apiKey: TOKEN }).expect(200);
+    await request(guarded)
+      .get('/v2/check')
+      .query({ text: DOUBLED, language: 'en', username: 'x', apiKey: TOKEN })
+      .expect(200);
+    await request(guarded)
+      .post('/v2/check')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .type('form')
+      .send({ text: DOUBLED, language: 'en-US' })
+      .expect(200);
+  });
+
+  it("refuses a missing or wrong key with 401 in LanguageTool's plain-text shape", async () => {
+    const before = lintService.calls.length;
+    const missing = await send({ text: DOUBLED, language: 'en-US' }).expect(401);
+    expect(missing.headers['content-type']).toMatch(/text\/plain/);
+    expect(missing.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(missing.text).toMatch(/^Error: Authentication required/);
+
+    const wrongKeys: Record<string, string>[] = [
+      { username: 'editor@example.org', apiKey: 'wrong' },
+      { apiKey: `${TOKEN}x` },
+      { username: 'editor@example.org', apiKey: '' },
+    ];
+    for (const form of wrongKeys) {
+      const wrong = await send({ text: DOUBLED, language: 'en-US', ...form }).expect(401);
+      expect(wrong.text).toBe("Error: The 'apiKey' or bearer token is not valid");
+    }
+    const wrongBearer = await request(guarded)
+      .post('/v2/check')
+      .set('Authorization', 'Bearer nope')
+      .type('form')
+      .send({ text: DOUBLED, language: 'en-US' })
+      .expect(401);
+    expect(wrongBearer.text).toMatch(/^Error: /);
+    expect(lintService.calls.length).toBe(before);
+  });
+
+  it('keeps /v1 on the bearer token alone, and lists languages to anyone', async () => {
+    await request(guarded).post('/v1/lint').send({ text: 'x', apiKey: TOKEN }).expect(401);
+    await request(guarded).get('/v2/languages').expect(200);
   });
 });
 
@@ -269,6 +428,27 @@ describe('LanguageTool helpers', () => {
     expect(context.text).not.toContain('\n');
     expect(context.text.slice(context.offset, context.offset + 4)).toBe('stop');
     expect(sentenceOf(text, offset, offset + 4)).toBe('Then stop.');
+  });
+});
+
+describe('a real LanguageTool client against a service with a token', () => {
+  let server: Server;
+  let apiUrl: string;
+  const guarded = createApp({ lintService, defaultMetrics: false, settings: { token: 'abc' } });
+
+  beforeAll(async () => {
+    server = guarded.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/check`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("shows the client our plain-text refusal (gramma sends no 'apiKey')", async () => {
+    await expect(gramma.check(DOUBLED, { api_url: apiUrl, language: 'en-US' })).rejects.toThrow(
+      /^Error: Authentication required/,
+    );
   });
 });
 

@@ -189,6 +189,22 @@ describe('the editor page', () => {
     await page.keyboard.press('Alt+ArrowDown');
     await page.locator('#card').waitFor({ state: 'visible' });
     const first = await page.locator('.card-position').textContent();
+    // Tab from the editor enters the card in page order: previous, next, close, then the fixes
+    // (or the switch that turns the rule off), as docs/web.md says.
+    const focusedIn = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return active?.getAttribute('aria-label') ?? active?.className ?? '';
+      });
+    await page.keyboard.press('Tab');
+    expect(await focusedIn()).toBe('Previous issue');
+    await page.keyboard.press('Tab');
+    expect(await focusedIn()).toBe('Next issue');
+    await page.keyboard.press('Tab');
+    expect(await focusedIn()).toBe('Close');
+    await page.keyboard.press('Tab');
+    expect(await focusedIn()).toMatch(/^(Delete|Replace) |^link-button$/);
+    await page.locator('#editor').focus();
     await page.keyboard.press('Alt+ArrowDown');
     expect(await page.locator('.card-position').textContent()).not.toBe(first);
     await page.keyboard.press('Escape');

@@ -97,6 +97,8 @@ export function createApp(deps: AppDeps): Express {
   if (settings.rateLimit > 0) {
     guards.push(rateLimit({ limit: settings.rateLimit, windowMs: settings.rateWindowMs }));
   }
+  // /v2 checks its own credentials (LanguageTool clients send the token as `apiKey`).
+  const v2Guard = composeHandlers([...guards]);
   if (settings.token) guards.push(bearerAuth(settings.token));
   const guard = composeHandlers(guards);
 
@@ -118,8 +120,15 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1', guard, lintRouter, createRulesRouter(registry));
   app.use(createRuleDocsRouter(registry, deps.rulesDir ?? defaultRulesDir()));
   // LanguageTool-compatible API for existing clients; it parses its own form bodies.
-  app.use('/v2', guard);
-  app.use(createLanguageToolRouter({ lintService, registry, maxTextLength: settings.maxChars }));
+  app.use('/v2', v2Guard);
+  app.use(
+    createLanguageToolRouter({
+      lintService,
+      registry,
+      maxTextLength: settings.maxChars,
+      token: settings.token,
+    }),
+  );
   // The editor's page; its router sets a stricter Content-Security-Policy than helmet's default.
   app.use(createWebRouter({ root: deps.webRoot }));
 

@@ -1,60 +1,147 @@
-import { CATEGORIES, SEVERITIES } from '../core/index.js';
+/**
+ * `GET /openapi.json`: the OpenAPI 3.1 description of the HTTP API. Every body schema is generated
+ * from the zod schemas in ./schemas.ts (the ones the routes validate with) by zod's JSON Schema
+ * export; what zod cannot know (paths, statuses, headers, descriptions) is the table below.
+ */
+import { z } from 'zod';
+import { configSchema } from '../core/index.js';
+import {
+  batchRequestSchema,
+  diagnosticSchema,
+  errorSchema,
+  healthSchema,
+  languageToolCheckSchema,
+  languageToolLanguagesSchema,
+  languageToolResponseSchema,
+  lintRequestSchema,
+  lintResponseSchemas,
+  loadSchema,
+  readySchema,
+  ruleSchema,
+  rulesResponseSchema,
+  type SchemaLimits,
+} from './schemas.js';
 
-export interface OpenApiLimits {
+export interface OpenApiLimits extends SchemaLimits {
   bodyLimit: number;
   batchBodyLimit: number;
-  maxChars: number;
-  batchMaxDocuments: number;
-  maxDiagnostics: number;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/** Named schemas as OpenAPI components, `$ref`ing each other by name. */
+function components(named: Record<string, z.ZodType>, io: 'input' | 'output') {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: ({ jsonSchema }) => {
+      // z.int() bounds integers to the safe range; in a document for people that is noise.
+      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+    },
+  });
+  for (const schema of Object.values(schemas)) {
+    // Components live inside the document: no dialect or identity of their own.
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas as Record<string, JsonSchema>;
+}
+
+/** The response and request bodies, built once per document so shared parts become `$ref`s. */
+function bodies(limits: OpenApiLimits) {
+  const { summary, lintResult, batchResponse } = lintResponseSchemas(limits.maxDiagnostics);
+  return {
+    requests: components(
+      {
+        Config: configSchema,
+        LintRequest: lintRequestSchema(limits.maxChars),
+        BatchRequest: batchRequestSchema(limits),
+        LanguageToolCheck: languageToolCheckSchema,
+      },
+      'input',
+    ),
+    responses: components(
+      {
+        Error: errorSchema,
+        Diagnostic: diagnosticSchema,
+        Summary: summary,
+        LintResult: lintResult,
+        BatchResponse: batchResponse,
+        Rule: ruleSchema,
+        Rules: rulesResponseSchema,
+        Health: healthSchema,
+        Load: loadSchema,
+        Ready: readySchema(['ready']),
+        NotReady: readySchema(['draining', 'saturated']),
+        LanguageToolResult: languageToolResponseSchema,
+        LanguageToolLanguages: languageToolLanguagesSchema,
+      },
+      'output',
+    ),
+  };
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ 'application/json': { schema } });
-const error = (description: string, headers?: Record<string, object>) => ({
+const body = (mediaType: string, schema: object) => ({ [mediaType]: { schema } });
+const json = (name: string) => body('application/json', ref(name));
+const text = (mediaType = 'text/plain') => body(mediaType, { type: 'string' });
+const answer = (description: string, content: object, headers?: object) => ({
   description,
-  content: json(ref('Error')),
+  content,
   ...(headers ? { headers } : {}),
 });
-const retryAfter = (required: boolean) => ({
-  'Retry-After': {
-    description: 'Seconds to wait before retrying',
-    required,
-    schema: { type: 'string' },
-  },
+const error = (description: string, headers?: object) =>
+  answer(description, json('Error'), headers);
+const header = (description: string, required: boolean) => ({
+  description,
+  required,
+  schema: { type: 'string' },
 });
-
-/** Responses every authenticated, rate-limited /v1 route may give. */
-const guarded = {
-  '401': error('Missing or wrong bearer token (when MTLINT_TOKEN is set)', {
-    'WWW-Authenticate': { required: true, schema: { type: 'string' } },
-  }),
-  '429': error('Rate limit exceeded (when MTLINT_RATE_LIMIT is set)', retryAfter(true)),
-};
-
-/** Errors of the lint routes, beyond input validation. */
-const lintFailures = {
-  '500': error('The check failed unexpectedly (`worker_failed`, `internal_error`)'),
-  '503': error(
-    'The check was stopped (`check_timeout`, `worker_out_of_memory`), or the service is saturated (`overloaded`) or shutting down (`shutting_down`); Retry-After comes with `overloaded` and `worker_out_of_memory`',
-    retryAfter(false),
-  ),
-};
+const retryAfter = (required: boolean) => ({
+  'Retry-After': header('Seconds to wait before retrying', required),
+});
+/** LanguageTool answers errors as plain text (`Error: ...`), and so does /v2. */
+const plainError = (description: string, headers?: object) =>
+  answer(description, body('text/plain', { type: 'string', pattern: '^Error: ' }), headers);
+const open = { security: [{}] };
 
 /** The OpenAPI 3.1 description of the whole HTTP API; limits are the running service's. */
 export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
-  // LanguageTool answers errors as plain text (`Error: ...`), and so does this endpoint.
-  const plainError = (description: string) => ({
-    description,
-    content: { 'text/plain': { schema: { type: 'string', pattern: '^Error: ' } } },
+  const { requests, responses } = bodies(limits);
+  requests.Config!.description = 'Which rules run and how: a preset plus per-rule settings.';
+
+  const unauthorized = error('Missing or wrong bearer token (when MTLINT_TOKEN is set)', {
+    'WWW-Authenticate': header('The scheme to use: Bearer', true),
   });
-  const languageToolResponses = {
-    '200': {
-      description: "LanguageTool's response shape",
-      content: json(ref('LanguageToolResult')),
-    },
-    '400': plainError('Missing `text`/`data`, bad `data`, another language, or nothing enabled'),
-    '413': plainError(`Text over the limit (MTLINT_MAX_CHARS)`),
-    ...guarded,
+  const guarded = {
+    '401': unauthorized,
+    '429': error('Rate limit exceeded (when MTLINT_RATE_LIMIT is set)', retryAfter(true)),
+  };
+  const lintFailures = {
+    '500': error('The check failed unexpectedly (`worker_failed`, `internal_error`)'),
+    '503': error(
+      'The check was stopped (`check_timeout`, `worker_out_of_memory`), or the service is saturated (`overloaded`) or shutting down (`shutting_down`); Retry-After comes with `overloaded` and `worker_out_of_memory`',
+      retryAfter(false),
+    ),
+  };
+  const languageTool = {
+    '200': answer("LanguageTool's response shape", json('LanguageToolResult')),
+    '400': plainError(
+      'Missing `text`/`data`, bad `data`, a language other than English, or nothing enabled',
+    ),
+    '401': plainError('MTLINT_TOKEN is set and neither `apiKey` nor a bearer token carries it', {
+      'WWW-Authenticate': header('The scheme to use: Bearer', true),
+    }),
+    '413': plainError(
+      `Text over ${limits.maxChars} characters (MTLINT_MAX_CHARS), or a form body over the limit`,
+    ),
+    '429': guarded['429'],
+    '500': plainError('The check failed unexpectedly'),
+    '503': plainError('The service cannot check the text now', retryAfter(false)),
   };
 
   return {
@@ -63,313 +150,19 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
       title: 'mtlint',
       version: '1',
       description:
-        'Translation-quality linting for machine-translated news. Every error has the shape {"error": {"code", "message"}}.',
+        'Translation-quality linting for machine-translated news. Every /v1 error has the shape {"error": {"code", "message"}}; /v2 speaks LanguageTool\'s API and answers errors as plain text.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          additionalProperties: false,
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              additionalProperties: false,
-              properties: { code: { type: 'string' }, message: { type: 'string' } },
-            },
-          },
-        },
-        Config: {
-          type: 'object',
-          description: 'Which rules run and how: a preset plus per-rule settings.',
-          additionalProperties: false,
-          properties: {
-            extends: { enum: ['recommended', 'all'] },
-            rules: {
-              type: 'object',
-              additionalProperties: {
-                oneOf: [
-                  ref('SeveritySetting'),
-                  {
-                    type: 'array',
-                    prefixItems: [ref('SeveritySetting')],
-                    minItems: 1,
-                    maxItems: 2,
-                  },
-                ],
-              },
-            },
-          },
-        },
-        SeveritySetting: { enum: ['off', ...SEVERITIES] },
-        LintRequest: {
-          type: 'object',
-          required: ['text'],
-          properties: {
-            text: { type: 'string', maxLength: limits.maxChars },
-            config: ref('Config'),
-          },
-        },
-        Diagnostic: {
-          type: 'object',
-          additionalProperties: false,
-          required: [
-            'ruleId',
-            'severity',
-            'category',
-            'message',
-            'offset',
-            'length',
-            'line',
-            'column',
-            'endLine',
-            'endColumn',
-            'excerpt',
-            'suggestions',
-            'url',
-            'messageId',
-          ],
-          properties: {
-            ruleId: { type: 'string' },
-            severity: { enum: [...SEVERITIES] },
-            category: { enum: [...CATEGORIES] },
-            message: { type: 'string' },
-            offset: { type: 'integer', minimum: 0, description: 'UTF-16 code units into the text' },
-            length: { type: 'integer', minimum: 0 },
-            line: { type: 'integer', minimum: 1 },
-            column: { type: 'integer', minimum: 1 },
-            endLine: { type: 'integer', minimum: 1 },
-            endColumn: { type: 'integer', minimum: 1 },
-            excerpt: { type: 'string' },
-            suggestions: { type: 'array', items: { type: 'string' } },
-            messageId: {
-              type: 'string',
-              description: "Which of the rule's messages this is: match on it, not on the wording",
-            },
-            fix: {
-              type: 'string',
-              description:
-                'The replacement for the flagged text when it is safe to apply without review',
-            },
-            url: {
-              type: 'string',
-              description: "The rule's documentation, relative to the service",
-            },
-          },
-        },
-        Summary: {
-          type: 'object',
-          additionalProperties: false,
-          required: [
-            'errors',
-            'warnings',
-            'infos',
-            'words',
-            'sentences',
-            'categories',
-            'penalty',
-            'truncated',
-          ],
-          properties: {
-            errors: { type: 'integer', minimum: 0 },
-            warnings: { type: 'integer', minimum: 0 },
-            infos: { type: 'integer', minimum: 0 },
-            words: { type: 'integer', minimum: 0 },
-            sentences: { type: 'integer', minimum: 0 },
-            categories: {
-              type: 'object',
-              propertyNames: { enum: [...CATEGORIES] },
-              additionalProperties: { type: 'integer', minimum: 1 },
-            },
-            penalty: { type: 'number', minimum: 0, description: 'MQM-style points per 100 words' },
-            truncated: {
-              type: 'boolean',
-              description: `True when the list of diagnostics was cut at ${limits.maxDiagnostics} (MTLINT_MAX_DIAGNOSTICS); the counts and the penalty cover every finding`,
-            },
-          },
-        },
-        LintResult: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['diagnostics', 'summary'],
-          properties: {
-            diagnostics: {
-              type: 'array',
-              items: ref('Diagnostic'),
-              maxItems: limits.maxDiagnostics,
-            },
-            summary: ref('Summary'),
-          },
-        },
-        BatchRequest: {
-          type: 'object',
-          required: ['documents'],
-          properties: {
-            documents: {
-              type: 'array',
-              maxItems: limits.batchMaxDocuments,
-              items: {
-                type: 'object',
-                required: ['id', 'text'],
-                properties: {
-                  id: { type: ['string', 'number'] },
-                  text: { type: 'string', maxLength: limits.maxChars },
-                  config: ref('Config'),
-                },
-              },
-            },
-          },
-        },
-        BatchResponse: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['results'],
-          properties: {
-            results: {
-              type: 'array',
-              description: 'One entry per document, in order: its result or its own error',
-              items: {
-                oneOf: [
-                  {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['id', 'diagnostics', 'summary'],
-                    properties: {
-                      id: { type: ['string', 'number'] },
-                      diagnostics: ref('LintResult/properties/diagnostics'),
-                      summary: ref('Summary'),
-                    },
-                  },
-                  {
-                    type: 'object',
-                    additionalProperties: false,
-                    required: ['id', 'error'],
-                    properties: {
-                      id: { type: ['string', 'number'] },
-                      error: ref('Error/properties/error'),
-                    },
-                  },
-                ],
-              },
-            },
-          },
-        },
-        Rule: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['id', 'category', 'severity', 'recommended', 'description', 'options', 'url'],
-          properties: {
-            id: { type: 'string' },
-            category: { enum: [...CATEGORIES] },
-            severity: { enum: [...SEVERITIES] },
-            recommended: { type: 'boolean' },
-            description: { type: 'string' },
-            options: {
-              type: ['object', 'null'],
-              description: "JSON Schema of the rule's options, or null when it takes none",
-            },
-            url: { type: 'string' },
-          },
-        },
-        LanguageToolCheck: {
-          type: 'object',
-          description: 'Unknown parameters are ignored, as LanguageTool does',
-          properties: {
-            text: { type: 'string' },
-            data: {
-              type: 'string',
-              description: 'Annotated text: {"annotation": [{"text"}|{"markup"}]}',
-            },
-            language: { type: 'string', examples: ['en-US', 'en-GB', 'en', 'auto'] },
-            enabledRules: { type: 'string', description: 'Comma-separated rule ids' },
-            disabledRules: { type: 'string', description: 'Comma-separated rule ids' },
-            enabledOnly: { enum: ['true', 'false'] },
-            level: { enum: ['default', 'picky'] },
-          },
-        },
-        LanguageToolResult: {
-          type: 'object',
-          required: ['software', 'language', 'matches'],
-          properties: {
-            software: { type: 'object', required: ['name', 'version', 'apiVersion'] },
-            warnings: { type: 'object' },
-            language: { type: 'object', required: ['name', 'code'] },
-            matches: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: [
-                  'message',
-                  'shortMessage',
-                  'replacements',
-                  'offset',
-                  'length',
-                  'context',
-                  'sentence',
-                  'type',
-                  'rule',
-                ],
-                properties: {
-                  message: { type: 'string' },
-                  shortMessage: { type: 'string' },
-                  replacements: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['value'],
-                      properties: { value: { type: 'string' } },
-                    },
-                  },
-                  offset: { type: 'integer', minimum: 0 },
-                  length: { type: 'integer', minimum: 0 },
-                  context: {
-                    type: 'object',
-                    required: ['text', 'offset', 'length'],
-                    properties: {
-                      text: { type: 'string' },
-                      offset: { type: 'integer' },
-                      length: { type: 'integer' },
-                    },
-                  },
-                  sentence: { type: 'string' },
-                  type: {
-                    type: 'object',
-                    required: ['typeName'],
-                    properties: { typeName: { type: 'string' } },
-                  },
-                  rule: {
-                    type: 'object',
-                    required: ['id', 'description', 'issueType', 'category'],
-                    properties: {
-                      id: { type: 'string' },
-                      description: { type: 'string' },
-                      issueType: { type: 'string' },
-                      category: {
-                        type: 'object',
-                        required: ['id', 'name'],
-                        properties: { id: { type: 'string' }, name: { type: 'string' } },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        Load: {
-          type: 'object',
-          required: ['workers', 'running', 'queued', 'maxQueue', 'saturated'],
-          properties: {
-            workers: { type: 'integer' },
-            running: { type: 'integer' },
-            queued: { type: 'integer' },
-            maxQueue: { type: 'integer' },
-            saturated: { type: 'boolean' },
-          },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        apiKey: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'apiKey',
+          description: 'On /v2/check only: the token as LanguageTool clients send it',
         },
       },
+      schemas: { ...requests, ...responses },
     },
     security: [{}, { bearer: [] }],
     paths: {
@@ -379,14 +172,14 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
           requestBody: {
             required: true,
             content: {
-              ...json(ref('LintRequest')),
-              'text/plain': { schema: { type: 'string', maxLength: limits.maxChars } },
+              ...json('LintRequest'),
+              ...body('text/plain', { type: 'string', maxLength: limits.maxChars }),
             },
           },
           responses: {
-            '200': { description: 'Diagnostics and summary', content: json(ref('LintResult')) },
+            '200': answer('Diagnostics and summary', json('LintResult')),
             '400': error(
-              'Malformed JSON (`malformed_json`), missing or non-string text (`invalid_request`), unknown rule or bad option in config (`invalid_config`)',
+              'Malformed JSON (`malformed_json`), missing or non-string text or a bad field (`invalid_request`), unknown rule or bad option in config (`invalid_config`)',
             ),
             '413': error(
               `Body over ${limits.bodyLimit} bytes (\`body_too_large\`, MTLINT_BODY_LIMIT) or text over ${limits.maxChars} characters (\`text_too_long\`, MTLINT_MAX_CHARS)`,
@@ -400,46 +193,32 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
       '/v1/lint/batch': {
         post: {
           summary: 'Lint several documents; each gets its own result or error, in order',
-          requestBody: { required: true, content: json(ref('BatchRequest')) },
+          requestBody: { required: true, content: json('BatchRequest') },
           responses: {
-            '200': { description: 'Per-document results', content: json(ref('BatchResponse')) },
+            '200': answer('Per-document results', json('BatchResponse')),
             '400': error('Malformed JSON or no `documents` array'),
             '413': error(
               `Body over ${limits.batchBodyLimit} bytes (MTLINT_BATCH_BODY_LIMIT) or more than ${limits.batchMaxDocuments} documents (\`too_many_documents\`, MTLINT_BATCH_MAX_DOCUMENTS)`,
             ),
             '415': error('Not application/json'),
             ...guarded,
-            '500': error('Unexpected failure'),
+            ...lintFailures,
           },
         },
       },
       '/v1/rules': {
         get: {
           summary: 'Every rule with its metadata and options schema',
-          responses: {
-            '200': {
-              description: 'The rules',
-              content: json({
-                type: 'object',
-                required: ['rules'],
-                additionalProperties: false,
-                properties: { rules: { type: 'array', items: ref('Rule') } },
-              }),
-            },
-            ...guarded,
-          },
+          responses: { '200': answer('The rules', json('Rules')), ...guarded },
         },
       },
       '/rules/{id}/README.md': {
         get: {
           summary: "A rule's documentation (where a diagnostic's `url` points)",
-          security: [{}],
+          ...open,
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
-            '200': {
-              description: 'Markdown',
-              content: { 'text/markdown': { schema: { type: 'string' } } },
-            },
+            '200': answer('Markdown', text('text/markdown')),
             '404': error('No such rule, or it has no documentation'),
           },
         },
@@ -447,111 +226,76 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
       '/healthz': {
         get: {
           summary: 'Liveness',
-          security: [{}],
-          responses: {
-            '200': {
-              description: 'The process answers',
-              content: json({
-                type: 'object',
-                required: ['status'],
-                properties: { status: { const: 'ok' } },
-              }),
-            },
-          },
+          ...open,
+          responses: { '200': answer('The process answers', json('Health')) },
         },
       },
       '/readyz': {
         get: {
           summary: 'Readiness: 503 while draining or saturated',
-          security: [{}],
-          responses: Object.fromEntries(
-            [
-              ['200', 'Ready', ['ready']],
-              ['503', 'Draining or saturated', ['draining', 'saturated']],
-            ].map(([status, description, states]) => [
-              status,
-              {
-                description,
-                content: json({
-                  type: 'object',
-                  required: ['status'],
-                  properties: { status: { enum: states }, load: ref('Load') },
-                }),
-              },
-            ]),
-          ),
+          ...open,
+          responses: {
+            '200': answer('Ready', json('Ready')),
+            '503': answer('Draining or saturated', json('NotReady')),
+          },
         },
       },
       '/metrics': {
         get: {
           summary: 'Prometheus metrics',
           responses: {
-            '200': {
-              description: 'Prometheus text format',
-              content: { 'text/plain': { schema: { type: 'string' } } },
-            },
-            '401': guarded['401'],
+            '200': answer('Prometheus text format', text()),
+            ...guarded,
           },
         },
       },
       '/v2/check': {
         post: {
           summary: 'LanguageTool-compatible check (form-encoded `text` or `data`, `language`, …)',
+          security: [{}, { bearer: [] }, { apiKey: [] }],
           requestBody: {
             required: true,
-            content: { 'application/x-www-form-urlencoded': { schema: ref('LanguageToolCheck') } },
+            content: body('application/x-www-form-urlencoded', ref('LanguageToolCheck')),
           },
-          responses: languageToolResponses,
+          responses: languageTool,
         },
         get: {
           summary: 'LanguageTool-compatible check with the parameters in the query string',
-          responses: languageToolResponses,
+          security: [{}, { bearer: [] }, { apiKey: [] }],
+          parameters: Object.keys(languageToolCheckSchema.shape).map((name) => ({
+            name,
+            in: 'query',
+            required: name === 'language',
+            schema: { type: 'string' },
+          })),
+          responses: languageTool,
         },
       },
       '/v2/languages': {
         get: {
-          summary: 'Languages, as LanguageTool lists them',
+          summary: 'Languages, as LanguageTool lists them (open, as in LanguageTool)',
+          ...open,
           responses: {
-            '200': {
-              description: 'The English variants mtlint checks',
-              content: json({
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['name', 'code', 'longCode'],
-                  properties: {
-                    name: { type: 'string' },
-                    code: { type: 'string' },
-                    longCode: { type: 'string' },
-                  },
-                },
-              }),
-            },
-            ...guarded,
+            '200': answer('The English variants mtlint checks', json('LanguageToolLanguages')),
+            '429': guarded['429'],
           },
         },
       },
       '/': {
         get: {
           summary: "The editor's web page",
-          security: [{}],
+          ...open,
           responses: {
-            '200': {
-              description: 'HTML',
-              content: { 'text/html': { schema: { type: 'string' } } },
-            },
-            '503': {
-              description: 'The page has not been built (`npm run build`)',
-              content: { 'text/plain': { schema: { type: 'string' } } },
-            },
+            '200': answer('HTML', text('text/html')),
+            '503': answer('The page has not been built (`npm run build`)', text()),
           },
         },
       },
       '/openapi.json': {
         get: {
           summary: 'This document',
-          security: [{}],
-          responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } },
+          ...open,
+          responses: { '200': answer('OpenAPI 3.1', body('application/json', { type: 'object' })) },
         },
       },
     },

@@ -27,7 +27,7 @@ export interface Settings {
   workerYoungMb: number;
   /** Linters (one per distinct config) each worker keeps built (`MTLINT_LINTER_CACHE`). */
   linterCacheSize: number;
-  /** Bearer token required on /v1 and /metrics when set (`MTLINT_TOKEN`). */
+  /** Token required on /v1, /metrics (bearer) and /v2/check (bearer or `apiKey`) when set (`MTLINT_TOKEN`). */
   token: string | undefined;
   /** Requests per client per window on /v1; 0 is off (`MTLINT_RATE_LIMIT`). */
   rateLimit: number;

@@ -18,8 +18,11 @@ export function createSpecValidator(spec: object = createOpenApi(readSettings({}
   ajv.addSchema(spec, 'openapi.json');
   const paths = (spec as Spec).paths;
 
+  /** Operations (`get /healthz`) and answers (`get /healthz 200`) checked so far. */
+  const seen = new Set<string>();
+
   /** Fails unless the spec documents this status for the route and the body matches its schema. */
-  return function expectToMatchSpec(res: Response, path: string, method = 'post'): void {
+  function expectToMatchSpec(res: Response, path: string, method = 'post'): void {
     const operation = paths[path]?.[method];
     if (!operation) throw new Error(`openapi.json has no ${method} ${path}`);
     const documented = operation.responses[String(res.status)];
@@ -45,5 +48,15 @@ export function createSpecValidator(spec: object = createOpenApi(readSettings({}
         `${method} ${path} ${res.status} does not match openapi.json: ${ajv.errorsText(validate.errors)}`,
       );
     }
-  };
+    seen.add(`${method} ${path}`);
+    seen.add(`${method} ${path} ${res.status}`);
+  }
+  return Object.assign(expectToMatchSpec, { seen });
+}
+
+/** Every operation the document describes, as `get /healthz`. */
+export function documentedOperations(spec: object): string[] {
+  return Object.entries((spec as Spec).paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => `${method} ${path}`),
+  );
 }

@@ -33,7 +33,7 @@ export function param(params: Record<string, unknown>, name: string): string | u
   return typeof value === 'string' ? value : undefined;
 }
 
-/** `en-US`, `en-GB`, `en` or `auto` (all English: the only language mtlint checks). */
+/** `en-US`, `en-GB`, `en` or `auto` (English, or a language found in the text). */
 export function resolveLanguage(requested: string | undefined): {
   language: LanguageVariant;
   auto: boolean;
@@ -47,9 +47,17 @@ export function resolveLanguage(requested: string | undefined): {
   if (known) return { language: known, auto: false };
   // en-AU, en-CA...: same rules; report the generic variant back.
   if (/^en[-_]/i.test(code)) return { language: LANGUAGES[0]!, auto: false };
+  // LanguageTool's own sentence for a language it does not have: clients match on its wording
+  // (some stop asking for that language), so it is kept word for word.
   throw new LanguageToolRequestError(
-    `'${code}' is not a language code known to mtlint: it checks English (en, en-US, en-GB, auto)`,
+    `'${code}' is not a language code known to LanguageTool. Supported language codes are: ${LANGUAGES.map((variant) => variant.code).join(', ')}. mtlint checks English only; 'auto' answers other languages without matches.`,
   );
+}
+
+/** The English variant named in LanguageTool's `preferredVariants` (`en-GB,de-AT`), if any. */
+export function preferredVariant(value: string | undefined): LanguageVariant | undefined {
+  const wanted = list(value).map((code) => code.toLowerCase());
+  return LANGUAGES.find((variant) => wanted.includes(variant.code.toLowerCase()));
 }
 
 function list(value: string | undefined): string[] {

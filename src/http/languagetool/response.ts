@@ -1,45 +1,9 @@
 import type { Diagnostic, LintResult, Rule } from '../../core/index.js';
 import { LANGUAGETOOL_CATEGORIES, typeName } from './categories.js';
+import type { LanguageToolMatch, LanguageToolResponse } from '../schemas.js';
 import type { LanguageVariant } from './request.js';
 
-/** LanguageTool's `/v2/check` answer, as its clients parse it. */
-export interface LanguageToolMatch {
-  message: string;
-  shortMessage: string;
-  replacements: { value: string }[];
-  offset: number;
-  length: number;
-  context: { text: string; offset: number; length: number };
-  sentence: string;
-  type: { typeName: string };
-  rule: {
-    id: string;
-    description: string;
-    issueType: string;
-    category: { id: string; name: string };
-    urls?: { value: string }[];
-  };
-  ignoreForIncompleteSentence: boolean;
-  contextForSureMatch: number;
-}
-
-export interface LanguageToolResponse {
-  software: {
-    name: string;
-    version: string;
-    buildDate: string;
-    apiVersion: number;
-    premium: boolean;
-    status: string;
-  };
-  warnings: { incompleteResults: boolean };
-  language: {
-    name: string;
-    code: string;
-    detectedLanguage: { name: string; code: string; confidence: number; source: string };
-  };
-  matches: LanguageToolMatch[];
-}
+export type { LanguageToolMatch, LanguageToolResponse } from '../schemas.js';
 
 /** Characters of context each side of a match, as LanguageTool's default. */
 const CONTEXT_SIZE = 40;
@@ -53,6 +17,8 @@ export interface ResponseInput {
   /** Plain offsets to the client's offsets (identity for `text`). */
   toOriginal: (offset: number, edge: 'start' | 'end') => number;
   language: LanguageVariant;
+  /** What `language=auto` found (default: the language itself, with full confidence). */
+  detected?: { name: string; code: string; confidence: number; source: string };
   rules: ReadonlyMap<string, Rule>;
   version: string;
 }
@@ -72,7 +38,12 @@ export function toLanguageToolResponse(input: ResponseInput): LanguageToolRespon
     language: {
       name: language.name,
       code: language.code,
-      detectedLanguage: { name: language.name, code: language.code, confidence: 1, source: '' },
+      detectedLanguage: input.detected ?? {
+        name: language.name,
+        code: language.code,
+        confidence: 1,
+        source: '',
+      },
     },
     matches: input.result.diagnostics.map((diagnostic) => toMatch(diagnostic, input)),
   };

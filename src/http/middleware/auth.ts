@@ -31,6 +31,15 @@ export function bearerAuth(token: string) {
   };
 }
 
+/**
+ * A constant-time test of a presented token against `token`, for routes that take it from
+ * elsewhere than the Authorization header (LanguageTool clients send it as `apiKey`).
+ */
+export function tokenMatcher(token: string): (candidate: string) => boolean {
+  const expected = digest(token);
+  return (candidate) => timingSafeEqual(digest(candidate), expected);
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }

@@ -4,32 +4,56 @@
  * text (`Error: ...`), as LanguageTool sends them, not mtlint's JSON error shape.
  */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import { ConfigError, type Rule } from '../../core/index.js';
+import { ConfigError, type LintResult, type Rule } from '../../core/index.js';
 import { AnnotationError, parseAnnotatedText } from '../languagetool/annotated-text.js';
+import { detectLanguage, isOtherLanguage, languageName } from '../languagetool/detect.js';
 import {
   configFromParams,
   LANGUAGES,
   LanguageToolRequestError,
   param,
+  preferredVariant,
   resolveLanguage,
 } from '../languagetool/request.js';
-import { toLanguageToolResponse } from '../languagetool/response.js';
+import { toLanguageToolResponse, type ResponseInput } from '../languagetool/response.js';
+import { languageToolCheckSchema } from '../schemas.js';
 import { packageVersion } from '../package-root.js';
 import type { LintService } from '../lint-service.js';
+import { tokenMatcher } from '../middleware/auth.js';
 
 export interface LanguageToolRouterOptions {
   lintService: LintService;
   /** Every rule, by id: for descriptions and for the rule ids clients name. */
   registry: ReadonlyMap<string, Rule>;
-  /** Longest text accepted, in UTF-16 code units (default 200,000). */
+  /** Longest text accepted, in UTF-16 code units (default 100,000, as MTLINT_MAX_CHARS). */
   maxTextLength?: number;
+  /**
+   * When set, `/v2/check` requires it, as LanguageTool's clients send credentials: the `apiKey`
+   * parameter (with any `username`), or `Authorization: Bearer <token>`.
+   */
+  token?: string;
   /** Largest form body accepted (default `1mb`). */
   bodyLimit?: string | number;
   /** `software.version` in answers (default: mtlint's package version). */
   version?: string;
 }
 
-export const DEFAULT_LT_MAX_TEXT_LENGTH = 200_000;
+export const DEFAULT_LT_MAX_TEXT_LENGTH = 100_000;
+
+/** What `language=auto` answers for a text in another language: no matches. */
+const NOTHING_CHECKED: LintResult = {
+  diagnostics: [],
+  summary: {
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    words: 0,
+    sentences: 0,
+    categories: {},
+    penalty: 0,
+    truncated: false,
+  },
+};
 
 export function createLanguageToolRouter(options: LanguageToolRouterOptions): Router {
   const { lintService, registry } = options;
@@ -38,13 +62,18 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: options.bodyLimit ?? '1mb' });
 
-  const check = async (params: Record<string, unknown>, res: Response) => {
-    const text = param(params, 'text');
-    const data = param(params, 'data');
-    if (text === undefined && data === undefined) {
+  const authorize = options.token ? credentialsCheck(options.token) : () => undefined;
+
+  const check = async (req: Request, params: Record<string, unknown>, res: Response) => {
+    authorize(req, params);
+    if (param(params, 'text') === undefined && param(params, 'data') === undefined) {
       throw new LanguageToolRequestError("Missing 'text' or 'data' parameter");
     }
-    const { language } = resolveLanguage(param(params, 'language'));
+    const input = readParams(params);
+    const { text, data } = input;
+    const resolved = resolveLanguage(input.language);
+    const { auto } = resolved;
+    let { language } = resolved;
     const document =
       text !== undefined
         ? { plain: text, toOriginal: (offset: number) => offset }
@@ -55,24 +84,54 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
         413,
       );
     }
-    const config = configFromParams(params, registry);
+    const config = configFromParams(input, registry);
+    const answer = {
+      plain: document.plain,
+      toOriginal: document.toOriginal,
+      rules: registry,
+      version,
+    };
+
+    let detected: ResponseInput['detected'];
+    if (auto) {
+      const detection = await detectLanguage(document.plain);
+      if (detection && isOtherLanguage(detection)) {
+        // Not English: say which language it is, as LanguageTool does, and check nothing.
+        const found = {
+          name: languageName(detection.code),
+          code: detection.code,
+          confidence: detection.confidence,
+          source: 'eld',
+        };
+        res.json(
+          toLanguageToolResponse({
+            ...answer,
+            result: NOTHING_CHECKED,
+            language: found,
+            detected: found,
+          }),
+        );
+        return;
+      }
+      // English, or too little to tell (a name, a word): linted as English, as before, in the
+      // variant the client prefers (LanguageTool's `preferredVariants`, e.g. `en-GB,de-AT`).
+      language = preferredVariant(input.preferredVariants) ?? language;
+      const english = detection?.code === 'en';
+      detected = {
+        ...language,
+        confidence: english ? detection.confidence : 0,
+        source: english ? 'eld' : 'fallback',
+      };
+    }
+
     const result = await lintService.lint(document.plain, config);
-    res.json(
-      toLanguageToolResponse({
-        result,
-        plain: document.plain,
-        toOriginal: document.toOriginal,
-        language,
-        rules: registry,
-        version,
-      }),
-    );
+    res.json(toLanguageToolResponse({ ...answer, result, language, detected }));
   };
 
   router.post('/v2/check', form, (req: Request, res: Response) =>
-    check({ ...(req.query as object), ...((req.body as object | undefined) ?? {}) }, res),
+    check(req, { ...(req.query as object), ...((req.body as object | undefined) ?? {}) }, res),
   );
-  router.get('/v2/check', (req: Request, res: Response) => check(req.query, res));
+  router.get('/v2/check', (req: Request, res: Response) => check(req, req.query, res));
 
   router.get('/v2/languages', (_req: Request, res: Response) => {
     res.json(LANGUAGES.map(({ name, code }) => ({ name, code: code.slice(0, 2), longCode: code })));
@@ -82,10 +141,46 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
   return router;
 }
 
+/**
+ * The parameters through the schema GET /openapi.json documents them with; a key given several
+ * times counts with its first value, unknown keys are dropped (LanguageTool ignores them).
+ */
+function readParams(params: Record<string, unknown>) {
+  const values = Object.fromEntries(Object.keys(params).map((name) => [name, param(params, name)]));
+  const result = languageToolCheckSchema.safeParse(values);
+  if (!result.success) throw new LanguageToolRequestError(result.error.issues[0]!.message);
+  return result.data;
+}
+
+/**
+ * The service's token, from the `apiKey` parameter (LanguageTool's clients send `username` and
+ * `apiKey`; the username is not checked) or a bearer header. A missing or wrong one is a 401 in
+ * LanguageTool's error shape: a plain-text `Error: ...` line.
+ */
+function credentialsCheck(token: string) {
+  const matches = tokenMatcher(token);
+  return (req: Request, params: Record<string, unknown>): void => {
+    const apiKey = param(params, 'apiKey');
+    const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (apiKey === undefined && bearer === undefined) {
+      throw new LanguageToolRequestError(
+        "Authentication required: send the service's token as 'apiKey' (with any 'username') or as 'Authorization: Bearer <token>'",
+        401,
+      );
+    }
+    const valid =
+      (apiKey !== undefined && matches(apiKey)) || (bearer !== undefined && matches(bearer));
+    if (!valid)
+      throw new LanguageToolRequestError("The 'apiKey' or bearer token is not valid", 401);
+  };
+}
+
 /** LanguageTool answers errors with a status and a plain-text line; so do we, on /v2 only. */
 const plainTextErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   if (res.headersSent) return next(error);
   const { status, message } = describe(error);
+  // 401 names the schemes a client may use (RFC 9110 requires the header on a 401).
+  if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="mtlint"');
   res.status(status).type('text/plain').send(`Error: ${message}`);
 };
 

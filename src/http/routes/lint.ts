@@ -1,10 +1,12 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { FORMATS, isFormat, type Format, type LintResult } from '../../core/index.js';
+import type { z } from 'zod';
+import type { Format, LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
 import type { LintService } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
 import { parseBody } from '../middleware/body.js';
 import { describeError } from '../middleware/errors.js';
+import { batchDocumentSchema, lintRequestIssue, lintRequestSchema } from '../schemas.js';
 
 export interface LintRouterOptions {
   lintService: LintService;
@@ -23,6 +25,9 @@ type BatchEntry = { id: string | number } & (LintResult | ErrorBody);
 export function createLintRouter(options: LintRouterOptions): Router {
   const { lintService, metrics, maxChars } = options;
   const router = Router();
+  // The same schemas GET /openapi.json is generated from.
+  const lintRequest = lintRequestSchema(maxChars);
+  const batchDocument = batchDocumentSchema(maxChars);
 
   const timed = async <T>(call: () => Promise<T>): Promise<T> => {
     const stop = metrics.lintDuration.startTimer();
@@ -62,9 +67,8 @@ export function createLintRouter(options: LintRouterOptions): Router {
       types: ['application/json', 'text/plain', 'text/markdown', 'text/html'],
     }),
     async (req, res) => {
-      const { text, config, format } = readLintRequest(req);
-      checkLength(text, maxChars);
-      sendJsonText(res, await lintJson(text, config, format));
+      const { text, config, format } = validate(lintRequest, readLintRequest(req));
+      sendJsonText(res, await lintJson(text, config, format ?? 'text'));
     },
   );
 
@@ -84,16 +88,8 @@ export function createLintRouter(options: LintRouterOptions): Router {
         async (document, index): Promise<string> => {
           const id = isId(document?.id) ? document.id : index;
           try {
-            if (!isObject(document)) {
-              throw new HttpError(400, 'invalid_request', 'Each document must be an object');
-            }
-            if (!isId(document.id)) {
-              throw new HttpError(400, 'invalid_request', '`id` must be a string or a number');
-            }
-            const text = requireText(document.text);
-            const format = readFormat(document.format);
-            checkLength(text, maxChars);
-            return withId(id, await lintJson(text, document.config, format));
+            const { text, config, format } = validate(batchDocument, document);
+            return withId(id, await lintJson(text, config, format ?? 'text'));
           } catch (error) {
             const { code, message } = describeError(error, req);
             return JSON.stringify({ id, error: { code, message } } satisfies BatchEntry);
@@ -130,7 +126,11 @@ const FORMAT_OF_TYPE: Record<string, Format> = {
   'text/html': 'html',
 };
 
-function readLintRequest(req: Request): { text: string; config?: unknown; format: Format } {
+/**
+ * The JSON body, or a text body as `{text, format}` (its media type names the format); the schema
+ * then says what is wrong with it.
+ */
+function readLintRequest(req: Request): unknown {
   if (typeof req.body === 'string') {
     const type = req.is(Object.keys(FORMAT_OF_TYPE));
     if (type) return { text: req.body, format: FORMAT_OF_TYPE[type] ?? 'text' };
@@ -145,33 +145,15 @@ function readLintRequest(req: Request): { text: string; config?: unknown; format
   if (!isObject(req.body)) {
     throw new HttpError(400, 'invalid_request', 'The JSON body must be an object: {"text": "..."}');
   }
-  return {
-    text: requireText(req.body.text),
-    config: req.body.config,
-    format: readFormat(req.body.format),
-  };
+  return req.body;
 }
 
-function readFormat(format: unknown): Format {
-  if (format === undefined) return 'text';
-  if (!isFormat(format)) {
-    throw new HttpError(
-      400,
-      'invalid_request',
-      `\`format\` must be one of ${FORMATS.map((name) => `"${name}"`).join(', ')}, got ${
-        typeof format === 'string' ? JSON.stringify(format.slice(0, 40)) : typeName(format)
-      }`,
-    );
-  }
-  return format;
-}
-
-function requireText(text: unknown): string {
-  if (text === undefined) throw new HttpError(400, 'invalid_request', '`text` is required');
-  if (typeof text !== 'string') {
-    throw new HttpError(400, 'invalid_request', `\`text\` must be a string, got ${typeName(text)}`);
-  }
-  return text;
+/** Parses with a request schema; its first problem becomes the API's error. */
+function validate<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { status, code, message } = lintRequestIssue(result.error);
+  throw new HttpError(status, code, message);
 }
 
 function readBatchRequest(req: Request, max: number): Record<string, unknown>[] {
@@ -193,28 +175,12 @@ function readBatchRequest(req: Request, max: number): Record<string, unknown>[] 
   return documents as Record<string, unknown>[];
 }
 
-function checkLength(text: string, maxChars: number): void {
-  if (text.length > maxChars) {
-    throw new HttpError(
-      413,
-      'text_too_long',
-      `The text is ${text.length} characters long; the limit is ${maxChars} (MTLINT_MAX_CHARS)`,
-    );
-  }
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isId(value: unknown): value is string | number {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 /** Like Promise.all over `items`, with at most `limit` calls running at once; keeps the order. */

@@ -4,18 +4,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { defaultDocsUrl, type Rule } from '../../core/index.js';
 import { HttpError } from '../errors.js';
+import type { RuleDescription } from '../schemas.js';
 
-/** A rule as `GET /v1/rules` lists it; options as JSON Schema (what a config may pass). */
-export interface RuleDescription {
-  id: string;
-  category: string;
-  severity: string;
-  recommended: boolean;
-  description: string;
-  options: Record<string, unknown> | null;
-  url: string;
-}
-
+/** A rule as `GET /v1/rules` lists it (its schema: ruleSchema); options as JSON Schema. */
 export function describeRules(registry: ReadonlyMap<string, Rule>): RuleDescription[] {
   return [...registry.values()].map(({ meta }) => ({
     id: meta.id,
