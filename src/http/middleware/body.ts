@@ -49,7 +49,7 @@ function requireMediaType(types: readonly string[]): RequestHandler {
       new HttpError(
         415,
         'unsupported_media_type',
-        `Unsupported content type "${req.get('content-type') ?? ''}": send ${types.join(' or ')}`,
+        `Unsupported content type "${req.get('content-type') ?? ''}": send ${listOr(types)}`,
       ),
     );
   };
@@ -59,4 +59,9 @@ declare module 'http' {
   interface IncomingMessage {
     bodyLimit?: { bytes: number; name: string };
   }
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function listOr(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
