@@ -16,6 +16,8 @@ export interface CliOptions {
   maxWarnings?: number;
   maxPenalty?: number;
   server?: string;
+  /** Lint on BullMQ workers through this Redis (src/cli/queue.ts). */
+  queue?: string;
   /** Worker threads; undefined = one per core. */
   workers?: number;
   color?: boolean;
@@ -27,6 +29,7 @@ export interface CliOptions {
 export const USAGE = `Usage: mtlint [options] [file|dir|glob ...]
        mtlint [options] < article.txt
        cat article.md | mtlint --stdin-filename article.md -
+       mtlint worker --queue redis://HOST:PORT   (lints what --queue submits; --help)
 
 Lints machine-translated English: plain text, Markdown (.md) and HTML (.html) by extension;
 only prose is linted and every position points into the original file.
@@ -44,6 +47,7 @@ Options:
       --max-warnings N       fail when there are more than N warnings in total
       --max-penalty P        fail when any file's penalty per 100 words is over P
       --server URL           lint on a running mtlint service (MTLINT_TOKEN: bearer token)
+      --queue redis://H:P    lint on mtlint workers through Redis (see mtlint worker --help)
       --workers N            threads that lint, main one included (default: one per two
                              cores for 150 files or more; 1 = in process)
       --color, --no-color    force colour on or off (default: on a terminal only)
@@ -73,6 +77,7 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
         'max-warnings': { type: 'string' },
         'max-penalty': { type: 'string' },
         server: { type: 'string' },
+        queue: { type: 'string' },
         workers: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -109,6 +114,9 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
   }
   const workers = values.workers === undefined ? undefined : count('--workers', values.workers);
   if (workers === 0) throw new CliError('--workers must be at least 1');
+  if (values.queue !== undefined && (values.server !== undefined || workers !== undefined)) {
+    throw new CliError('--queue cannot be combined with --server or --workers');
+  }
 
   return {
     patterns,
@@ -129,6 +137,7 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
         ? undefined
         : number('--max-penalty', values['max-penalty']),
     server: values.server,
+    queue: values.queue,
     workers,
     color: values['no-color'] ? false : values.color ? true : undefined,
     progress: !values['no-progress'],

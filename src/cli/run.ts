@@ -51,6 +51,10 @@ export async function runCli(io: CliIo): Promise<number> {
 }
 
 async function run(io: CliIo): Promise<number> {
+  if (io.argv[0] === 'worker' || io.argv[0] === 'queue-clear') {
+    const { runQueueCommand } = await import('./queue-worker.js');
+    return runQueueCommand(io, readPackage().version);
+  }
   const options = parseCliArgs(io.argv, Boolean(io.stdin.isTTY));
   const pkg = readPackage();
   if (options.help) {
@@ -110,9 +114,11 @@ async function run(io: CliIo): Promise<number> {
   const progress = createProgress(tasks.length, io.stderr, showProgress);
   let results: LintResult[];
   try {
-    results = options.server
-      ? await lintAllRemote(tasks, options, io.env, progress)
-      : await lintAllLocal(tasks, { threads: threadsFor(tasks.length, options), progress });
+    results = options.queue
+      ? await lintAllQueued(tasks, { queue: options.queue, version: pkg.version, progress, io })
+      : options.server
+        ? await lintAllRemote(tasks, options, io.env, progress)
+        : await lintAllLocal(tasks, { threads: threadsFor(tasks.length, options), progress });
   } finally {
     progress.done();
   }
@@ -182,6 +188,15 @@ async function lintAllRemote(
   };
   await Promise.all(Array.from({ length: Math.min(REMOTE_CONCURRENCY, tasks.length) }, worker));
   return results;
+}
+
+/** Queue mode (--queue); BullMQ and ioredis load only when it is used. */
+async function lintAllQueued(
+  tasks: LintTask[],
+  options: { queue: string; version: string; progress: Progress; io: CliIo },
+): Promise<LintResult[]> {
+  const queue = await import('./queue.js');
+  return queue.lintAllQueued(tasks, { ...options, stderr: options.io.stderr });
 }
 
 function buildReport(
