@@ -75,14 +75,14 @@ export const CONNECT_TIMEOUT_MS = 5000;
 /**
  * Connection options for the submitter's BullMQ connections. ioredis reconnects forever by default
  * and BullMQ queues commands while it does, so a Redis that goes away mid-run would leave the
- * command hanging: here reconnecting stops after about ten seconds, which fails the pending
+ * command hanging: here reconnecting stops after about six seconds, which fails the pending
  * commands and ends the run with exit 2.
  */
 export function submitterConnection(url: URL): Record<string, unknown> {
   return {
     url: url.href,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    retryStrategy: (times: number) => (times > 6 ? null : Math.min(times * 500, 2000)),
+    retryStrategy: (times: number) => (times > 5 ? null : times * 400),
   };
 }
 

@@ -178,6 +178,9 @@ async function runWorker(io: CliIo, argv: string[], version: string): Promise<nu
   worker.on('error', (error) => warn(`Redis at ${where}: ${describeError(error)}`));
   worker.on('failed', (job, error) => log(`job ${job?.id ?? '?'} failed: ${error.message}`));
   worker.on('completed', () => linted++);
+  worker.on('stalled', (jobId) =>
+    log(`job ${jobId} stalled (its worker stopped renewing the lock): back in the queue`),
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
