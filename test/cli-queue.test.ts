@@ -140,7 +140,7 @@ describe('--queue: linting on BullMQ workers', () => {
   });
 
   afterAll(async () => {
-    client?.disconnect();
+    if (client && client.status !== 'end') client.disconnect();
     await redis?.stop();
     if (cwd) rmSync(cwd, { recursive: true, force: true });
   });

@@ -109,7 +109,8 @@ export async function checkRedis(url: URL): Promise<void> {
     const reason = describeError(lastError ?? error);
     throw new CliError(`Cannot reach Redis at ${showRedis(url)}: ${reason}`);
   } finally {
-    client.disconnect();
+    // Not after the connection ended: ioredis would arm a 2 s timer that keeps the process alive.
+    if (client.status !== 'end') client.disconnect();
   }
 }
 
