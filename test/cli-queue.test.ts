@@ -271,7 +271,7 @@ describe('--queue: linting on BullMQ workers', () => {
     for (const run of [submitted, worked]) {
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(
-        /^mtlint: Cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/,
+        /^mtlint: Cannot connect to Redis at redis:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED 127\.0\.0\.1:\d+\n$/,
       );
     }
     expect(notRedis.status).toBe(2);

@@ -107,7 +107,7 @@ export async function checkRedis(url: URL): Promise<void> {
     await client.ping();
   } catch (error) {
     const reason = describeError(lastError ?? error);
-    throw new CliError(`Cannot reach Redis at ${showRedis(url)}: ${reason}`);
+    throw new CliError(`Cannot connect to Redis at ${showRedis(url)}: ${reason}`);
   } finally {
     // Not after the connection ended: ioredis would arm a 2 s timer that keeps the process alive.
     if (client.status !== 'end') client.disconnect();
