@@ -8,7 +8,7 @@
  * config is the one that applies, and a worker on another machine needs no copy of the archive.
  */
 import { createHash } from 'node:crypto';
-import type { LintResult, Linter } from '../core/index.js';
+import { DEFAULT_PENALTY_WEIGHTS, type LintResult, type Linter } from '../core/index.js';
 import { createMtLinter } from '../linter.js';
 import type { EffectiveConfig } from './config.js';
 import { finish, prepare, type DocumentKind } from './document.js';
@@ -167,4 +167,16 @@ export async function lintJob(data: LintJobData): Promise<LintResult> {
   const prose = await prepare(data.text, data.kind);
   const raw = linterFor(data.effective).lint(prose.text);
   return finish(data.text, prose, raw, data.effective.weights);
+}
+
+/**
+ * Loads what the first job would (the rules, the language model, the Markdown and HTML parsers)
+ * before a worker takes jobs: a first job that blocked the event loop for that long could outlast
+ * its lock (short locks are allowed) and be taken for lost.
+ */
+export async function warmUp(version: string): Promise<void> {
+  const effective: EffectiveConfig = { config: {}, weights: { ...DEFAULT_PENALTY_WEIGHTS } };
+  for (const kind of KINDS) {
+    await lintJob({ format: JOB_FORMAT, version, kind, effective, text: 'The worker is ready.' });
+  }
 }

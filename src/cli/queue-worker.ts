@@ -16,6 +16,7 @@ import {
   lintJob,
   parseRedisUrl,
   showRedis,
+  warmUp,
   type LintJobData,
 } from './queue-common.js';
 import type { CliIo } from './run.js';
@@ -146,6 +147,7 @@ async function runWorker(io: CliIo, argv: string[], version: string): Promise<nu
   const log = (line: string) => io.stderr.write(`mtlint worker: ${line}\n`);
   const where = showRedis(options.queue);
   await checkRedis(options.queue);
+  await warmUp(version);
 
   const { Worker } = await import('bullmq');
   let linted = 0;
