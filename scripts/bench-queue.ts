@@ -101,14 +101,30 @@ function stop(child: ChildProcess): Promise<void> {
 const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
 delete env.NODE_OPTIONS;
 
-function mtlint(args: string[]): { seconds: number; stderr: string } {
+/**
+ * CPU seconds (user + system) from /proc (Linux): of a running process, or, for `self`, of its
+ * children that have exited (cutime + cstime), which is how a finished submitter is measured.
+ */
+function cpu(pid: number | 'self'): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // After "pid (comm) ", field 3 (state) is index 0: utime is field 14, cutime field 16.
+    const at = (field: number) => Number(fields[field - 3]);
+    return (pid === 'self' ? at(16) + at(17) : at(14) + at(15)) / 100;
+  } catch {
+    return NaN; // not Linux
+  }
+}
+
+function mtlint(args: string[]): { seconds: number; cpu: number; stderr: string } {
   const started = performance.now();
+  const cpuBefore = cpu('self');
   const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`mtlint ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
   }
-  return { seconds, stderr: result.stderr };
+  return { seconds, cpu: cpu('self') - cpuBefore, stderr: result.stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mtlint-bench-queue-'));
@@ -156,8 +172,17 @@ try {
     if (files.length !== fileCount) throw new Error(`linted ${files.length} files`);
   };
 
+  const localRuns = Array.from({ length: runs }, () =>
+    mtlint([articles, '--format', 'json', '--output-file', report, '--workers', '1']),
+  );
+  check();
+  line('local run, --workers 1 (for reference)', median(localRuns.map((r) => r.seconds)));
+  const cpuLine = (what: string) => console.log(`    CPU, median: ${what}`);
+  cpuLine(`${median(localRuns.map((r) => r.cpu)).toFixed(2)} s`);
+
   for (const count of [1, 2]) {
     const times: number[] = [];
+    const cpus: { workers: number; redis: number; submitter: number }[] = [];
     for (let run = 0; run < runs; run++) {
       mtlint(['queue-clear', '--queue', url, '--all']);
       const started = Array.from({ length: count }, () =>
@@ -168,11 +193,25 @@ try {
       );
       workers.push(...started);
       await Promise.all(started.map((child) => waitFor(child, 'stderr', 'waiting for jobs')));
-      times.push(submit().seconds);
+      const workersCpu = () => started.reduce((sum, child) => sum + cpu(child.pid!), 0);
+      const before = { workers: workersCpu(), redis: cpu(redis.pid!) };
+      const submitted = submit();
+      times.push(submitted.seconds);
+      cpus.push({
+        workers: workersCpu() - before.workers,
+        redis: cpu(redis.pid!) - before.redis,
+        submitter: submitted.cpu,
+      });
       check();
       await Promise.all(started.map(stop));
     }
     line(`${count} worker${count === 1 ? ' ' : 's'}`, median(times));
+    const part = (key: 'workers' | 'redis' | 'submitter') =>
+      `${median(cpus.map((c) => c[key])).toFixed(2)} s`;
+    cpuLine(
+      `workers ${part('workers')} (after their start), redis-server ${part('redis')}, ` +
+        `submitter ${part('submitter')}`,
+    );
   }
 
   const again = Array.from({ length: runs }, () => {
