@@ -261,11 +261,12 @@ describe('--queue: linting on BullMQ workers', () => {
 
   it('an unreachable Redis is exit 2 with a clear message, for submitter and worker', async () => {
     const down = `redis://127.0.0.1:${await freePort()}`;
-    const [submitted, worked, notRedis, both] = await Promise.all([
+    const [submitted, worked, notRedis, both, badFlag] = await Promise.all([
       start(['basic', '--queue', down], cwd).done,
       start(['worker', '--queue', down], cwd).done,
       start(['basic', '--queue', 'http://127.0.0.1:6379'], cwd).done,
       start(['basic', '--queue', redis.url, '--server', 'http://127.0.0.1:1'], cwd).done,
+      start(['worker', '--queue', redis.url, '--concurrency', '0'], cwd).done,
     ]);
     for (const run of [submitted, worked]) {
       expect(run.status).toBe(2);
@@ -277,6 +278,10 @@ describe('--queue: linting on BullMQ workers', () => {
     expect(notRedis.stderr).toContain('--queue "http://127.0.0.1:6379" is not a Redis URL');
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('--queue cannot be combined with --server or --workers');
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stderr).toBe(
+      'mtlint: --concurrency must be a whole number of at least 1, got "0"\n',
+    );
   }, 120_000);
 
   it('a Redis that goes away mid-run ends the run with exit 2, not a hang', async () => {
