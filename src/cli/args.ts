@@ -23,6 +23,8 @@ export interface CliOptions {
   /** False: a pattern that matches nothing is a warning, not an error. */
   errorOnUnmatchedPattern: boolean;
   server?: string;
+  /** Lint on BullMQ workers through this Redis (src/cli/queue.ts). */
+  queue?: string;
   /** Worker threads; undefined = one per core. */
   workers?: number;
   color?: boolean;
@@ -45,6 +47,7 @@ export interface CliOptions {
 export const USAGE = `Usage: mtlint [options] [file|dir|glob ...]
        mtlint [options] < article.txt
        cat article.md | mtlint --stdin-filename article.md -
+       mtlint worker --queue redis://HOST:PORT   (lints what --queue submits; --help)
 
 Lints machine-translated English: plain text, Markdown (.md) and HTML (.html) by extension;
 only prose is linted and every position points into the original file.
@@ -66,6 +69,7 @@ Options:
       --no-error-on-unmatched-pattern
                              a file or glob that matches nothing is a warning, not an error
       --server URL           lint on a running mtlint service (MTLINT_TOKEN: bearer token)
+      --queue redis://H:P    lint on mtlint workers through Redis (see mtlint worker --help)
       --workers N            threads that lint, main one included (default: one per two
                              cores for 150 files or more; 1 = in process)
       --color, --no-color    force colour on or off (default: on a terminal only)
@@ -106,6 +110,7 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
         'no-error-on-unmatched-pattern': { type: 'boolean' },
         debug: { type: 'boolean' },
         server: { type: 'string' },
+        queue: { type: 'string' },
         workers: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -175,6 +180,13 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
   }
   const workers = values.workers === undefined ? undefined : count('--workers', values.workers);
   if (workers === 0) throw new CliError('--workers must be at least 1');
+  if (values.queue !== undefined && (values.server !== undefined || workers !== undefined)) {
+    throw new CliError('--queue cannot be combined with --server or --workers');
+  }
+  if (values.queue !== undefined && (values.fix || values['fix-dry-run'])) {
+    // Queue workers lint a text and answer a result; writing fixes back is a local run's job.
+    throw new CliError('--fix and --fix-dry-run cannot be combined with --queue');
+  }
 
   return {
     patterns,
@@ -201,6 +213,7 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
         : count('--max-diagnostics', values['max-diagnostics']),
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     server: values.server,
+    queue: values.queue,
     workers,
     color: values['no-color'] ? false : values.color ? true : undefined,
     progress: !values['no-progress'],

@@ -63,6 +63,10 @@ export async function runCli(io: CliIo): Promise<number> {
 }
 
 async function run(io: CliIo): Promise<number> {
+  if (io.argv[0] === 'worker' || io.argv[0] === 'queue-clear') {
+    const { runQueueCommand } = await import('./queue-worker.js');
+    return runQueueCommand(io, readPackage().version);
+  }
   const options = parseCliArgs(io.argv, Boolean(io.stdin.isTTY));
   const pkg = readPackage();
   if (options.help) {
@@ -157,9 +161,11 @@ async function run(io: CliIo): Promise<number> {
   const progress = createProgress(toLint.length, io.stderr, showProgress);
   let linted: LintResult[];
   try {
-    linted = options.server
-      ? await lintAllRemote(toLint, options, io.env, progress)
-      : await lintAllLocal(toLint, { threads: threadsFor(toLint.length, options), progress });
+    linted = options.queue
+      ? await lintAllQueued(toLint, { queue: options.queue, version: pkg.version, progress, io })
+      : options.server
+        ? await lintAllRemote(toLint, options, io.env, progress)
+        : await lintAllLocal(toLint, { threads: threadsFor(toLint.length, options), progress });
   } finally {
     progress.done();
   }
@@ -258,6 +264,15 @@ async function lintAllRemote(
   };
   await Promise.all(Array.from({ length: Math.min(REMOTE_CONCURRENCY, tasks.length) }, worker));
   return results;
+}
+
+/** Queue mode (--queue); BullMQ and ioredis load only when it is used. */
+async function lintAllQueued(
+  tasks: LintTask[],
+  options: { queue: string; version: string; progress: Progress; io: CliIo },
+): Promise<LintResult[]> {
+  const queue = await import('./queue.js');
+  return queue.lintAllQueued(tasks, { ...options, stderr: options.io.stderr });
 }
 
 function buildReport(
