@@ -80,6 +80,10 @@ export function checkAgreement(tree: Root): Finding[] {
       confidence: sure,
     });
     if (against.strong.length > 0) {
+      // Only the public record against pronouns that all agree with each other: likely someone
+      // else of the same name ("Wang Yi" is also a common name), so the article is believed.
+      const onRecordOnly = against.strong.every((item) => item.kind === 'known');
+      if (onRecordOnly && against.pronouns.length === 0 && forIt.pronouns.length >= 2) continue;
       findings.push(finding('conflict', confidence));
       continue;
     }
@@ -97,7 +101,7 @@ export function checkAgreement(tree: Root): Finding[] {
   return findings.sort((a, b) => a.pronoun.token.start - b.pronoun.token.start);
 }
 
-const RANK = { honorific: 0, noun: 1, 'first-name': 2, pronoun: 3 } as const;
+const RANK = { honorific: 0, noun: 1, 'first-name': 2, known: 3, pronoun: 4 } as const;
 
 function buildProfile(items: Evidence[]): Profile {
   const side = (gender: Gender): Side => {
@@ -124,7 +128,13 @@ function quote(strong: Evidence[], pronouns: Evidence[]): string {
   if (!best) return '';
   const differs = (item: Evidence) => item.text.toLowerCase() !== best.text.toLowerCase();
   const second = pronouns.find(differs) ?? strong.find(differs);
-  return second ? `'${best.text}' and '${second.text}'` : `'${best.text}'`;
+  return second ? `${quoted(best)} and ${quoted(second)}` : quoted(best);
+}
+
+/** "'Li Qiang' (a man, by public record)" for a public figure; else the words in quotes. */
+function quoted(item: Evidence): string {
+  if (item.kind !== 'known') return `'${item.text}'`;
+  return `'${item.text}' (a ${item.gender === 'male' ? 'man' : 'woman'}, by public record)`;
 }
 
 /** Whether a rival might be the person the pronoun means: nothing says they are of the other gender. */

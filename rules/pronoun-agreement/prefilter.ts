@@ -4,8 +4,9 @@
  * each may let through a document that has nothing to report, never the other way round.
  *
  * A finding needs a gendered pronoun, and evidence of the other gender for the person it refers
- * to: either strong evidence (an honorific, a gendered noun or title, a spouse, a first name: each
- * needs one of the words in `EVIDENCE_WORDS` or `FIRST_NAMES`), or a pronoun of the other gender.
+ * to: either strong evidence (an honorific, a gendered noun or title, a spouse, a first name, a
+ * public figure's name: each needs one of the words in `EVIDENCE_WORDS`, `FIRST_NAMES` or
+ * `PUBLIC_FIGURE_STARTS`), or a pronoun of the other gender.
  */
 import type { Root } from '../../src/core/rule-kit.js';
 import {
@@ -13,6 +14,7 @@ import {
   GENDERED_NOUNS,
   HONORIFICS,
   PRONOUNS,
+  PUBLIC_FIGURE_STARTS,
   SPOUSES,
   type Gender,
 } from './lexicon.js';
@@ -72,5 +74,8 @@ function withoutPossessive(raw: string): string {
 function mayBeFirstName(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
-  return FIRST_NAMES.has(endsWithStop(text) ? text.slice(0, -1) : text);
+  const word = endsWithStop(text) ? text.slice(0, -1) : text;
+  // A public figure's name starts with one of their first words (read as the name finder does:
+  // the token's lower-case text).
+  return FIRST_NAMES.has(word) || PUBLIC_FIGURE_STARTS.has(bareOf(word));
 }
