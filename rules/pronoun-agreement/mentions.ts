@@ -264,7 +264,8 @@ function findNames(sentence: TokenSentence): Mention[] {
     }
 
     // A public figure's full name: "Kim Jong Un", "Tsai Ing-wen", "Rishi Sunak".
-    if (token.nameWord && isNameWord(next) && PUBLIC_FIGURE_STARTS.has(token.bare)) {
+    // ("Park" is never a name word on its own: "Central Park"; "He" is a pronoun.)
+    if (token.capitalized && isNameWord(next) && PUBLIC_FIGURE_STARTS.has(token.bare)) {
       const end = nameWordsFrom(tokens, i, 4);
       if (!endsRun(tokens, end) && PUBLIC_FIGURES.has(keyOf(tokens, i, end))) {
         const mention = named(sentence, i, end, isFamilyFirstAt(tokens, i));
@@ -289,7 +290,10 @@ function findNames(sentence: TokenSentence): Mention[] {
 
     // Korean, Vietnamese and Japanese names by their shape: "Moon Jae-in", "Pham Minh Chinh",
     // "Sanae Takaichi". They say nothing of gender; they make the person a candidate.
-    const asian = token.nameWord && isNameWord(next) ? eastAsianNameEnd(tokens, i) : 0;
+    const asian =
+      (token.nameWord || (token.capitalized && KOREAN_SURNAMES.has(token.bare))) && isNameWord(next)
+        ? eastAsianNameEnd(tokens, i)
+        : 0;
     if (asian) {
       found.push(named(sentence, i, asian, KOREAN_SURNAMES.has(token.bare)));
       i = asian;

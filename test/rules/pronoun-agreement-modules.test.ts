@@ -5,7 +5,13 @@ import { unified } from 'unified';
 import type { Root } from 'nlcst';
 import { checkAgreement } from '../../rules/pronoun-agreement/agreement.js';
 import { collectEvidence } from '../../rules/pronoun-agreement/evidence.js';
-import { FIRST_NAMES } from '../../rules/pronoun-agreement/lexicon.js';
+import { readFileSync } from 'node:fs';
+import {
+  FIRST_NAMES,
+  PUBLIC_FIGURES,
+  nameKey,
+  publicFigures,
+} from '../../rules/pronoun-agreement/lexicon.js';
 import { findMentions } from '../../rules/pronoun-agreement/mentions.js';
 import { isChineseName, isPinyinName } from '../../rules/pronoun-agreement/pinyin.js';
 import { resolvePronouns } from '../../rules/pronoun-agreement/resolution.js';
@@ -61,6 +67,49 @@ describe('first names', () => {
     for (const notOne of ['May', 'Will', 'Hope', 'Grant', 'Victoria', 'Min', 'Wang', 'Kim']) {
       expect(FIRST_NAMES.has(notOne)).toBe(false);
     }
+  });
+});
+
+describe('public figures', () => {
+  const file = JSON.parse(
+    readFileSync(
+      new URL('../../rules/pronoun-agreement/public-figures.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { female: string[]; male: string[] };
+
+  it('has two lists of names of two to four capitalised words, none twice', () => {
+    expect(Object.keys(file).sort()).toEqual(['female', 'male']);
+    const all = [...file.female, ...file.male];
+    expect(all.length).toBeGreaterThanOrEqual(300);
+    for (const name of all) expect(name).toMatch(/^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){1,3}$/u);
+    const keys = all.map((name) => nameKey(name.split(' ')));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(PUBLIC_FIGURES.size).toBe(all.length);
+  });
+
+  it('knows the gender of widely reported people', () => {
+    expect(PUBLIC_FIGURES.get('angela merkel')).toBe('female');
+    expect(PUBLIC_FIGURES.get('li qiang')).toBe('male');
+    expect(PUBLIC_FIGURES.get('kim jong un')).toBe('male');
+    expect(PUBLIC_FIGURES.get('tsai ing wen')).toBe('female');
+    expect(PUBLIC_FIGURES.get(nameKey(['Ursula', 'von', 'der', 'Leyen']))).toBe('female');
+  });
+
+  it('reads hyphens as spaces and leaves particles out of the key', () => {
+    expect(nameKey(['Kim', 'Jong-un'])).toBe(nameKey(['Kim', 'Jong', 'Un']));
+    expect(nameKey(['Mohammed', 'bin', 'Salman'])).toBe('mohammed salman');
+  });
+
+  it('rejects a bad file with a message that says what is wrong', () => {
+    expect(() => publicFigures(null)).toThrow('not an object');
+    expect(() => publicFigures({ female: 'Angela Merkel', male: [] })).toThrow('not a list');
+    expect(() => publicFigures({ female: [3], male: [] })).toThrow('3 is not a name');
+    expect(() => publicFigures({ female: ['Merkel'], male: [] })).toThrow('two to four');
+    expect(() => publicFigures({ female: ['angela merkel'], male: [] })).toThrow('two to four');
+    expect(() => publicFigures({ female: ['Kim Jong-un'], male: ['Kim Jong Un'] })).toThrow(
+      'listed twice',
+    );
   });
 });
 
@@ -124,6 +173,37 @@ describe('mentions', () => {
     expect(lawyer!.entity).toBeUndefined();
   });
 
+  it('finds names after a nationality and a title, with the first name as evidence', () => {
+    const { mentions } = analyse('Former German Chancellor Angela Merkel spoke. Merkel left.');
+    expect(mentions.entities.map((e) => e.display)).toEqual(['Merkel']);
+    expect(mentions.bySentence[0]!.map((m) => [m.name.join(' '), m.firstName])).toEqual([
+      ['Angela Merkel', 'female'],
+    ]);
+  });
+
+  it('finds Korean, Vietnamese and Japanese names by their shape', () => {
+    const { mentions } = analyse(
+      'Park Min-jun met Nguyen Van Hai. Kim Su Ho met Hiroshi Tanaka. Park left. Hai left. Kim left. Tanaka left.',
+    );
+    expect(mentions.entities.map((e) => [e.display, e.short])).toEqual([
+      ['Park Min-jun', 'park'],
+      ['Hai', 'hai'],
+      ['Kim Su Ho', 'kim'],
+      ['Tanaka', 'tanaka'],
+    ]);
+    expect(mentions.bySentence.slice(2).map((s) => s[0]!.entity?.display)).toEqual([
+      'Park Min-jun',
+      'Hai',
+      'Kim Su Ho',
+      'Tanaka',
+    ]);
+  });
+
+  it('does not take English words or places for East Asian names', () => {
+    const { mentions } = analyse('Park Avenue is busy. Nguyen Street closed. Golden Gate Bridge.');
+    expect(mentions.entities).toEqual([]);
+  });
+
   it('reads "He" before a pinyin given name as a family name', () => {
     const { mentions } = analyse('He Lifeng met reporters. He said so.');
     expect(mentions.entities.map((e) => e.display)).toEqual(['He Lifeng']);
@@ -156,6 +236,12 @@ describe('evidence', () => {
     ]);
     expect(kinds('Zhang Wei is a mother of two.')).toEqual(['noun:female:a mother']);
     expect(kinds("Li Qiangwei's wife came.")).toEqual(["noun:male:Li Qiangwei's wife"]);
+  });
+
+  it('reads a public figure as evidence, and kinship nouns in apposition', () => {
+    expect(kinds('Chinese Premier Li Qiang came.')).toEqual(['known:male:Li Qiang']);
+    expect(kinds('Zhou Hong, the mother of two, came.')).toEqual(['noun:female:the mother']);
+    expect(kinds("The couple's daughter Lin Na came.")).toEqual(['noun:female:daughter Lin Na']);
   });
 
   it('does not read chairman or spokesman as male', () => {
