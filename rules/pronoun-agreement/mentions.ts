@@ -265,8 +265,12 @@ function findNames(sentence: TokenSentence): Mention[] {
 
     // A public figure's full name: "Kim Jong Un", "Tsai Ing-wen", "Rishi Sunak".
     // ("Park" is never a name word on its own: "Central Park"; "He" is a pronoun.)
-    if (token.capitalized && isNameWord(next) && PUBLIC_FIGURE_STARTS.has(token.bare)) {
-      const end = nameWordsFrom(tokens, i, 4);
+    const figure =
+      token.capitalized && !token.possessive && isNameWord(next)
+        ? PUBLIC_FIGURE_STARTS.has(token.bare)
+        : false;
+    if (figure) {
+      const end = nameWordsFrom(tokens, i + 1, 3);
       if (!endsRun(tokens, end) && PUBLIC_FIGURES.has(keyOf(tokens, i, end))) {
         const mention = named(sentence, i, end, isFamilyFirstAt(tokens, i));
         addFirstName(tokens, mention);
@@ -533,7 +537,9 @@ function findReferences(
   const { tokens } = sentence;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!token.nameWord || taken[i]) continue;
+    // "Park said": a Korean family name that is also an English word is still a reference.
+    const korean = token.capitalized && !token.nameWord && KOREAN_SURNAMES.has(token.bare);
+    if (!(token.nameWord || korean) || taken[i]) continue;
     // A name word's `bare` is its text in lower case (it has no full stop to drop).
     const matches = byKey.get(token.bare);
     if (!matches) continue;
