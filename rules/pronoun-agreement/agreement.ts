@@ -42,6 +42,11 @@ export function checkAgreement(tree: Root): Finding[] {
   // Most texts have no gendered pronoun, or nothing that could disagree with one: skip the
   // analysis when a cheap look at the words proves there is nothing to report (see prefilter.ts).
   if (!mayReport(tree)) return [];
+  return analyseAgreement(tree);
+}
+
+/** The whole analysis, without the prefilter: exported so tests can prove the prefilter sound. */
+export function analyseAgreement(tree: Root): Finding[] {
   const sentences = tokenize(tree);
   const mentions = findMentions(sentences);
   const resolutions = resolvePronouns(sentences, mentions);

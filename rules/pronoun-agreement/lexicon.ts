@@ -226,6 +226,11 @@ export const PUBLIC_FIGURE_STARTS: ReadonlySet<string> = new Set(
     .map((name) => name.split(' ')[0]!.toLowerCase()),
 );
 
+/** The first two words of each public figure's key ("li qiang", "kim jong"): see prefilter.ts. */
+export const FIGURE_PAIRS: ReadonlySet<string> = new Set(
+  [...PUBLIC_FIGURES.keys()].map((key) => key.split(' ').slice(0, 2).join(' ')),
+);
+
 /** Korean family names as romanised in news, lower case: "Kim Jong Un", "Moon Jae-in". */
 export const KOREAN_SURNAMES: ReadonlySet<string> = new Set(WORDS.koreanSurnames);
 

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import type { Root } from 'nlcst';
-import { checkAgreement } from '../../rules/pronoun-agreement/agreement.js';
+import { analyseAgreement, checkAgreement } from '../../rules/pronoun-agreement/agreement.js';
+import { mayReport } from '../../rules/pronoun-agreement/prefilter.js';
 import { collectEvidence } from '../../rules/pronoun-agreement/evidence.js';
 import { readFileSync } from 'node:fs';
 import {
@@ -339,10 +340,48 @@ describe('robustness', () => {
     'visited',
     'the',
     'buyer',
+    'Former',
+    'German',
+    'Chancellor',
+    'Angela',
+    'Merkel',
+    'Premier',
+    'Qiang',
+    'Kim',
+    'Jong',
+    'Un',
+    'Park',
+    'Geun-hye',
+    'Moon',
+    'Jae-in',
+    'Pham',
+    'Minh',
+    'Chinh',
+    'Sanae',
+    'Takaichi',
+    'mother',
+    'of',
   ];
   const text = fc
     .array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 60 })
     .map((parts) => parts.join(' '));
+
+  it('lets a public figure through the prefilter as evidence, and skips a text with none', () => {
+    const known = parse('Chinese Premier Li Qiang met them. Li said she was calm.');
+    expect(analyseAgreement(known)).toHaveLength(1);
+    expect(mayReport(known)).toBe(true);
+    expect(mayReport(parse('Wang Hao met them. He said he was calm.'))).toBe(false);
+  });
+
+  it('has a sound prefilter: whatever the analysis would report, mayReport lets through', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const tree = parse(input);
+        if (analyseAgreement(tree).length > 0) expect(mayReport(tree)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
 
   it('never throws, and reports only gendered pronouns, at their exact place', () => {
     fc.assert(
