@@ -4,10 +4,12 @@
  * predictions, and runs the data set's own scorer on them.
  *
  *   npm run eval -- [--data DIR] [--config FILE] [--out DIR] [--only RULEID]
- *                   [--severity error,warning] [-- extra score.py flags]
+ *                   [--severity error,warning] [--files segments.jsonl,documents.jsonl]
+ *                   [-- extra score.py flags]
  *
  * DIR holds segments.jsonl, documents.jsonl and score.py (default: MTLINT_EVAL_DATA, else
- * ../shared/data/mqm-wmt23-zhen). Predictions and the scorer's JSON land in --out (default
+ * ../shared/data/mqm-wmt23-zhen). --files names the files of DIR to score: the TED talks set
+ * (mqm-ted-zhen) has segments.jsonl only, so it is read with `--files segments.jsonl`. Predictions and the scorer's JSON land in --out (default
  * eval-out/).
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +26,8 @@ const { values, positionals } = parseArgs({
     only: { type: 'string' },
     /** Keep only diagnostics of these severities (comma-separated): the bar for error/warning rules. */
     severity: { type: 'string' },
+    /** Which files of DIR to lint and score (comma-separated). */
+    files: { type: 'string', default: 'segments.jsonl,documents.jsonl' },
   },
   allowPositionals: true,
 });
@@ -31,9 +35,14 @@ const { values, positionals } = parseArgs({
 const data = resolve(
   values.data ?? process.env.MTLINT_EVAL_DATA ?? join('..', 'shared', 'data', 'mqm-wmt23-zhen'),
 );
-if (!existsSync(join(data, 'segments.jsonl'))) {
-  console.error(`eval: no segments.jsonl in ${data}; pass --data DIR or set MTLINT_EVAL_DATA`);
-  process.exit(2);
+const files = values.files.split(',').filter(Boolean);
+for (const file of files) {
+  if (!existsSync(join(data, file))) {
+    console.error(
+      `eval: no ${file} in ${data}; pass --data DIR (or set MTLINT_EVAL_DATA) and --files`,
+    );
+    process.exit(2);
+  }
 }
 const config: unknown = values.config
   ? JSON.parse(readFileSync(values.config, 'utf8'))
@@ -70,7 +79,7 @@ function predict(file: string): string {
   return predFile;
 }
 
-for (const file of ['segments.jsonl', 'documents.jsonl']) {
+for (const file of files) {
   const pred = predict(file);
   console.log(`\n## ${file}\n`);
   const result = spawnSync(

@@ -42,6 +42,11 @@ export function checkAgreement(tree: Root): Finding[] {
   // Most texts have no gendered pronoun, or nothing that could disagree with one: skip the
   // analysis when a cheap look at the words proves there is nothing to report (see prefilter.ts).
   if (!mayReport(tree)) return [];
+  return analyseAgreement(tree);
+}
+
+/** The whole analysis, without the prefilter: exported so tests can prove the prefilter sound. */
+export function analyseAgreement(tree: Root): Finding[] {
   const sentences = tokenize(tree);
   const mentions = findMentions(sentences);
   const resolutions = resolvePronouns(sentences, mentions);
@@ -80,6 +85,10 @@ export function checkAgreement(tree: Root): Finding[] {
       confidence: sure,
     });
     if (against.strong.length > 0) {
+      // Only the public record against pronouns that all agree with each other: likely someone
+      // else of the same name ("Wang Yi" is also a common name), so the article is believed.
+      const onRecordOnly = against.strong.every((item) => item.kind === 'known');
+      if (onRecordOnly && against.pronouns.length === 0 && forIt.pronouns.length >= 2) continue;
       findings.push(finding('conflict', confidence));
       continue;
     }
@@ -97,7 +106,7 @@ export function checkAgreement(tree: Root): Finding[] {
   return findings.sort((a, b) => a.pronoun.token.start - b.pronoun.token.start);
 }
 
-const RANK = { honorific: 0, noun: 1, 'first-name': 2, pronoun: 3 } as const;
+const RANK = { honorific: 0, noun: 1, 'first-name': 2, known: 3, pronoun: 4 } as const;
 
 function buildProfile(items: Evidence[]): Profile {
   const side = (gender: Gender): Side => {
@@ -124,7 +133,13 @@ function quote(strong: Evidence[], pronouns: Evidence[]): string {
   if (!best) return '';
   const differs = (item: Evidence) => item.text.toLowerCase() !== best.text.toLowerCase();
   const second = pronouns.find(differs) ?? strong.find(differs);
-  return second ? `'${best.text}' and '${second.text}'` : `'${best.text}'`;
+  return second ? `${quoted(best)} and ${quoted(second)}` : quoted(best);
+}
+
+/** "'Li Qiang' (a man, by public record)" for a public figure; else the words in quotes. */
+function quoted(item: Evidence): string {
+  if (item.kind !== 'known') return `'${item.text}'`;
+  return `'${item.text}' (a ${item.gender === 'male' ? 'man' : 'woman'}, by public record)`;
 }
 
 /** Whether a rival might be the person the pronoun means: nothing says they are of the other gender. */

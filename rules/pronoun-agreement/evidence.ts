@@ -3,14 +3,15 @@
  * ("Ms. Zheng, a mother of two", "Queen Elizabeth", "Xi's wife"), a well-established first name
  * ("Michelle Bachelet"), and pronouns whose antecedent the structure alone settles.
  */
-import { GENDERED_NOUNS, SPOUSES, type Gender } from './lexicon.js';
+import { GENDERED_NOUNS, PUBLIC_FIGURES, SPOUSES, nameKey, type Gender } from './lexicon.js';
 import type { Entity, Mention, Mentions, Pronoun } from './mentions.js';
 import type { Resolution } from './resolution.js';
 import type { TokenSentence } from './tokens.js';
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
-export type EvidenceKind = 'honorific' | 'noun' | 'first-name' | 'pronoun';
+/** `known`: a widely reported public figure whose gender is on record (public-figures.json). */
+export type EvidenceKind = 'honorific' | 'noun' | 'first-name' | 'known' | 'pronoun';
 
 export interface Evidence {
   gender: Gender;
@@ -93,6 +94,12 @@ function evidenceOfMention(sentence: TokenSentence, mention: Mention): Evidence[
   if (mention.firstName) {
     const text = quote(mention.start, mention.end);
     found.push({ gender: mention.firstName, kind: 'first-name', text, offset: first.start });
+  }
+  // "Li Qiang", "Angela Merkel": a public figure, by the full name (one Map look-up).
+  const known = mention.name.length >= 2 ? PUBLIC_FIGURES.get(nameKey(mention.name)) : undefined;
+  if (known) {
+    const text = quote(mention.start, mention.end);
+    found.push({ gender: known, kind: 'known', text, offset: first.start });
   }
   // A gendered title: "Queen Elizabeth", "actress Zhang Ziyi", "Chairwoman Tsai".
   const title = tokens[mention.start - 1];

@@ -15,6 +15,8 @@ interface WordLists {
   speechVerbs: string[];
   preposedOpeners: string[];
   notPersonNames: string[];
+  koreanSurnames: string[];
+  vietnameseSurnames: string[];
 }
 
 const WORDS = loadJson<WordLists>(import.meta.url, './words.json');
@@ -164,3 +166,73 @@ function lengthsAndEndings(words: Iterable<string>): (word: string) => boolean {
   for (const word of words) endings[Math.min(word.length, 31)]! |= bit(word);
   return (word) => (endings[Math.min(word.length, 31)]! & bit(word)) !== 0;
 }
+
+/**
+ * The key a person's name is looked up by: its words in lower case, hyphens read as spaces ("Kim
+ * Jong-un" and "Kim Jong Un" are one key), lower-case particles left out as the name finder leaves
+ * them out of a mention's name ("Ursula von der Leyen" is "ursula leyen").
+ */
+export function nameKey(words: readonly string[]): string {
+  let key = '';
+  for (const word of words) {
+    if (NAME_PARTICLES.has(word)) continue;
+    const lower = word.toLowerCase();
+    key += (key ? ' ' : '') + (lower.includes('-') ? lower.replaceAll('-', ' ') : lower);
+  }
+  return key;
+}
+
+const FIGURE_WORD = /^(?:\p{Lu}[\p{L}'’-]*|[a-z]+)$/u;
+
+/**
+ * Widely reported public figures and their gender (public-figures.json), by `nameKey`. Checked
+ * when loaded: two lists of names of two to four words, each word capitalised (or a name particle),
+ * no name twice. A bad file throws here, when the rule loads, with what is wrong.
+ */
+export function publicFigures(data: unknown, file = 'public-figures.json'): Map<string, Gender> {
+  const figures = new Map<string, Gender>();
+  if (typeof data !== 'object' || data === null) throw new Error(`${file}: not an object`);
+  for (const gender of ['female', 'male'] as const) {
+    const names = (data as Record<string, unknown>)[gender];
+    if (!Array.isArray(names)) throw new Error(`${file}: "${gender}" is not a list of names`);
+    for (const name of names as unknown[]) {
+      if (typeof name !== 'string')
+        throw new Error(`${file}: ${JSON.stringify(name)} is not a name`);
+      const words = name.split(' ');
+      const shaped = words.every(
+        (word) => FIGURE_WORD.test(word) && (/^\p{Lu}/u.test(word) || NAME_PARTICLES.has(word)),
+      );
+      const counted = words.filter((word) => !NAME_PARTICLES.has(word)).length;
+      if (!shaped || counted < 2 || words.length > 4 || !/^\p{Lu}/u.test(name)) {
+        throw new Error(`${file}: "${name}" is not a name of two to four capitalised words`);
+      }
+      const key = nameKey(words);
+      if (figures.has(key)) throw new Error(`${file}: "${name}" is listed twice`);
+      figures.set(key, gender);
+    }
+  }
+  return figures;
+}
+
+const FIGURE_DATA = loadJson<unknown>(import.meta.url, './public-figures.json');
+
+/** See `publicFigures`: loaded once, a Map look-up per candidate name. */
+export const PUBLIC_FIGURES: ReadonlyMap<string, Gender> = publicFigures(FIGURE_DATA);
+
+/** The first words of the public figures' names, lower case as written ("kim", "jean-yves"). */
+export const PUBLIC_FIGURE_STARTS: ReadonlySet<string> = new Set(
+  Object.values(FIGURE_DATA as Record<Gender, string[]>)
+    .flat()
+    .map((name) => name.split(' ')[0]!.toLowerCase()),
+);
+
+/** The first two words of each public figure's key ("li qiang", "kim jong"): see prefilter.ts. */
+export const FIGURE_PAIRS: ReadonlySet<string> = new Set(
+  [...PUBLIC_FIGURES.keys()].map((key) => key.split(' ').slice(0, 2).join(' ')),
+);
+
+/** Korean family names as romanised in news, lower case: "Kim Jong Un", "Moon Jae-in". */
+export const KOREAN_SURNAMES: ReadonlySet<string> = new Set(WORDS.koreanSurnames);
+
+/** Vietnamese family names, lower case, without diacritics: "Pham Minh Chinh". */
+export const VIETNAMESE_SURNAMES: ReadonlySet<string> = new Set(WORDS.vietnameseSurnames);

@@ -8,13 +8,18 @@ import {
   FIRST_NAMES,
   GENDERED_NOUNS,
   HONORIFICS,
+  KOREAN_SURNAMES,
   NAME_PARTICLES,
+  nameKey,
   NOT_PERSON_NAMES,
   PERSON_NOUNS,
   mayBePersonNoun,
   PRONOUNS,
+  PUBLIC_FIGURE_STARTS,
+  PUBLIC_FIGURES,
   SPEECH_VERBS,
   TITLE_WORDS,
+  VIETNAMESE_SURNAMES,
   type Gender,
   type PronounForm,
 } from './lexicon.js';
@@ -250,11 +255,29 @@ function findNames(sentence: TokenSentence): Mention[] {
       token.capitalized && isNameWord(next) ? HONORIFICS.get(token.bare) : undefined;
     if (honorific) {
       const end = nameWordsFrom(tokens, i + 1);
-      const mention = named(sentence, i + 1, end, isChineseAt(tokens, i + 1));
+      const mention = named(sentence, i + 1, end, isFamilyFirstAt(tokens, i + 1));
       mention.honorific = { index: i, gender: honorific };
+      addFirstName(tokens, mention);
       found.push(mention);
       i = end;
       continue;
+    }
+
+    // A public figure's full name: "Kim Jong Un", "Tsai Ing-wen", "Rishi Sunak".
+    // ("Park" is never a name word on its own: "Central Park"; "He" is a pronoun.)
+    const figure =
+      token.capitalized && !token.possessive && isNameWord(next)
+        ? PUBLIC_FIGURE_STARTS.has(token.bare)
+        : false;
+    if (figure) {
+      const end = nameWordsFrom(tokens, i + 1, 3);
+      if (!endsRun(tokens, end) && PUBLIC_FIGURES.has(keyOf(tokens, i, end))) {
+        const mention = named(sentence, i, end, isFamilyFirstAt(tokens, i));
+        addFirstName(tokens, mention);
+        found.push(mention);
+        i = end;
+        continue;
+      }
     }
 
     // "He Lifeng": the family name He, not the pronoun, when a pinyin given name follows.
@@ -266,6 +289,18 @@ function findNames(sentence: TokenSentence): Mention[] {
     ) {
       found.push(named(sentence, i, i + 2, true));
       i += 2;
+      continue;
+    }
+
+    // Korean, Vietnamese and Japanese names by their shape: "Moon Jae-in", "Pham Minh Chinh",
+    // "Sanae Takaichi". They say nothing of gender; they make the person a candidate.
+    const asian =
+      (token.nameWord || (token.capitalized && KOREAN_SURNAMES.has(token.bare))) && isNameWord(next)
+        ? eastAsianNameEnd(tokens, i)
+        : 0;
+    if (asian) {
+      found.push(named(sentence, i, asian, KOREAN_SURNAMES.has(token.bare)));
+      i = asian;
       continue;
     }
 
@@ -293,8 +328,13 @@ function findNames(sentence: TokenSentence): Mention[] {
 
     if (isNameWord(next) && token.word && TITLE_WORDS.has(token.bare)) {
       const end = nameWordsFrom(tokens, i + 1);
-      if (!endsRun(tokens, end)) {
-        found.push(named(sentence, i + 1, end, isChineseAt(tokens, i + 1)));
+      // "Former German Chancellor Angela Merkel": "German" is part of the title, not a name.
+      const inTitle = tokens[end]?.capitalized === true && TITLE_WORDS.has(tokens[end]!.bare);
+      if (!endsRun(tokens, end) && !inTitle) {
+        // "Former German Chancellor Angela Merkel": the first name after a title is evidence too.
+        const mention = named(sentence, i + 1, end, isFamilyFirstAt(tokens, i + 1));
+        addFirstName(tokens, mention);
+        found.push(mention);
         i = end;
         continue;
       }
@@ -302,6 +342,82 @@ function findNames(sentence: TokenSentence): Mention[] {
     i++;
   }
   return found;
+}
+
+/** A hyphenated given name whose second part is lower case: "Ing-wen", "Jae-in", "Ching-te". */
+const HYPHENATED_GIVEN = /^\p{Lu}[a-z]+-[a-z]+$/u;
+
+/**
+ * A name written family name first, whose family name is its first word: pinyin ("Xi Jinping"),
+ * Korean ("Kim Jong Un") or a hyphenated given name ("Tsai Ing-wen", "Lee Teng-hui").
+ */
+function isFamilyFirstAt(tokens: Token[], i: number): boolean {
+  const given = tokens[i + 1];
+  return (
+    isChineseAt(tokens, i) ||
+    (isNameWord(given) &&
+      !tokens[i]!.possessive &&
+      (KOREAN_SURNAMES.has(tokens[i]!.bare) || HYPHENATED_GIVEN.test(given!.text)))
+  );
+}
+
+function keyOf(tokens: Token[], start: number, end: number): string {
+  const words: string[] = [];
+  for (let k = start; k < end; k++) words.push(tokens[k]!.text);
+  return nameKey(words);
+}
+
+/** A syllable of a given name in Korean romanisation ("Jae", "Un", "Yeol"). */
+const KOREAN_SYLLABLE = /^\p{Lu}[a-z]{1,4}$/u;
+/** A hyphenated Korean given name: "Jae-in", "Geun-hye". */
+const KOREAN_GIVEN = /^\p{Lu}[a-z]{1,4}-[a-z]{1,4}$/u;
+/** A Vietnamese syllable without its diacritics ("Minh", "Chinh", "Thi"). */
+const VIETNAMESE_SYLLABLE = /^\p{Lu}[a-z]{0,5}$/u;
+/** A Japanese word in Hepburn romanisation: whole morae ("Fumio", "Kishida", "Takaichi"). */
+const JAPANESE_WORD = /^(?:(?:[kgsztdnhbpmyrwjf]|sh|ch|ts|[kgnhmrbp]y)?[aiueo]|n(?![aiueoy]))+$/u;
+
+/**
+ * Where an East Asian name starting at `i` ends, or 0: a Korean family name and a given name of
+ * one hyphenated word or two syllables; a Vietnamese family name and two or three syllables; two
+ * words made of Japanese morae (neither a known first name). The name must not run on.
+ */
+function eastAsianNameEnd(tokens: Token[], i: number): number {
+  const token = tokens[i]!;
+  if (token.possessive) return 0;
+  const given = tokens[i + 1]!;
+  const fits = (end: number) => (endsRun(tokens, end) ? 0 : end);
+  if (KOREAN_SURNAMES.has(token.bare)) {
+    if (KOREAN_GIVEN.test(given.text)) return fits(i + 2);
+    const third = tokens[i + 2];
+    const syllables =
+      !given.possessive &&
+      KOREAN_SYLLABLE.test(given.text) &&
+      isNameWord(third) &&
+      KOREAN_SYLLABLE.test(third!.text);
+    return syllables ? fits(i + 3) : 0;
+  }
+  if (VIETNAMESE_SURNAMES.has(token.bare)) {
+    let end = i + 1;
+    while (end - i <= 3 && isNameWord(tokens[end]) && VIETNAMESE_SYLLABLE.test(tokens[end]!.text)) {
+      end++;
+      if (tokens[end - 1]!.possessive) break;
+    }
+    return end - i >= 3 ? fits(end) : 0;
+  }
+  const japanese =
+    token.text.length >= 4 &&
+    given.text.length >= 3 &&
+    JAPANESE_WORD.test(token.bare) &&
+    JAPANESE_WORD.test(given.bare) &&
+    !FIRST_NAMES.has(token.text) &&
+    !CHINESE_SURNAMES.has(token.bare);
+  return japanese ? fits(i + 2) : 0;
+}
+
+/** A well-established first name opening a name of two words or more ("Angela Merkel"). */
+function addFirstName(tokens: Token[], mention: Mention): void {
+  if (mention.chinese || mention.end - mention.start < 2) return;
+  mention.firstName = FIRST_NAMES.get(tokens[mention.start]!.text);
 }
 
 /** A name runs on into a capitalised word ("Grant Thornton Group"): not a person's name. */
@@ -421,7 +537,9 @@ function findReferences(
   const { tokens } = sentence;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!token.nameWord || taken[i]) continue;
+    // "Park said": a Korean family name that is also an English word is still a reference.
+    const korean = token.capitalized && !token.nameWord && KOREAN_SURNAMES.has(token.bare);
+    if (!(token.nameWord || korean) || taken[i]) continue;
     // A name word's `bare` is its text in lower case (it has no full stop to drop).
     const matches = byKey.get(token.bare);
     if (!matches) continue;

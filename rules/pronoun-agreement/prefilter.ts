@@ -4,16 +4,21 @@
  * each may let through a document that has nothing to report, never the other way round.
  *
  * A finding needs a gendered pronoun, and evidence of the other gender for the person it refers
- * to: either strong evidence (an honorific, a gendered noun or title, a spouse, a first name: each
- * needs one of the words in `EVIDENCE_WORDS` or `FIRST_NAMES`), or a pronoun of the other gender.
+ * to: either strong evidence (an honorific, a gendered noun or title, a spouse, a first name, a
+ * public figure's name: each needs one of the words in `EVIDENCE_WORDS` or `FIRST_NAMES`, or two
+ * words in a row that open a listed public figure's name), or a pronoun of the other gender.
  */
 import type { Root } from '../../src/core/rule-kit.js';
 import {
   FIRST_NAMES,
   GENDERED_NOUNS,
   HONORIFICS,
+  FIGURE_PAIRS,
+  NAME_PARTICLES,
   PRONOUNS,
+  PUBLIC_FIGURE_STARTS,
   SPOUSES,
+  nameKey,
   type Gender,
 } from './lexicon.js';
 import { bareOf, endsWithStop, isPossessive, someWord } from './tokens.js';
@@ -50,12 +55,19 @@ function isPronounWord(raw: string): boolean {
 function hasEvidenceAgainst(tree: Root): boolean {
   let genders = 0;
   let evidence = false;
+  // The word before, when it starts a public figure's name; particles ("von der") are skipped
+  // as the name's key skips them.
+  let previous = '';
   return someWord(tree, (raw) => {
     const text = withoutPossessive(raw);
     const bare = bareOf(text);
     const pronoun = PRONOUNS.get(bare);
     if (pronoun) genders |= GENDER_BIT[pronoun.gender];
-    evidence ||= EVIDENCE_WORDS.has(bare) || mayBeFirstName(text);
+    evidence ||=
+      EVIDENCE_WORDS.has(bare) ||
+      mayBeFirstName(text) ||
+      (previous !== '' && opensFigure(previous, bare));
+    if (!NAME_PARTICLES.has(raw)) previous = isPossessive(raw) ? '' : figureStart(text, bare);
     return genders === 3 || (genders !== 0 && evidence);
   });
 }
@@ -73,4 +85,22 @@ function mayBeFirstName(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
   return FIRST_NAMES.has(endsWithStop(text) ? text.slice(0, -1) : text);
+}
+
+/** A capitalised word that starts a listed public figure's name ("Li", "Kim"), as its `bare`. */
+function figureStart(text: string, bare: string): string {
+  const first = text.charCodeAt(0);
+  if (first >= 97 && first <= 122) return '';
+  return PUBLIC_FIGURE_STARTS.has(bare) ? bare : '';
+}
+
+/**
+ * Two words that open a listed public figure's name ("Li Qiang", "Kim Jong-un"), compared by the
+ * first two words of their `nameKey`, as the name finder's look-up compares whole names.
+ */
+function opensFigure(previous: string, bare: string): boolean {
+  const key = nameKey([previous, bare]);
+  const space = key.indexOf(' ');
+  const second = key.indexOf(' ', space + 1);
+  return FIGURE_PAIRS.has(second < 0 ? key : key.slice(0, second));
 }

@@ -71,6 +71,36 @@ const flagged: [string, string, string][] = [
   ['Ms. Li wins the poetry award\nHe said the team had worked hard for it.', 'He', 'She'],
   // A curly-quoted remark does not hide the narrator's pronoun after it.
   ['“We are ready,” Ms. Gao said, adding that he would lead the team.', 'he', 'she'],
+  // Names after titles, roles and nationalities; the first name after the title is evidence.
+  [
+    'Former German Chancellor Angela Merkel on Friday gave her first interview since leaving office. Merkel said that his government had made mistakes.',
+    'his',
+    'her',
+  ],
+  [
+    'U.S. Treasury Secretary Janet Yellen arrived in Beijing. Yellen said he hoped the talks would help.',
+    'he',
+    'she',
+  ],
+  // Widely reported public figures, by their full name.
+  ['Chinese Premier Li Qiang met the delegation. Li said she was confident.', 'she', 'he'],
+  ['Kim Jong Un inspected the factory. She praised the workers.', 'She', 'He'],
+  ['Pham Minh Chinh visited Hanoi. She said the talks went well.', 'She', 'He'],
+  ['Moon Jae-in met the delegation. She said the talks were useful.', 'She', 'He'],
+  ['Sanae Takaichi spoke to reporters. He said Japan would respond.', 'He', 'She'],
+  ['Rishi Sunak spoke on Monday. She said taxes would fall.', 'She', 'He'],
+  // Kinship and role nouns.
+  ['Wang Fang, the mother of two children, said he was tired.', 'he', 'she'],
+  ["The couple's daughter Lin Na said he would return home.", 'he', 'she'],
+  ['Actress Zhang Lingyu attended the festival. He said the film was moving.', 'He', 'She'],
+  ['Chairwoman Tsai Ing-wen spoke. He said Taiwan would stay calm.', 'He', 'She'],
+  ['Madam Zhou Hong spoke first. Zhou said he would retire.', 'he', 'she'],
+  // One person called both he and she: the minority is reported.
+  [
+    'Zhang Wei said she was happy. Zhang Wei added that he would stay. Zhang Wei said she would go.',
+    'he',
+    'she',
+  ],
 ];
 
 const quiet: string[] = [
@@ -119,6 +149,19 @@ const quiet: string[] = [
   'The Victoria Harbour show was a success. She said so.',
   // The subject of the previous sentence is unrecognised: maybe a person.
   'Xi Jinping met with Ms. Bachelet. He said China respects human rights.',
+  'Ms. Bachelet arrived on Monday. During his meeting with Bachelet, President Xi Jinping spoke about human rights.',
+  // A public figure's name on someone the article consistently calls otherwise.
+  'Wang Yi, a teacher in Beijing, said she loved her students. She added that she would stay.',
+  // The article's own evidence outweighs the record: another person of that name.
+  'Ms. Wang Yi runs a bakery. She said business was good.',
+  // Two people: nobody is pinned.
+  'Minister Wang Yi met Ms. Bachelet. She said the talks were good.',
+  // A nationality before a title is not a person.
+  'Former German Chancellor Angela Merkel met the press. She said her party would recover.',
+  'Chinese Premier Li Qiang met the delegation. He said he was confident.',
+  'Kim Jong Un inspected the factory. He praised the workers.',
+  // "Minh" words that are places, not a Vietnamese name of three words.
+  'Tran Hung visited the plant. He said output had risen.',
 ];
 
 describe('pronoun-agreement', () => {
