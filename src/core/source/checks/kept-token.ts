@@ -1,0 +1,77 @@
+/**
+ * kept-token: Latin-script tokens of the source (FPT, F-22, PMI, URLs, e-mail addresses) must
+ * appear in the English, and Chinese person names of the source are expected there in pinyin.
+ */
+import type { Bilingual } from '../bilingual.js';
+import { latinTokens, nameTokens } from '../bilingual.js';
+import type { SourceCheckMeta, SourceFinding } from '../types.js';
+import { finding, placeBefore } from './common.js';
+
+export const meta: SourceCheckMeta = {
+  id: 'kept-token',
+  category: 'accuracy/mistranslation',
+  description: 'A code, acronym, address or name of the source is missing from the translation',
+  severities: { token: 'warning', name: 'info' },
+  messages: {
+    token: '`{{source}}` from the source is missing from the translation',
+    name: 'The name `{{source}}` ({{pinyin}}) from the source is not in the translation',
+  },
+};
+
+/**
+ * The commonest Chinese surnames: a name jieba tags that starts with none of these is more likely
+ * a transliterated foreign name (布林肯 = Blinken), whose English spelling pinyin cannot predict.
+ */
+const SURNAMES = new Set(
+  [
+    ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+  ],
+);
+
+function letters(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9@.:/-]/g, '');
+}
+
+export function check(bi: Bilingual): SourceFinding[] {
+  const out: SourceFinding[] = [];
+  const whole = bi.en.text.toLowerCase();
+  const wholeLetters = bi.en.text.toLowerCase().replace(/[^a-z]/g, '');
+  bi.pairs.forEach((pair, k) => {
+    if (!pair.zhRange) return;
+    // A token may move a sentence or two, or be translated earlier in the article: only a token
+    // absent from the whole English is reported, at the place of its sentence.
+    const place = pair.enRange ?? placeBefore(bi, k);
+    if (pair.en.length === 0) return; // an untranslated sentence is the omission check's finding
+    for (const t of latinTokens(bi.zh.text, pair.zhRange.start, pair.zhRange.end)) {
+      const token = bi.zh.text.slice(t.start, t.end);
+      if (token.length < 2) continue;
+      const needle = token.toLowerCase();
+      if (whole.includes(needle) || wholeLetters.includes(letters(token).replace(/[^a-z]/g, '')))
+        continue;
+      out.push(finding(meta, 'token', place, t, { source: token }, [token]));
+    }
+    for (const j of pair.zh) {
+      for (const { token, pinyin } of nameTokens(bi.zhTokens[j] ?? [])) {
+        if (!SURNAMES.has(token.word[0]!) || token.word.length > 3) continue;
+        const given = pinyin.slice(1).join('');
+        const full = pinyin.join('');
+        if (wholeLetters.includes(full) || (given.length >= 3 && wholeLetters.includes(given))) continue;
+        // The surname alone as a word (Mr. Li) also names the person.
+        if (new RegExp(`\\b${pinyin[0]}\\b`, 'i').test(bi.en.text)) continue;
+        const display = pinyin.map((p, i) => (i < 2 ? p[0]!.toUpperCase() + p.slice(1) : p)).join(' ');
+        const spelled =
+          pinyin.length > 1
+            ? `${cap(pinyin[0]!)} ${cap(pinyin.slice(1).join(''))}`
+            : display;
+        out.push(
+          finding(meta, 'name', place, { start: token.start, end: token.end }, { source: token.word, pinyin: spelled }, [spelled]),
+        );
+      }
+    }
+  });
+  return out;
+}
+
+function cap(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
