@@ -42,7 +42,9 @@ const data = resolve(
   values.data ?? process.env.MTLINT_EVAL_DATA ?? join('..', 'shared', 'data', 'mqm-wmt23-zhen'),
 );
 if (!existsSync(join(data, 'segments.jsonl'))) {
-  console.error(`eval:source: no segments.jsonl in ${data}; pass --data DIR or set MTLINT_EVAL_DATA`);
+  console.error(
+    `eval:source: no segments.jsonl in ${data}; pass --data DIR or set MTLINT_EVAL_DATA`,
+  );
   process.exit(2);
 }
 
@@ -131,7 +133,7 @@ const results: Record<string, unknown> = {};
   const sorted = [...logs].sort((a, b) => a - b);
   console.log(
     `jieba: dictionary load ${loadMs.toFixed(0)} ms (reported ${jiebaLoadMs().toFixed(0)} ms); ` +
-      `segmentation+POS ${((text.length / ms) * 1000 / 1e6).toFixed(2)} M chars/s (${n / 3} tokens, ${text.length} chars)`,
+      `segmentation+POS ${(((text.length / ms) * 1000) / 1e6).toFixed(2)} M chars/s (${n / 3} tokens, ${text.length} chars)`,
   );
   console.log(
     `length ratio (English chars per Chinese char, by segment): log mean ${mean.toFixed(3)} ` +
@@ -149,13 +151,16 @@ function alignmentAccuracy(list: Doc[]): { right: number; total: number; docsOk:
   for (const d of list) {
     const bi = buildBilingual({ text: d.target, source: d.source });
     if (bi.status === 'ok') docsOk++;
-    const segOfEn = (pos: number): number => d.segs.findIndex((s) => pos >= s.en[0] && pos < s.en[1]);
-    const segOfZh = (pos: number): number => d.segs.findIndex((s) => pos >= s.zh[0] && pos < s.zh[1]);
+    const segOfEn = (pos: number): number =>
+      d.segs.findIndex((s) => pos >= s.en[0] && pos < s.en[1]);
+    const segOfZh = (pos: number): number =>
+      d.segs.findIndex((s) => pos >= s.zh[0] && pos < s.zh[1]);
     for (const p of bi.pairs) {
       for (const i of p.en) {
         total++;
         const want = segOfEn(bi.en.sentences[i]!.start);
-        if (p.zh.length > 0 && p.zh.every((j) => segOfZh(bi.zh.sentences[j]!.start) === want)) right++;
+        if (p.zh.length > 0 && p.zh.every((j) => segOfZh(bi.zh.sentences[j]!.start) === want))
+          right++;
       }
     }
   }
@@ -172,10 +177,23 @@ function alignmentAccuracy(list: Doc[]): { right: number; total: number; docsOk:
   // Another article's source: the next article in the list, same system.
   let flagged = 0;
   for (let i = 0; i < docs.length; i++) {
-    const other = docs.find((d, j) => j !== i && d.id.split('/')[0] === docs[i]!.id.split('/')[0] && d.id !== docs[i]!.id && j > i) ??
+    const other =
+      docs.find(
+        (d, j) =>
+          j !== i &&
+          d.id.split('/')[0] === docs[i]!.id.split('/')[0] &&
+          d.id !== docs[i]!.id &&
+          j > i,
+      ) ??
       docs.find((d) => d.id.split('/')[0] === docs[i]!.id.split('/')[0] && d.id !== docs[i]!.id)!;
     const bi = buildBilingual({ text: docs[i]!.target, source: other.source });
     if (bi.status !== 'ok') flagged++;
+    if (process.env.EVAL_SOURCE_EXAMPLES) {
+      const good = buildBilingual({ text: docs[i]!.target, source: docs[i]!.source });
+      console.log(
+        `  evidence right ${JSON.stringify(good.evidence)} other ${JSON.stringify(bi.evidence)}`,
+      );
+    }
   }
   console.log(
     `mismatch: another article's source recognised in ${pct(flagged, docs.length)} of ${docs.length}; ` +
@@ -211,21 +229,40 @@ function inject(kind: string): Injection[] {
       // One injection per document: the first English figure that matches a source figure.
       for (const p of bi.pairs) {
         const zhVals = p.zh.flatMap((j) => bi.zhNumbers[j]!).filter((n) => n.hard);
-        const en = p.en.flatMap((i) => bi.enNumbers[i]!).filter((n) => n.hard && n.kind !== 'month');
-        const hit = en.find((e) => zhVals.some((z) => Math.abs(z.value - e.value) < 1e-6 * Math.max(1, e.value)));
+        const en = p.en
+          .flatMap((i) => bi.enNumbers[i]!)
+          .filter((n) => n.hard && n.kind !== 'month');
+        const hit = en.find((e) =>
+          zhVals.some((z) => Math.abs(z.value - e.value) < 1e-6 * Math.max(1, e.value)),
+        );
         if (!hit) continue;
         const t = d.target.slice(hit.start, hit.end);
         if (kind === 'digit') {
           const pos = [...t].findIndex((c) => /\d/.test(c));
           const digit = Number(t[pos]);
-          const changed = t.slice(0, pos) + String((digit + 1) % 10 === 0 && pos === 0 ? 2 : (digit + 1) % 10) + t.slice(pos + 1);
-          out.push({ text: d.target.slice(0, hit.start) + changed + d.target.slice(hit.end), source: d.source, span: [hit.start, hit.start + changed.length], side: 'en', rule: 'number-mismatch' });
+          const changed =
+            t.slice(0, pos) +
+            String((digit + 1) % 10 === 0 && pos === 0 ? 2 : (digit + 1) % 10) +
+            t.slice(pos + 1);
+          out.push({
+            text: d.target.slice(0, hit.start) + changed + d.target.slice(hit.end),
+            source: d.source,
+            span: [hit.start, hit.start + changed.length],
+            side: 'en',
+            rule: 'number-mismatch',
+          });
           break;
         }
         const m = /million|billion/.exec(t);
         if (!m) continue;
         const swapped = t.replace(m[0], m[0] === 'million' ? 'billion' : 'million');
-        out.push({ text: d.target.slice(0, hit.start) + swapped + d.target.slice(hit.end), source: d.source, span: [hit.start, hit.start + swapped.length], side: 'en', rule: 'number-mismatch' });
+        out.push({
+          text: d.target.slice(0, hit.start) + swapped + d.target.slice(hit.end),
+          source: d.source,
+          span: [hit.start, hit.start + swapped.length],
+          side: 'en',
+          rule: 'number-mismatch',
+        });
         break;
       }
     } else if (kind === 'gender') {
@@ -238,11 +275,23 @@ function inject(kind: string): Injection[] {
         const en = d.target.slice(p.enRange.start, p.enRange.end);
         const m = (male ? /\b(he|him|his)\b/i : /\b(she|her)\b/i).exec(en);
         if (!m) continue;
-        const swap: Record<string, string> = { he: 'she', him: 'her', his: 'her', she: 'he', her: 'his' };
+        const swap: Record<string, string> = {
+          he: 'she',
+          him: 'her',
+          his: 'her',
+          she: 'he',
+          her: 'his',
+        };
         let w = swap[m[0].toLowerCase()]!;
         if (m[0][0] !== m[0][0]!.toLowerCase()) w = w[0]!.toUpperCase() + w.slice(1);
         const at = p.enRange.start + m.index;
-        out.push({ text: d.target.slice(0, at) + w + d.target.slice(at + m[0].length), source: d.source, span: [at, at + w.length], side: 'en', rule: 'gender-mismatch' });
+        out.push({
+          text: d.target.slice(0, at) + w + d.target.slice(at + m[0].length),
+          source: d.source,
+          span: [at, at + w.length],
+          side: 'en',
+          rule: 'gender-mismatch',
+        });
         break;
       }
     } else if (kind === 'drop') {
@@ -273,7 +322,8 @@ function inject(kind: string): Injection[] {
 
 // ---- 3 and 4. untouched real MT ------------------------------------------------------------
 {
-  const NUMBER_WORD = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|first|second|third)\b/i;
+  const NUMBER_WORD =
+    /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|first|second|third)\b/i;
   let wordsTotal = 0;
   const unexplained: Record<string, number> = {};
   const total: Record<string, number> = {};
@@ -291,10 +341,16 @@ function inject(kind: string): Injection[] {
     d.segs.forEach((s, k) => {
       for (const e of s.errors) {
         if (e.start === null || e.end === null) continue;
-        spans.push({ start: s.en[0] + e.start, end: s.en[0] + Math.max(e.end, e.start + 1), category: e.category, seg: k });
+        spans.push({
+          start: s.en[0] + e.start,
+          end: s.en[0] + Math.max(e.end, e.start + 1),
+          category: e.category,
+          seg: k,
+        });
       }
     });
-    const segAt = (pos: number): number => d.segs.findIndex((s) => pos >= s.en[0] && pos <= s.en[1]);
+    const segAt = (pos: number): number =>
+      d.segs.findIndex((s) => pos >= s.en[0] && pos <= s.en[1]);
     for (const f of r.findings) {
       findingsTotal++;
       total[f.ruleId] = (total[f.ruleId] ?? 0) + 1;
@@ -311,13 +367,19 @@ function inject(kind: string): Injection[] {
       if (marked) onMarked++;
       else {
         unexplained[f.ruleId] = (unexplained[f.ruleId] ?? 0) + 1;
-        if (examples.length < 60) examples.push(`${f.ruleId}/${f.messageId}: ${f.message} | ${d.target.slice(f.offset, f.offset + Math.max(f.length, 40)).slice(0, 120)}`);
+        if (examples.length < 60)
+          examples.push(
+            `${f.ruleId}/${f.messageId}: ${f.message} | ${d.target.slice(f.offset, f.offset + Math.max(f.length, 40)).slice(0, 120)}`,
+          );
       }
     }
     for (const s of spans) {
       const span = d.target.slice(s.start, s.end);
       const hit = (rule: string): boolean =>
-        r.findings.some((f) => f.ruleId === rule && f.offset < s.end && f.offset + Math.max(1, f.length) > s.start);
+        r.findings.some(
+          (f) =>
+            f.ruleId === rule && f.offset < s.end && f.offset + Math.max(1, f.length) > s.start,
+        );
       if (s.category.startsWith('Accuracy') && NUMBER_WORD.test(span)) {
         numErrors++;
         if (hit('number-mismatch')) numFound++;
@@ -329,15 +391,35 @@ function inject(kind: string): Injection[] {
     }
   }
   const fa = Object.values(unexplained).reduce((a, b) => a + b, 0);
-  console.log(`untouched real MT: ${docs.length} documents, ${wordsTotal} words, ${findingsTotal} findings`);
+  console.log(
+    `untouched real MT: ${docs.length} documents, ${wordsTotal} words, ${findingsTotal} findings`,
+  );
   for (const id of Object.keys(total).sort())
-    console.log(`  ${id}: ${total[id]} findings, ${unexplained[id] ?? 0} unexplained = ${((1000 * (unexplained[id] ?? 0)) / wordsTotal).toFixed(2)} per 1000 words`);
-  console.log(`false alarms (unexplained) per 1000 words: ${((1000 * fa) / wordsTotal).toFixed(2)}`);
-  console.log(`findings on a marked error: ${pct(onMarked, findingsTotal)} (${onMarked}/${findingsTotal})`);
-  console.log(`accuracy errors containing a figure found by number-mismatch: ${pct(numFound, numErrors)} (${numFound}/${numErrors})`);
-  console.log(`gender errors found by gender-mismatch: ${pct(genderFound, genderErrors)} (${genderFound}/${genderErrors})`);
+    console.log(
+      `  ${id}: ${total[id]} findings, ${unexplained[id] ?? 0} unexplained = ${((1000 * (unexplained[id] ?? 0)) / wordsTotal).toFixed(2)} per 1000 words`,
+    );
+  console.log(
+    `false alarms (unexplained) per 1000 words: ${((1000 * fa) / wordsTotal).toFixed(2)}`,
+  );
+  console.log(
+    `findings on a marked error: ${pct(onMarked, findingsTotal)} (${onMarked}/${findingsTotal})`,
+  );
+  console.log(
+    `accuracy errors containing a figure found by number-mismatch: ${pct(numFound, numErrors)} (${numFound}/${numErrors})`,
+  );
+  console.log(
+    `gender errors found by gender-mismatch: ${pct(genderFound, genderErrors)} (${genderFound}/${genderErrors})`,
+  );
   if (process.env.EVAL_SOURCE_EXAMPLES) for (const e of examples) console.log(`  ? ${e}`);
-  results.real = { wordsTotal, findingsTotal, unexplained, falseAlarmsPer1000: (1000 * fa) / wordsTotal, onMarked: onMarked / findingsTotal, numbers: [numFound, numErrors], gender: [genderFound, genderErrors] };
+  results.real = {
+    wordsTotal,
+    findingsTotal,
+    unexplained,
+    falseAlarmsPer1000: (1000 * fa) / wordsTotal,
+    onMarked: onMarked / findingsTotal,
+    numbers: [numFound, numErrors],
+    gender: [genderFound, genderErrors],
+  };
 }
 
 // ---- 5. speed --------------------------------------------------------------------------------
@@ -354,7 +436,10 @@ function inject(kind: string): Injection[] {
     checkSource({ text: d.target, source: d.source });
   }
   const english = time(() => sample.forEach((d) => linter.lint(d.target)), 3);
-  const bilingual = time(() => sample.forEach((d) => checkSource({ text: d.target, source: d.source })), 3);
+  const bilingual = time(
+    () => sample.forEach((d) => checkSource({ text: d.target, source: d.source })),
+    3,
+  );
   console.log(
     `speed (${sample.length} documents, after warm-up, shared machine): English-only lint ${english.toFixed(0)} ms, ` +
       `bilingual pipeline ${bilingual.toFixed(0)} ms (${(bilingual / english).toFixed(2)}x)`,

@@ -26,17 +26,17 @@ export interface Bead {
  * English characters per Chinese character (log-mean and spread), measured on the WMT23 zh→en
  * development data by `npm run eval:source` (the figure it prints as "length ratio").
  */
-export const LENGTH_MODEL = { logRatio: 1.43, sigma: 0.3 };
+export const LENGTH_MODEL = { logRatio: 1.5, sigma: 0.22 };
 
 const BEADS: [number, number, number][] = [
   // [english items, chinese items, prior cost (−log of how often the bead occurs)]
   [1, 1, 0],
-  [1, 2, 2.3],
-  [2, 1, 2.3],
+  [1, 2, 2.6],
+  [2, 1, 2.6],
   [1, 3, 4.6],
   [3, 1, 4.6],
-  [1, 0, 4.5],
-  [0, 1, 4.5],
+  [1, 0, 3.5],
+  [0, 1, 3.5],
 ];
 
 const MATCH_BONUS = 2;
@@ -71,8 +71,13 @@ function pairCost(
   const b = j1 - j0 === 1 ? zh[j0]!.anchors : union(zh, j0, j1);
   if (a.size > 0 || b.size > 0) {
     let match = 0;
-    for (const x of a) if (b.has(x)) match++;
-    const miss = a.size + b.size - 2 * match;
+    let miss = 0;
+    for (const x of b)
+      if (a.has(x)) match++;
+      else miss++;
+    // Every capitalised English word is a candidate name: only figures and codes the English has
+    // and the source lacks count against a pair.
+    for (const x of a) if (!b.has(x) && !x.startsWith('p:')) miss++;
     cost -= Math.min(3, match) * MATCH_BONUS;
     cost += Math.min(6, miss) * MISS_PENALTY;
   }

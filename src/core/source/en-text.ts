@@ -7,9 +7,48 @@
 import type { EnglishParagraphInput, Range } from './types.js';
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'rep', 'sen', 'gov', 'st', 'jr', 'sr',
-  'no', 'vol', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'vs', 'inc', 'co', 'corp', 'ltd', 'etc', 'a.m', 'p.m',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'rep',
+  'sen',
+  'gov',
+  'st',
+  'jr',
+  'sr',
+  'no',
+  'vol',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
+  'vs',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'etc',
+  'a.m',
+  'p.m',
 ]);
 
 function trim(text: string, start: number, end: number): Range {
@@ -21,11 +60,11 @@ function trim(text: string, start: number, end: number): Range {
 export function splitEnglishSentences(text: string, start: number, end: number): Range[] {
   const out: Range[] = [];
   let from = start;
-  const re = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
+  const re = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g;
   re.lastIndex = start;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     if (m[0] === '.') {
-      const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1] ?? '';
+      const word = /([A-Z.]+)$/i.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1] ?? '';
       const w = word.toLowerCase();
       // "Mr." or "U.S." before a capital does not end the sentence; a lone initial neither.
       if (ABBREVIATIONS.has(w) || /^[a-z]$/i.test(w)) continue;

@@ -47,8 +47,10 @@ export const SOURCE_CHECKS: readonly SourceCheck[] = [
 /** The one finding to give instead of all others when the source is not this text's source. */
 export const SOURCE_STATUS_MESSAGES: Record<Exclude<Bilingual['status'], 'ok'>, string> = {
   empty: 'The source is empty, so the translation could not be checked against it',
-  'not-chinese': 'The source is not Chinese text, so the translation could not be checked against it',
-  mismatch: 'The source does not match this text (another article?), so it was not checked against it',
+  'not-chinese':
+    'The source is not Chinese text, so the translation could not be checked against it',
+  mismatch:
+    'The source does not match this text (another article?), so it was not checked against it',
 };
 
 export interface SourceResult {

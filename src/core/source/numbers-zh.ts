@@ -88,7 +88,7 @@ export function parseChineseNumeral(s: string): number | undefined {
   return total + section;
 }
 
-const FULLWIDTH = /[０-９．，％]/g;
+const FULLWIDTH = /[\uFF10-\uFF19．，％]/g;
 function halfWidth(s: string): string {
   return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
@@ -110,12 +110,35 @@ const SCALES: [string, number][] = [
 // The body is Arabic digits (half or full width, with thousands separators and a decimal point)
 // or a run of Chinese numerals; 点 joins a Chinese decimal.
 const NUMBER =
-  /(第)?(百分之)?(?:([0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9]+)?)|([零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?))(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?(多)?([%％]|个百分点|百分点)?(年|月|日|号)?/gu;
+  /(第)?(百分之)?(?:([0-9\uFF10-\uFF19]+(?:[,，]\d{3})*(?:[.．]\d+)?)|([零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?|[百千](?=[人名家万亿多余])))(多|余)?(万亿|千亿|百亿|十亿|[亿万]|千万|百万|十万|千)?(多|余)?([%％]|个百分点|百分点)?([年月日号])?/gu;
 
-const LATIN_BEFORE = /[A-Za-z][-–]?$/;
-const LATIN_AFTER = /^[A-Za-z]/;
+const LATIN_BEFORE = /[A-Z][-–]?$/i;
+const LATIN_AFTER = /^[A-Z]/i;
 /** 十 in these words is no number. */
-const NOT_NUMBER_WORDS = ['十分', '万一', '一些', '一起', '一直', '一定', '一般', '一样', '统一', '唯一', '之一', '一再', '一度', '一旦', '一切', '一致', '一边', '一方面', '一同', '一律', '一向', '一带一路'];
+const NOT_NUMBER_WORDS = [
+  '十分',
+  '万一',
+  '一些',
+  '一起',
+  '一直',
+  '一定',
+  '一般',
+  '一样',
+  '统一',
+  '唯一',
+  '之一',
+  '一再',
+  '一度',
+  '一旦',
+  '一切',
+  '一致',
+  '一边',
+  '一方面',
+  '一同',
+  '一律',
+  '一向',
+  '一带一路',
+];
 
 /** Reads the numbers of `text[start, end)`; offsets are into `text`. */
 export function chineseNumbers(text: string, start = 0, end = text.length): NumberMention[] {
@@ -123,7 +146,8 @@ export function chineseNumbers(text: string, start = 0, end = text.length): Numb
   const out: NumberMention[] = [];
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(piece); m; m = NUMBER.exec(piece)) {
-    const [whole, ordinal, percentPrefix, arabic, chinese, scale, , percentSuffix, dateUnit] = m;
+    const [whole, ordinal, percentPrefix, arabic, , , scale, , percentSuffix, dateUnit] = m;
+    let chinese = m[4];
     let value: number | undefined;
     let precision = 1;
     let hard: boolean;
@@ -131,7 +155,10 @@ export function chineseNumbers(text: string, start = 0, end = text.length): Numb
       const before = piece.slice(Math.max(0, m.index - 2), m.index);
       const after = piece.slice(m.index + whole.length, m.index + whole.length + 1);
       // Digits inside a Latin token (F-22, G20, COVID-19) belong to the token, not to the figures.
-      if (LATIN_BEFORE.test(before) || (!scale && !percentSuffix && !dateUnit && LATIN_AFTER.test(after)))
+      if (
+        LATIN_BEFORE.test(before) ||
+        (!scale && !percentSuffix && !dateUnit && LATIN_AFTER.test(after))
+      )
         continue;
       const digits = halfWidth(arabic).replace(/,/g, '');
       value = Number(digits);
@@ -139,8 +166,34 @@ export function chineseNumbers(text: string, start = 0, end = text.length): Numb
       hard = true;
     } else {
       const at = m.index;
-      if (NOT_NUMBER_WORDS.some((w) => piece.startsWith(w, at) || piece.slice(Math.max(0, at - 1), at + w.length - 1) === w))
+      if (
+        NOT_NUMBER_WORDS.some(
+          (w) =>
+            piece.startsWith(w, at) || piece.slice(Math.max(0, at - 1), at + w.length - 1) === w,
+        )
+      )
         continue;
+      // 一万六七千, 三四十: two neighbouring digits before a unit give a range (16,000-17,000).
+      const approx = /([一二三四五六七八])([二三四五六七八九])(?=[十百千万亿])/u.exec(chinese!);
+      if (approx && DIGIT[approx[2]!] === DIGIT[approx[1]!]! + 1) {
+        const low = chinese!.slice(0, approx.index + 1) + chinese!.slice(approx.index + 2);
+        const high = chinese!.slice(0, approx.index) + chinese!.slice(approx.index + 1);
+        const lowValue = parseChineseNumeral(low);
+        if (lowValue !== undefined) {
+          const factor = scale ? SCALES.find(([w]) => w === scale)![1] : 1;
+          out.push({
+            start: start + m.index,
+            end: start + m.index + whole.length,
+            text: whole,
+            value: lowValue * factor,
+            kind: 'cardinal',
+            precision: writtenPrecision(String(lowValue * factor)),
+            scale: scale ?? '',
+            hard: true,
+          });
+        }
+        chinese = high;
+      }
       value = parseChineseNumeral(chinese!);
       if (value === undefined) continue;
       // 两万 is precise to 10,000, 一千八百 to 100: the lowest place the numeral names.
@@ -161,9 +214,11 @@ export function chineseNumbers(text: string, start = 0, end = text.length): Numb
     if (percentPrefix || percentSuffix === '%' || percentSuffix === '％') kind = 'percent';
     else if (percentSuffix) kind = 'point';
     else if (ordinal) kind = 'ordinal';
-    else if (dateUnit === '年' && !scale) kind = value >= 1000 && value <= 2200 ? 'year' : 'cardinal';
+    else if (dateUnit === '年' && !scale)
+      kind = value >= 1000 && value <= 2200 ? 'year' : 'cardinal';
     else if (dateUnit === '月' && value >= 1 && value <= 12 && !scale) kind = 'month';
-    else if ((dateUnit === '日' || dateUnit === '号') && value >= 1 && value <= 31 && !scale) kind = 'day';
+    else if ((dateUnit === '日' || dateUnit === '号') && value >= 1 && value <= 31 && !scale)
+      kind = 'day';
     if (chinese !== undefined) {
       // A Chinese numeral must be carried when it is a figure news copy keeps: a scaled amount,
       // a percentage, a date, a large number; 一, 十分, 二十大 are not.
@@ -178,6 +233,11 @@ export function chineseNumbers(text: string, start = 0, end = text.length): Numb
         (kind === 'ordinal' && value > 10);
     }
     if (kind !== 'cardinal' && kind !== 'percent' && kind !== 'point') precision = 1;
+    // 九二共识 is the 1992 Consensus: two digits read one by one may be a year.
+    const yearAlternatives =
+      chinese !== undefined && /^[零〇一二三四五六七八九]{2}$/u.test(chinese)
+        ? [1900 + value, 2000 + value]
+        : undefined;
     // 年 after a non-year number is a duration (3年 = three years): keep the number, not the unit.
     const endsAt = kind === 'cardinal' && dateUnit ? whole.length - dateUnit.length : whole.length;
     out.push({
@@ -189,6 +249,7 @@ export function chineseNumbers(text: string, start = 0, end = text.length): Numb
       precision,
       scale: scaleWord,
       hard,
+      ...(yearAlternatives ? { alternatives: yearAlternatives } : {}),
     });
   }
   return spreadRanges(piece, start, out);
@@ -200,7 +261,7 @@ function spreadRanges(piece: string, start: number, nums: NumberMention[]): Numb
     const a = nums[i]!;
     const b = nums[i + 1]!;
     const between = piece.slice(a.end - start, b.start - start);
-    if (!/^(?:至|到|-|–|—|~|～|〜)$/.test(between)) continue;
+    if (!/^[至到\-–—~～〜]$/.test(between)) continue;
     if (a.scale === '' && b.scale !== '' && a.value < b.value) {
       const factor = SCALES.find(([w]) => w === b.scale)?.[1] ?? (b.scale === '亿' ? 1e8 : 1e4);
       a.value *= factor;

@@ -29,10 +29,7 @@ export interface Term {
 export type SourceSeverity = 'error' | 'warning' | 'info';
 
 export type SourceCategory =
-  | 'accuracy/number'
-  | 'accuracy/mistranslation'
-  | 'accuracy/omission'
-  | 'terminology';
+  'accuracy/number' | 'accuracy/mistranslation' | 'accuracy/omission' | 'terminology';
 
 /** One finding of a source check: where in the English, where in the Chinese, and why. */
 export interface SourceFinding {

@@ -37,7 +37,7 @@ export function splitSentences(text: string, start: number, end: number): Range[
       // Runs of enders (……, ？！) and the closers after them end one sentence together.
       while (j < end && (SENTENCE_END.has(text[j]!) || CLOSERS.has(text[j]!))) j++;
       // An ASCII ! or ? inside Latin text (Yahoo!) does not end a Chinese sentence.
-      const asciiInLatin = (ch === '!' || ch === '?') && j < end && /[A-Za-z0-9]/.test(text[j]!);
+      const asciiInLatin = (ch === '!' || ch === '?') && j < end && /[A-Z0-9]/i.test(text[j]!);
       if (!asciiInLatin) {
         const r = trimRange(text, from, j);
         if (r.end > r.start) out.push(r);
@@ -66,7 +66,8 @@ export function parseChinese(text: string): ChineseText {
     const index = paragraphs.length;
     paragraphs.push({ ...r, paragraph: index });
     const first = sentences.length;
-    for (const s of splitSentences(text, r.start, r.end)) sentences.push({ ...s, paragraph: index });
+    for (const s of splitSentences(text, r.start, r.end))
+      sentences.push({ ...s, paragraph: index });
     paragraphSentences.push({ start: first, end: sentences.length });
   };
   for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {

@@ -15,7 +15,8 @@ export const meta: SourceCheckMeta = {
   severities: { 'female-for-male': 'error', 'male-for-female': 'error' },
   messages: {
     'female-for-male': 'The source says `{{source}}` (a man) but the translation says `{{actual}}`',
-    'male-for-female': 'The source says `{{source}}` (a woman) but the translation says `{{actual}}`',
+    'male-for-female':
+      'The source says `{{source}}` (a woman) but the translation says `{{actual}}`',
   },
 };
 
@@ -95,7 +96,10 @@ export function femalePersons(bi: Bilingual): FemalePerson[] {
   for (let j = 0; j < sentences.length; j++) {
     const s = sentences[j]!;
     const text = bi.zh.text.slice(s.start, s.end);
-    const next = j + 1 < sentences.length ? bi.zh.text.slice(sentences[j + 1]!.start, sentences[j + 1]!.end) : '';
+    const next =
+      j + 1 < sentences.length
+        ? bi.zh.text.slice(sentences[j + 1]!.start, sentences[j + 1]!.end)
+        : '';
     for (const { token, pinyin } of nameTokens(bi.zhTokens[j] ?? [])) {
       const after = text.slice(token.end - s.start);
       MALE.lastIndex = 0;

@@ -22,11 +22,9 @@ export const meta: SourceCheckMeta = {
  * The commonest Chinese surnames: a name jieba tags that starts with none of these is more likely
  * a transliterated foreign name (布林肯 = Blinken), whose English spelling pinyin cannot predict.
  */
-const SURNAMES = new Set(
-  [
-    ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-  ],
-);
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+]);
 
 function letters(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9@.:/-]/g, '');
@@ -55,16 +53,24 @@ export function check(bi: Bilingual): SourceFinding[] {
         if (!SURNAMES.has(token.word[0]!) || token.word.length > 3) continue;
         const given = pinyin.slice(1).join('');
         const full = pinyin.join('');
-        if (wholeLetters.includes(full) || (given.length >= 3 && wholeLetters.includes(given))) continue;
+        if (wholeLetters.includes(full) || (given.length >= 3 && wholeLetters.includes(given)))
+          continue;
         // The surname alone as a word (Mr. Li) also names the person.
         if (new RegExp(`\\b${pinyin[0]}\\b`, 'i').test(bi.en.text)) continue;
-        const display = pinyin.map((p, i) => (i < 2 ? p[0]!.toUpperCase() + p.slice(1) : p)).join(' ');
+        const display = pinyin
+          .map((p, i) => (i < 2 ? p[0]!.toUpperCase() + p.slice(1) : p))
+          .join(' ');
         const spelled =
-          pinyin.length > 1
-            ? `${cap(pinyin[0]!)} ${cap(pinyin.slice(1).join(''))}`
-            : display;
+          pinyin.length > 1 ? `${cap(pinyin[0]!)} ${cap(pinyin.slice(1).join(''))}` : display;
         out.push(
-          finding(meta, 'name', place, { start: token.start, end: token.end }, { source: token.word, pinyin: spelled }, [spelled]),
+          finding(
+            meta,
+            'name',
+            place,
+            { start: token.start, end: token.end },
+            { source: token.word, pinyin: spelled },
+            [spelled],
+          ),
         );
       }
     }

@@ -29,7 +29,11 @@ function compatible(a: NumberMention, b: NumberMention): boolean {
   const gb = group(b);
   if (ga === gb) return true;
   // "15-20%" leaves 15 plain in some readings; a bare figure may still carry a percentage.
-  return (ga === 'pct' && gb === 'plain') || (ga === 'plain' && gb === 'pct') || (ga === 'month' && gb === 'plain' && a.value <= 12);
+  return (
+    (ga === 'pct' && gb === 'plain') ||
+    (ga === 'plain' && gb === 'pct') ||
+    (ga === 'month' && gb === 'plain' && a.value <= 12)
+  );
 }
 
 function spoken(n: NumberMention): string {
@@ -39,7 +43,9 @@ function spoken(n: NumberMention): string {
   if (n.kind === 'month') return `month ${n.value}`;
   if (n.kind === 'day') return `day ${n.value}`;
   if (n.kind === 'ordinal') return `number ${n.value} in order`;
-  return Number.isInteger(n.value) ? n.value.toLocaleString('en-US') : String(Number(n.value.toPrecision(12)));
+  return Number.isInteger(n.value)
+    ? n.value.toLocaleString('en-US')
+    : String(Number(n.value.toPrecision(12)));
 }
 
 export function check(bi: Bilingual): SourceFinding[] {
@@ -50,7 +56,9 @@ export function check(bi: Bilingual): SourceFinding[] {
     const enNums = pair.en.flatMap((i) => bi.enNumbers[i]!);
     if (zhNums.length === 0 && enNums.length === 0) return;
     // The neighbouring pairs: a figure moved across a sentence boundary is not missing.
-    const near = [k - 1, k + 1].filter((x) => x >= 0 && x < bi.pairs.length).map((x) => bi.pairs[x]!);
+    const near = [k - 1, k + 1]
+      .filter((x) => x >= 0 && x < bi.pairs.length)
+      .map((x) => bi.pairs[x]!);
     const nearEn = near.flatMap((p) => p.en.flatMap((i) => bi.enNumbers[i]!));
     const nearZh = near.flatMap((p) => p.zh.flatMap((j) => bi.zhNumbers[j]!));
     const usedEn = new Set<NumberMention>();

@@ -34,7 +34,7 @@ const MIN_OMITTED = 8;
  * How many standard deviations below the usual length ratio a sentence must fall to be reported as
  * too short (measured on the development data: see docs/accuracy-source.md).
  */
-export const TOO_SHORT_SIGMAS = 3;
+export const TOO_SHORT_SIGMAS = 2.5;
 const MIN_TOO_SHORT = 25;
 
 export function check(bi: Bilingual): SourceFinding[] {
@@ -55,16 +55,26 @@ export function check(bi: Bilingual): SourceFinding[] {
       const zh = bi.zh.text.slice(source.start, source.end);
       if (hanCount(zh) >= MIN_OMITTED)
         out.push(
-          finding(meta, pair.paragraphUnmatched ? 'paragraph' : 'sentence', placeBefore(bi, k), source, {
-            source: quote(zh),
-          }),
+          finding(
+            meta,
+            pair.paragraphUnmatched ? 'paragraph' : 'sentence',
+            placeBefore(bi, k),
+            source,
+            {
+              source: quote(zh),
+            },
+          ),
         );
       k = last + 1;
       continue;
     }
     if (pair.zh.length === 0 && pair.enRange && pair.paragraphUnmatched) {
       let last = k;
-      while (last + 1 < bi.pairs.length && bi.pairs[last + 1]!.zh.length === 0 && bi.pairs[last + 1]!.paragraphUnmatched)
+      while (
+        last + 1 < bi.pairs.length &&
+        bi.pairs[last + 1]!.zh.length === 0 &&
+        bi.pairs[last + 1]!.paragraphUnmatched
+      )
         last++;
       const english = { start: pair.enRange.start, end: bi.pairs[last]!.enRange!.end };
       out.push(finding(meta, 'no-source', english, { start: 0, end: 0 }, {}));

@@ -22,21 +22,37 @@ function escape(s: string): string {
 }
 
 function phrase(s: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(s).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${escape(s).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
 }
 
 /** Checks a term list: what goes wrong with it is an error for the caller, never a silent skip. */
 export function validateTerms(terms: unknown): Term[] {
-  if (!Array.isArray(terms)) throw new TypeError('terms: expected an array of {source, target, forbidden?}');
+  if (!Array.isArray(terms))
+    throw new TypeError('terms: expected an array of {source, target, forbidden?}');
   return terms.map((t: unknown, i) => {
     const o = t as Partial<Term> | null;
     if (!o || typeof o.source !== 'string' || o.source.trim() === '')
       throw new TypeError(`terms[${i}].source: expected a non-empty string`);
-    if (!Array.isArray(o.target) || o.target.length === 0 || o.target.some((x) => typeof x !== 'string' || x.trim() === ''))
+    if (
+      !Array.isArray(o.target) ||
+      o.target.length === 0 ||
+      o.target.some((x) => typeof x !== 'string' || x.trim() === '')
+    )
       throw new TypeError(`terms[${i}].target: expected a non-empty array of strings`);
-    if (o.forbidden !== undefined && (!Array.isArray(o.forbidden) || o.forbidden.some((x) => typeof x !== 'string' || x.trim() === '')))
+    if (
+      o.forbidden !== undefined &&
+      (!Array.isArray(o.forbidden) ||
+        o.forbidden.some((x) => typeof x !== 'string' || x.trim() === ''))
+    )
       throw new TypeError(`terms[${i}].forbidden: expected an array of strings`);
-    return { source: o.source, target: o.target, ...(o.forbidden ? { forbidden: o.forbidden } : {}) };
+    return {
+      source: o.source,
+      target: o.target,
+      ...(o.forbidden ? { forbidden: o.forbidden } : {}),
+    };
   });
 }
 
@@ -55,7 +71,10 @@ export function check(bi: Bilingual): SourceFinding[] {
     for (const { term, allowed, forbidden } of compiled) {
       const at = zh.indexOf(term.source);
       if (at < 0) continue;
-      const source = { start: pair.zhRange.start + at, end: pair.zhRange.start + at + term.source.length };
+      const source = {
+        start: pair.zhRange.start + at,
+        end: pair.zhRange.start + at + term.source.length,
+      };
       const expected = term.target[0]!;
       let flagged = false;
       for (const { re } of forbidden) {
@@ -63,7 +82,14 @@ export function check(bi: Bilingual): SourceFinding[] {
         if (!m) continue;
         const start = pair.enRange.start + m.index;
         out.push(
-          finding(meta, 'forbidden', { start, end: start + m[0].length }, source, { source: term.source, expected, actual: m[0] }, term.target),
+          finding(
+            meta,
+            'forbidden',
+            { start, end: start + m[0].length },
+            source,
+            { source: term.source, expected, actual: m[0] },
+            term.target,
+          ),
         );
         flagged = true;
       }
@@ -73,7 +99,16 @@ export function check(bi: Bilingual): SourceFinding[] {
         .map((p) => (p.enRange ? bi.en.text.slice(p.enRange.start, p.enRange.end) : ''))
         .join(' ');
       if (allowed.some((re) => re.test(near))) continue;
-      out.push(finding(meta, 'missing', pair.enRange, source, { source: term.source, expected }, term.target));
+      out.push(
+        finding(
+          meta,
+          'missing',
+          pair.enRange,
+          source,
+          { source: term.source, expected },
+          term.target,
+        ),
+      );
     }
   });
   return out;
