@@ -149,8 +149,8 @@ export function parseNumberWords(words: string[]): { value: number; ordinal: boo
 // Figures: 1,234.5 | 1234 | .5 ; then an optional scale word, a percent or point, an ordinal suffix.
 // The optional spaces before `per cent` meet a word boundary only after a figure, never after a
 // scale word: the linter's contradiction check cannot see the two paths apart.
-
 const FIGURE =
+  // eslint-disable-next-line regexp/no-contradiction-with-assertion
   /(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(st|nd|rd|th)?(?:(?:\s|-)?(thousand|million|billion|trillion|bn|mn|m|k)\b)?(%|\s?per\s?cent\b|\s(?:percentage|percent)\spoints?\b|\spoints?\b)?(\s?[ap]\.?m\.?(?!\w))?/giu;
 const WORDS =
   /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)(?:(?:\s+and\s+|\s+|-)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))*\b(\s?(?:%|per\s?cent\b|percentage points?\b))?/giu;
