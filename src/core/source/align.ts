@@ -166,5 +166,31 @@ export function alignSequences(en: readonly AlignItem[], zh: readonly AlignItem[
     i -= di;
     j -= dj;
   }
-  return beads.reverse();
+  return mergeCrossedSkips(beads.reverse());
+}
+
+/**
+ * A sentence with no source right beside a source sentence with no English is, far more often, one
+ * translation that came out much shorter or longer than usual: the pair is kept together, so the
+ * checks see a short translation rather than an omission plus an addition.
+ */
+function mergeCrossedSkips(beads: Bead[]): Bead[] {
+  const out: Bead[] = [];
+  for (const b of beads) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      ((prev.en.length === 0 && b.zh.length === 0 && prev.zh.length > 0 && b.en.length > 0) ||
+        (prev.zh.length === 0 && b.en.length === 0 && prev.en.length > 0 && b.zh.length > 0))
+    ) {
+      out[out.length - 1] = {
+        en: [...prev.en, ...b.en],
+        zh: [...prev.zh, ...b.zh],
+        cost: prev.cost + b.cost,
+      };
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
 }

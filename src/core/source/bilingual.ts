@@ -106,16 +106,46 @@ export function latinTokens(text: string, start: number, end: number): Range[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Person names jieba finds in a Chinese sentence (nr, nrfg), as joined toneless pinyin. */
+/**
+ * The commonest Chinese surnames: a name jieba tags that starts with none of these is more likely
+ * a transliterated foreign name (布林肯 = Blinken), whose English spelling pinyin cannot predict.
+ */
+export const SURNAMES: ReadonlySet<string> = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+]);
+
+/** Tags after which a one-character surname is not followed by its given name. */
+const NOT_GIVEN_NAME = /^(?:[vdpcurxmqfyeo]|vn|ul|uj|uz|ug)$/;
+
+/**
+ * Person names in a Chinese sentence, as toneless pinyin: jieba's nr/nrfg words, and a surname
+ * jieba split from its given name (王|亚平).
+ */
 export function nameTokens(tokens: readonly ZhToken[]): { token: ZhToken; pinyin: string[] }[] {
   const out: { token: ZhToken; pinyin: string[] }[] = [];
-  for (const t of tokens) {
-    if (
-      (t.tag === 'nr' || t.tag === 'nrfg') &&
-      t.word.length >= 2 &&
-      /^\p{Script=Han}+$/u.test(t.word)
-    )
+  const han = /^\p{Script=Han}+$/u;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!han.test(t.word)) continue;
+    if ((t.tag === 'nr' || t.tag === 'nrfg') && t.word.length >= 2) {
       out.push({ token: t, pinyin: pinyinSyllables(t.word) });
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (
+      t.tag === 'nr' &&
+      t.word.length === 1 &&
+      SURNAMES.has(t.word) &&
+      next &&
+      next.start === t.end &&
+      next.word.length <= 2 &&
+      han.test(next.word) &&
+      !NOT_GIVEN_NAME.test(next.tag)
+    ) {
+      const token = { word: t.word + next.word, tag: 'nr', start: t.start, end: next.end };
+      out.push({ token, pinyin: pinyinSyllables(token.word) });
+      i++;
+    }
   }
   return out;
 }

@@ -78,10 +78,13 @@ function roundsTo(exact: number, rounded: number, precision: number): boolean {
   return close(Math.round(q) * precision, rounded) || close(Math.trunc(q) * precision, rounded);
 }
 
-/** Whether `a` and `b` differ only by a power of ten (a swapped scale word: million vs billion). */
+/**
+ * Whether `a` and `b` differ by a power of ten, give or take rounding (a swapped scale word:
+ * 315.1亿 against 31.5 million).
+ */
 export function scaleSwapped(a: NumberMention, b: NumberMention): boolean {
   if (a.value === 0 || b.value === 0) return false;
-  const ratio = Math.log10(Math.abs(a.value / b.value));
-  const k = Math.round(ratio);
-  return k !== 0 && Math.abs(ratio - k) < 1e-9;
+  const k = Math.round(Math.log10(Math.abs(a.value / b.value)));
+  if (k === 0) return false;
+  return Math.abs(a.value - b.value * 10 ** k) <= 0.01 * Math.abs(a.value);
 }

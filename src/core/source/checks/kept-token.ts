@@ -3,7 +3,7 @@
  * appear in the English, and Chinese person names of the source are expected there in pinyin.
  */
 import type { Bilingual } from '../bilingual.js';
-import { latinTokens, nameTokens } from '../bilingual.js';
+import { latinTokens, nameTokens, SURNAMES } from '../bilingual.js';
 import type { SourceCheckMeta, SourceFinding } from '../types.js';
 import { finding, placeBefore } from './common.js';
 
@@ -17,14 +17,6 @@ export const meta: SourceCheckMeta = {
     name: 'The name `{{source}}` ({{pinyin}}) from the source is not in the translation',
   },
 };
-
-/**
- * The commonest Chinese surnames: a name jieba tags that starts with none of these is more likely
- * a transliterated foreign name (布林肯 = Blinken), whose English spelling pinyin cannot predict.
- */
-const SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-]);
 
 function letters(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9@.:/-]/g, '');
