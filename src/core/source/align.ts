@@ -28,8 +28,11 @@ export interface Bead {
  */
 export const LENGTH_MODEL = { logRatio: 1.5, sigma: 0.22 };
 
-const BEADS: [number, number, number][] = [
-  // [english items, chinese items, prior cost (−log of how often the bead occurs)]
+/** [english items, chinese items, prior cost (−log of how often the bead occurs)] */
+export type BeadPriors = readonly (readonly [number, number, number])[];
+
+/** Sentences: merges and splits are common, a sentence left out is rare. */
+export const SENTENCE_BEADS: BeadPriors = [
   [1, 1, 0],
   [1, 2, 2.6],
   [2, 1, 2.6],
@@ -37,6 +40,21 @@ const BEADS: [number, number, number][] = [
   [3, 1, 4.6],
   [1, 0, 3.5],
   [0, 1, 3.5],
+];
+
+/**
+ * Paragraphs: a translation keeps the source's paragraphs far more often than it merges them, so
+ * a merge costs as much as a paragraph left out (measured: a dropped paragraph was otherwise merged
+ * into its neighbour about one time in four).
+ */
+export const PARAGRAPH_BEADS: BeadPriors = [
+  [1, 1, 0],
+  [1, 2, 3],
+  [2, 1, 3],
+  [1, 3, 5],
+  [3, 1, 5],
+  [1, 0, 3],
+  [0, 1, 3],
 ];
 
 const MATCH_BONUS = 2;
@@ -75,8 +93,8 @@ function pairCost(
     for (const x of b)
       if (a.has(x)) match++;
       else miss++;
-    // Every capitalised English word is a candidate name: only figures and codes the English has
-    // and the source lacks count against a pair.
+    // Every capitalised English word is a candidate name: an English name the source lacks does
+    // not count against a pair; figures, codes and lexicon words missing on either side do.
     for (const x of a) if (!b.has(x) && !x.startsWith('p:')) miss++;
     cost -= Math.min(3, match) * MATCH_BONUS;
     cost += Math.min(6, miss) * MISS_PENALTY;
@@ -97,13 +115,19 @@ const MAX_BAND = 400;
  * Aligns two sequences. Returns the beads in order; every item of both sides is in exactly one
  * bead. Cost and memory are O((n + m) × band), band = min(MAX_BAND, |n − m| + 12).
  */
-export function alignSequences(en: readonly AlignItem[], zh: readonly AlignItem[]): Bead[] {
+export function alignSequences(
+  en: readonly AlignItem[],
+  zh: readonly AlignItem[],
+  BEADS: BeadPriors = SENTENCE_BEADS,
+): Bead[] {
   const n = en.length;
   const m = zh.length;
   if (n === 0 || m === 0) {
     const beads: Bead[] = [];
-    for (let i = 0; i < n; i++) beads.push({ en: [i], zh: [], cost: BEADS[5]![2] });
-    for (let j = 0; j < m; j++) beads.push({ en: [], zh: [j], cost: BEADS[6]![2] });
+    for (let i = 0; i < n; i++)
+      beads.push({ en: [i], zh: [], cost: BEADS.find((b) => b[1] === 0)![2] });
+    for (let j = 0; j < m; j++)
+      beads.push({ en: [], zh: [j], cost: BEADS.find((b) => b[0] === 0)![2] });
     return beads;
   }
   const band = Math.min(MAX_BAND, Math.abs(n - m) + 12);

@@ -3,9 +3,16 @@
  * sentences, jieba tokens, numbers) and the alignment between them, built once and read by every
  * source check.
  */
-import { alignSequences, LENGTH_MODEL, type AlignItem, type Bead } from './align.js';
+import {
+  alignSequences,
+  LENGTH_MODEL,
+  PARAGRAPH_BEADS,
+  type AlignItem,
+  type Bead,
+} from './align.js';
 import { splitEnglish } from './en-text.js';
 import { pinyinSyllables, tagChinese, type ZhToken } from './jieba.js';
+import { LEXICON } from './lexicon.js';
 import type { NumberMention } from './numbers.js';
 import { englishNumbers } from './numbers-en.js';
 import { chineseNumbers } from './numbers-zh.js';
@@ -169,6 +176,7 @@ function englishAnchors(text: string, r: Range, numbers: readonly NumberMention[
   for (let m = LATIN_TOKEN.exec(piece); m; m = LATIN_TOKEN.exec(piece)) {
     if (/[A-Z].*[A-Z0-9]|\d/.test(m[0]) && /[A-Z]/i.test(m[0])) s.add(`l:${m[0].toLowerCase()}`);
   }
+  for (let k = 0; k < LEXICON.length; k++) if (LEXICON[k]![1].test(piece)) s.add(`w:${k}`);
   if (/[?？]/.test(piece)) s.add('q:?');
   if (/["“”]/.test(piece)) s.add('q:"');
   return s;
@@ -191,6 +199,7 @@ function chineseAnchors(
     if (/[A-Z].*[A-Z0-9]|\d/.test(w)) s.add(`l:${w.toLowerCase()}`);
   }
   const piece = text.slice(r.start, r.end);
+  for (let k = 0; k < LEXICON.length; k++) if (piece.includes(LEXICON[k]![0])) s.add(`w:${k}`);
   if (/[?？]/.test(piece)) s.add('q:?');
   if (/["“”]/.test(piece)) s.add('q:"');
   return s;
@@ -277,6 +286,7 @@ export function buildBilingual(input: BilingualInput): Bilingual {
   const paraBeads = alignSequences(
     group(enItems, enParaSentences),
     group(zhItems, zh.paragraphSentences),
+    PARAGRAPH_BEADS,
   );
   const pairs: AlignedPair[] = [];
   for (const pb of paraBeads) {
@@ -347,9 +357,13 @@ function documentEvidence(
       cost += p.cost;
       paired++;
       const a = new Set<string>();
-      for (const i of p.en) for (const x of enItems[i]!.anchors) if (!x.startsWith('q:')) a.add(x);
+      for (const i of p.en)
+        for (const x of enItems[i]!.anchors)
+          if (!x.startsWith('q:') && !x.startsWith('w:')) a.add(x);
       const b = new Set<string>();
-      for (const j of p.zh) for (const x of zhItems[j]!.anchors) if (!x.startsWith('q:')) b.add(x);
+      for (const j of p.zh)
+        for (const x of zhItems[j]!.anchors)
+          if (!x.startsWith('q:') && !x.startsWith('w:')) b.add(x);
       for (const x of b) if (a.has(x)) shared++;
       anchors += b.size;
     }
