@@ -139,3 +139,29 @@ describe('document status', () => {
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('gender-mismatch: person', () => {
+  test('a first person the source does not have', () => {
+    const r = checkSource({
+      text: 'In recent talks, we did not hear scholars speak of reunification by force.',
+      source: '近期的座谈中，没有听到学者讲武统。',
+    });
+    expect(
+      r.findings
+        .filter((f) => f.ruleId === 'gender-mismatch')
+        .map((f) => [f.messageId, f.data.actual]),
+    ).toEqual([['person', 'we']]);
+  });
+
+  test('not when the source says 我们, nor for an exhortation (要…), nor for the US', () => {
+    const ok = [
+      ['We did not hear it, the US said.', '我们没有听到，美国说。'],
+      ['We must strengthen our strategic foresight.', '要增强战略的前瞻性。'],
+      ['Exports to the US rose.', '对美国的出口增长了。'],
+    ];
+    for (const [text, source] of ok) {
+      const r = checkSource({ text: text!, source: source! });
+      expect(r.findings.filter((f) => f.ruleId === 'gender-mismatch')).toEqual([]);
+    }
+  });
+});

@@ -12,8 +12,10 @@ export const meta: SourceCheckMeta = {
   id: 'gender-mismatch',
   category: 'accuracy/mistranslation',
   description: 'A pronoun of the translation has the other gender than the source',
-  severities: { 'female-for-male': 'error', 'male-for-female': 'error' },
+  severities: { 'female-for-male': 'error', 'male-for-female': 'error', person: 'info' },
   messages: {
+    person:
+      'The translation says `{{actual}}` but its source sentence has no {{person}} pronoun: whose words are these?',
     'female-for-male': 'The source says `{{source}}` (a man) but the translation says `{{actual}}`',
     'male-for-female':
       'The source says `{{source}}` (a woman) but the translation says `{{actual}}`',
@@ -26,8 +28,73 @@ const FEMALE = /她/gu;
 const EN_MALE = /\b(?:he|him|his|himself)\b/giu;
 const EN_FEMALE = /\b(?:she|her|hers|herself)\b/giu;
 
+/** First and second person in the source: 我, 我们, 咱们, 本人, 笔者 (the writer), 你, 您. */
+const ZH_FIRST = /[我咱]|本人|笔者|本报|本台|本网/u;
+const ZH_SECOND = /[你您]/u;
+const EN_SECOND = /\b(?:you|your|yours|yourself|yourselves)\b/giu;
+/** "We" is capitalised only at a sentence start; "I" is always capital, never the Roman one in "World War I". */
+const EN_FIRST_CASE = /\b(?:I|[Ww]e|us|[Oo]urs?|ourselves|me|[Mm]y|mine|myself)\b/gu;
+
+const MODAL_CLAUSE = /(?:^|[，；：。！？“])[就更还也都]?(?:要|必须|应当|应该|需要|务必)/u;
+
+/** Whether position `at` of `s` lies inside a quotation (an odd number of quote marks before it). */
+function insideQuotes(s: string, at: number): boolean {
+  const before = s.slice(0, at);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
+}
+
+/**
+ * A first- or second-person pronoun in the English where the aligned source has none: machine
+ * translation fills Chinese's dropped subjects with "we" or "I" and turns reported speech into
+ * someone's own words (raters mark this as a gender/person mismatch).
+ */
+function personCheck(bi: Bilingual, out: SourceFinding[]): void {
+  for (const pair of bi.pairs) {
+    if (!pair.enRange || !pair.zhRange) continue;
+    const zh = chineseOf(bi, pair);
+    const en = bi.en.text.slice(pair.enRange.start, pair.enRange.end);
+    for (const [re, zhRe, person] of [
+      [EN_FIRST_CASE, ZH_FIRST, 'first-person'],
+      [EN_SECOND, ZH_SECOND, 'second-person'],
+    ] as const) {
+      if (zhRe.test(zh)) continue;
+      // A clause that opens with a modal and no subject (要增强…, 必须…) is an exhortation: "we
+      // must" is how English says it.
+      if (person === 'first-person' && MODAL_CLAUSE.test(zh)) continue;
+      const sourceQuotes = /[“”"「」]/u.test(zh);
+      re.lastIndex = 0;
+      for (let m = re.exec(en); m; m = re.exec(en)) {
+        // Quoted speech in the source may drop the subject the English restores ("I'm afraid");
+        // quotes only the English has (says: "We welcome…") are the translation's own invention.
+        if (sourceQuotes && insideQuotes(en, m.index)) continue;
+        // "US" the country, "World War I", a Roman numeral after a name: not pronouns.
+        if (m[0] === 'us' && /^U\.?S/.test(en.slice(m.index))) continue;
+        if (
+          m[0] === 'I' &&
+          /\b(?:War|Phase|Class|Type|Stage|Part|Chapter|Henry|Elizabeth|George|Charles)\s$/.test(
+            en.slice(Math.max(0, m.index - 10), m.index),
+          )
+        )
+          continue;
+        const start = pair.enRange.start + m.index;
+        out.push(
+          finding(meta, 'person', { start, end: start + m[0].length }, pair.zhRange, {
+            actual: m[0],
+            person,
+          }),
+        );
+        break; // one finding per sentence and person is enough to send the editor there
+      }
+    }
+  }
+}
+
 export function check(bi: Bilingual): SourceFinding[] {
   const out: SourceFinding[] = [];
+  personCheck(bi, out);
   for (const pair of bi.pairs) {
     if (!pair.enRange || !pair.zhRange) continue;
     const zh = chineseOf(bi, pair);
