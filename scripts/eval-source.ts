@@ -324,13 +324,18 @@ function inject(kind: string): Injection[] {
 {
   const NUMBER_WORD =
     /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|first|second|third)\b/i;
+  const fitting = (c: string): boolean => /^(?:Accuracy|Terminology|Locale)/.test(c);
   let wordsTotal = 0;
   const unexplained: Record<string, number> = {};
   const total: Record<string, number> = {};
+  const byMessage: Record<string, { n: number; any: number; strict: number }> = {};
   let onMarked = 0;
+  let onStrict = 0;
   let findingsTotal = 0;
   let numErrors = 0;
   let numFound = 0;
+  let digitErrors = 0;
+  let digitFound = 0;
   let genderErrors = 0;
   let genderFound = 0;
   const examples: string[] = [];
@@ -357,12 +362,27 @@ function inject(kind: string): Injection[] {
       const a = f.offset;
       const b = f.offset + Math.max(1, f.length);
       let marked = spans.some((s) => s.start < b && s.end > a);
-      // A missing source sentence is explained by an omission mark on its segment (those are
+      // A missing source sentence is explained by an accuracy mark on its segment (omissions are
       // marked on the source side and carry no English span).
       if (!marked && f.ruleId === 'omission') {
         const seg = d.segs.findIndex((s) => f.sourceOffset >= s.zh[0] && f.sourceOffset < s.zh[1]);
         const k = seg >= 0 ? seg : segAt(f.offset);
         marked = k >= 0 && d.segs[k]!.errors.some((e) => e.category.startsWith('Accuracy'));
+      }
+      // Strictly: a mark of an accuracy, terminology or locale category under a short span; for a
+      // finding over a whole sentence, or at a place, such a mark anywhere in that segment.
+      const k0 = segAt(f.offset);
+      const strict =
+        (f.ruleId === 'omission' && marked) ||
+        (f.length > 0 && f.length <= 30
+          ? spans.some((s) => s.start < b && s.end > a && fitting(s.category))
+          : k0 >= 0 && d.segs[k0]!.errors.some((e) => fitting(e.category)));
+      const row = (byMessage[`${f.ruleId}/${f.messageId}`] ??= { n: 0, any: 0, strict: 0 });
+      row.n++;
+      if (marked) row.any++;
+      if (strict) {
+        row.strict++;
+        onStrict++;
       }
       if (marked) onMarked++;
       else {
@@ -384,6 +404,10 @@ function inject(kind: string): Injection[] {
         numErrors++;
         if (hit('number-mismatch')) numFound++;
       }
+      if (s.category.startsWith('Accuracy') && /\d/.test(span)) {
+        digitErrors++;
+        if (hit('number-mismatch')) digitFound++;
+      }
       if (s.category === 'Accuracy/Gender Mismatch') {
         genderErrors++;
         if (hit('gender-mismatch')) genderFound++;
@@ -402,10 +426,19 @@ function inject(kind: string): Injection[] {
     `false alarms (unexplained) per 1000 words: ${((1000 * fa) / wordsTotal).toFixed(2)}`,
   );
   console.log(
-    `findings on a marked error: ${pct(onMarked, findingsTotal)} (${onMarked}/${findingsTotal})`,
+    `findings on a marked error: ${pct(onMarked, findingsTotal)} (${onMarked}/${findingsTotal}); ` +
+      `on an accuracy, terminology or locale mark (strict): ${pct(onStrict, findingsTotal)}`,
   );
+  for (const key of Object.keys(byMessage).sort()) {
+    const row = byMessage[key]!;
+    console.log(
+      `  ${key}: ${row.n} findings, on a mark ${pct(row.any, row.n)}, strict ${pct(row.strict, row.n)}`,
+    );
+  }
   console.log(
-    `accuracy errors containing a figure found by number-mismatch: ${pct(numFound, numErrors)} (${numFound}/${numErrors})`,
+    `accuracy errors containing a figure (digits or number words) found by number-mismatch: ` +
+      `${pct(numFound, numErrors)} (${numFound}/${numErrors}); containing digits: ` +
+      `${pct(digitFound, digitErrors)} (${digitFound}/${digitErrors})`,
   );
   console.log(
     `gender errors found by gender-mismatch: ${pct(genderFound, genderErrors)} (${genderFound}/${genderErrors})`,
@@ -415,9 +448,12 @@ function inject(kind: string): Injection[] {
     wordsTotal,
     findingsTotal,
     unexplained,
+    byMessage,
     falseAlarmsPer1000: (1000 * fa) / wordsTotal,
     onMarked: onMarked / findingsTotal,
+    onStrict: onStrict / findingsTotal,
     numbers: [numFound, numErrors],
+    digits: [digitFound, digitErrors],
     gender: [genderFound, genderErrors],
   };
 }

@@ -5,7 +5,7 @@
 import type { Bilingual } from '../bilingual.js';
 import { latinTokens, nameTokens, SURNAMES } from '../bilingual.js';
 import type { SourceCheckMeta, SourceFinding } from '../types.js';
-import { finding, placeBefore } from './common.js';
+import { englishOf, finding, placeBefore, windowOf } from './common.js';
 
 export const meta: SourceCheckMeta = {
   id: 'kept-token',
@@ -22,33 +22,41 @@ function letters(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9@.:/-]/g, '');
 }
 
+/** How many aligned pairs either side of a sentence a token may have moved to. */
+const WINDOW = 3;
+
 export function check(bi: Bilingual): SourceFinding[] {
   const out: SourceFinding[] = [];
-  const whole = bi.en.text.toLowerCase();
-  const wholeLetters = bi.en.text.toLowerCase().replace(/[^a-z]/g, '');
   bi.pairs.forEach((pair, k) => {
     if (!pair.zhRange) return;
-    // A token may move a sentence or two, or be translated earlier in the article: only a token
-    // absent from the whole English is reported, at the place of its sentence.
-    const place = pair.enRange ?? placeBefore(bi, k);
     if (pair.en.length === 0) return; // an untranslated sentence is the omission check's finding
+    const place = pair.enRange ?? placeBefore(bi, k);
+    // A token may move a sentence or two: it is looked for in the English of the pairs around its
+    // sentence (a bounded window, so the cost stays linear in the length of the article).
+    const near = windowOf(bi, k, WINDOW)
+      .map((p) => englishOf(bi, p))
+      .join(' ');
+    const nearLower = near.toLowerCase();
+    const nearLetters = nearLower.replace(/[^a-z]/g, '');
     for (const t of latinTokens(bi.zh.text, pair.zhRange.start, pair.zhRange.end)) {
       const token = bi.zh.text.slice(t.start, t.end);
       if (token.length < 2) continue;
       const needle = token.toLowerCase();
-      if (whole.includes(needle) || wholeLetters.includes(letters(token).replace(/[^a-z]/g, '')))
-        continue;
+      const bare = letters(token).replace(/[^a-z]/g, '');
+      if (nearLower.includes(needle) || (bare !== '' && nearLetters.includes(bare))) continue;
       out.push(finding(meta, 'token', place, t, { source: token }, [token]));
     }
     for (const j of pair.zh) {
       for (const { token, pinyin } of nameTokens(bi.zhTokens[j] ?? [])) {
-        if (!SURNAMES.has(token.word[0]!) || token.word.length > 3) continue;
+        // A full Chinese name: a common surname and a two-character given name. Two-character
+        // words jieba calls names are too often common nouns (顾问 "adviser", 余震 "aftershock").
+        if (!SURNAMES.has(token.word[0]!) || token.word.length !== 3) continue;
         const given = pinyin.slice(1).join('');
         const full = pinyin.join('');
-        if (wholeLetters.includes(full) || (given.length >= 3 && wholeLetters.includes(given)))
+        if (nearLetters.includes(full) || (given.length >= 3 && nearLetters.includes(given)))
           continue;
         // The surname alone as a word (Mr. Li) also names the person.
-        if (new RegExp(`\\b${pinyin[0]}\\b`, 'i').test(bi.en.text)) continue;
+        if (new RegExp(`\\b${pinyin[0]}\\b`, 'i').test(near)) continue;
         const display = pinyin
           .map((p, i) => (i < 2 ? p[0]!.toUpperCase() + p.slice(1) : p))
           .join(' ');
