@@ -16,7 +16,7 @@ export const meta: SourceCheckMeta = {
   severities: {
     paragraph: 'error',
     sentence: 'warning',
-    'too-short': 'info',
+    'too-short': 'warning',
     'no-source': 'warning',
   },
   messages: {
