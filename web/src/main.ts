@@ -250,6 +250,9 @@ async function lintParts(
 ): Promise<LintResult[]> {
   const prefix = `${partFormat}\u0000${JSON.stringify(config ?? null)}\u0000`;
   const results = new Array<LintResult>(parts.length);
+  // One part failing stops the others; a newer check stops them all.
+  const partsController = new AbortController();
+  controller.signal.addEventListener('abort', () => partsController.abort());
   let next = 0;
   const lane = async () => {
     while (next < parts.length) {
@@ -257,13 +260,14 @@ async function lintParts(
       const key = prefix + parts[index]!.text;
       const known = partCache.get(key);
       results[index] =
-        known ?? (await lint(parts[index]!.text, partFormat, config, token, controller.signal));
+        known ??
+        (await lint(parts[index]!.text, partFormat, config, token, partsController.signal));
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(PART_CONCURRENCY, parts.length) }, lane));
   } catch (error) {
-    controller.abort();
+    partsController.abort();
     throw error;
   }
   // Only the parts of the text as it stands are kept.
