@@ -722,6 +722,8 @@ async function openFile(file: File | undefined): Promise<void> {
 function askForToken(reason?: string): void {
   tokenWhy.textContent =
     reason ?? 'This service asks for an API token. Ask whoever runs it for one.';
+  // A form already open may hold a token being typed: leave it.
+  if (!tokenForm.hidden) return;
   tokenForm.hidden = false;
   tokenInput.value = '';
   // Focus only when the editor is not in the middle of something.
