@@ -8,6 +8,8 @@
  *
  *   BENCH_KEYS=60        keystrokes to time
  *   BENCH_CHARS=100000   length of the article
+ *   BENCH_BARE=1         instead of the page, a bare text area with the same text and font: what
+ *                        the browser itself spends on a keystroke, the floor for any page
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -18,6 +20,7 @@ const KEYS = Number(process.env.BENCH_KEYS ?? 60);
 const CHARS = Number(process.env.BENCH_CHARS ?? 100_000);
 /** Pause between keystrokes: a fast typist (about 120 words a minute). */
 const GAP_MS = 80;
+const BARE = process.env.BENCH_BARE === '1';
 
 interface TraceEvent {
   name: string;
@@ -74,6 +77,16 @@ try {
     },
   );
   const marks = await page.locator('#backdrop mark').count();
+  if (BARE) {
+    await page.setContent(
+      '<textarea spellcheck="false" style="display:block;box-sizing:border-box;width:860px;' +
+        'height:100vh;margin:0 auto;padding:36px 48px;border:0;resize:none;' +
+        "font:17px/1.75 'DejaVu Serif',serif;white-space:pre-wrap\"></textarea>",
+    );
+    await page.evaluate((value) => {
+      document.querySelector('textarea')!.value = value;
+    }, article);
+  }
   // The caret in the middle of the article, brought into view as an editor would scroll to it.
   await page.evaluate(
     (at) => {
@@ -145,7 +158,8 @@ try {
     JSON.stringify(
       {
         articleChars: article.length,
-        highlights: marks,
+        page: BARE ? 'a bare text area' : 'the editor page',
+        highlights: BARE ? 0 : marks,
         keystrokes: cpu.length,
         mainThreadCpuMsPerKeystroke: figures(cpu),
         mainThreadWallMsPerKeystroke: figures(wall),

@@ -442,6 +442,51 @@ describe('the editor page', () => {
     sent.stop();
   }, 60_000);
 
+  it('keeps the highlight layer in step with the text through edits across lines', async () => {
+    await page.goto(base);
+    await paste(article);
+    await waitForHighlights('stray-punctuation');
+    const editor = page.locator('#editor');
+    const inStep = async () => {
+      const state = await page.evaluate(() => {
+        const backdrop = document.getElementById('backdrop')!;
+        const value = document.querySelector('textarea')!.value;
+        const marks = Array.from(backdrop.querySelectorAll('mark')).map((mark) => {
+          const range = document.createRange();
+          range.setStart(backdrop, 0);
+          range.setEndBefore(mark);
+          const offset = range.toString().length;
+          return value.slice(offset, offset + mark.textContent!.length) === mark.textContent;
+        });
+        return { same: backdrop.textContent === `${value} `, marks };
+      });
+      expect(state.same).toBe(true);
+      expect(state.marks.every(Boolean)).toBe(true);
+    };
+    const middle = Math.floor(article.length / 2);
+    // A line break typed in the middle, a selection across paragraphs deleted, text pasted in.
+    await editor.evaluate(
+      (element: HTMLTextAreaElement, at) => element.setSelectionRange(at, at),
+      middle,
+    );
+    await page.keyboard.press('Enter');
+    await inStep();
+    await editor.evaluate(
+      (element: HTMLTextAreaElement, at) => element.setSelectionRange(at - 300, at + 300),
+      middle,
+    );
+    await page.keyboard.press('Backspace');
+    await inStep();
+    await page.keyboard.insertText('New line one.\n\nNew line two. . And more.');
+    await inStep();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('End.');
+    await inStep();
+    await waitForHighlights('stray-punctuation');
+    await inStep();
+  }, 60_000);
+
   it('undoes Clear, with the Undo button and with Ctrl+Z', async () => {
     const before = await page.locator('#editor').inputValue();
     await page.locator('#clear-button').click();
