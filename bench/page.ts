@@ -78,6 +78,8 @@ try {
   );
   const marks = await page.locator('#backdrop mark').count();
   if (BARE) {
+    // A blank page: the service's page would refuse the markup (its CSP requires Trusted Types).
+    await page.goto('about:blank');
     await page.setContent(
       '<textarea spellcheck="false" style="display:block;box-sizing:border-box;width:860px;' +
         'height:100vh;margin:0 auto;padding:36px 48px;border:0;resize:none;' +
