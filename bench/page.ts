@@ -10,6 +10,7 @@
  *   BENCH_CHARS=100000   length of the article
  *   BENCH_BARE=1         instead of the page, a bare text area with the same text and font: what
  *                        the browser itself spends on a keystroke, the floor for any page
+ *   BENCH_TRACE=file     also writes chromium's trace there (open it in the browser's profiler)
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
