@@ -189,24 +189,35 @@ describe('the editor page', () => {
     await page.keyboard.press('Alt+ArrowDown');
     await page.locator('#card').waitFor({ state: 'visible' });
     const first = await page.locator('.card-position').textContent();
-    // Tab from the editor enters the card in page order: previous, next, close, then the fixes
-    // (or the switch that turns the rule off), as docs/web.md says.
+    // Tab from the editor goes to the card's first fix, as docs/web.md says; Shift+Tab from there
+    // stays in the card (the rule's link and the card's buttons).
     const focusedIn = () =>
       page.evaluate(() => {
         const active = document.activeElement;
         return active?.getAttribute('aria-label') ?? active?.className ?? '';
       });
+    const inCard = () => page.evaluate(() => Boolean(document.activeElement?.closest('#card')));
     await page.keyboard.press('Tab');
-    expect(await focusedIn()).toBe('Previous issue');
-    await page.keyboard.press('Tab');
-    expect(await focusedIn()).toBe('Next issue');
-    await page.keyboard.press('Tab');
-    expect(await focusedIn()).toBe('Close');
-    await page.keyboard.press('Tab');
-    expect(await focusedIn()).toMatch(/^(Delete|Replace) |^link-button$/);
+    expect(await focusedIn()).toMatch(/^(Delete|Replace) |^link-button$|fix/);
+    await page.keyboard.press('Shift+Tab');
+    expect(await inCard()).toBe(true);
     await page.locator('#editor').focus();
     await page.keyboard.press('Alt+ArrowDown');
     expect(await page.locator('.card-position').textContent()).not.toBe(first);
+    // Tab from the editor goes to the open card's fixes (or its first button when it has none).
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest('#card')
+          ? document.activeElement.className
+          : document.activeElement?.tagName,
+      ),
+    ).toMatch(/fix|card-step/);
+    await page.keyboard.press('Escape');
+    await page.locator('#card').waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('editor');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.locator('#card').waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
     await page.locator('#card').waitFor({ state: 'hidden' });
 
@@ -295,26 +306,328 @@ describe('the editor page', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('opens an HTML file as its text, running none of it', async () => {
+  it('opens an HTML file as it is, sends it with its format and runs none of it', async () => {
+    const sent = recordLints();
+    const html =
+      '<html><head><title>t</title><script>window.__pwned=4</script></head><body>' +
+      '<h1>Visit ends</h1><p>They met her respectively. . Then they left.</p>' +
+      '<img src=x onerror="window.__pwned=5"></body></html>';
     await page.locator('#file-input').setInputFiles({
       name: 'story.html',
       mimeType: 'text/html',
-      buffer: Buffer.from(
-        '<html><head><title>t</title><script>window.__pwned=4</script></head><body>' +
-          '<h1>Visit ends</h1><p>They met her respectively. . Then they left.</p>' +
-          '<img src=x onerror="window.__pwned=5"></body></html>',
-      ),
+      buffer: Buffer.from(html),
     });
-    const opened = 'Visit ends\n\nThey met her respectively. . Then they left.';
+    // The editor shows the file itself; the service reads it as HTML, offsets into this text.
     await page.waitForFunction(
       (expected) => document.querySelector('textarea')!.value === expected,
-      opened,
+      html,
     );
-    await page.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+    expect(await page.locator('#format').inputValue()).toBe('html');
+    const [stray] = await waitForHighlights('stray-punctuation');
+    expect(html.slice(stray!.offset, stray!.offset + stray!.text.length)).toBe(stray!.text);
+    expect(html.slice(0, stray!.offset + stray!.text.length)).toMatch(/respectively\. \.$/);
+    expect(sent.bodies.at(-1)).toMatchObject({ text: html, format: 'html' });
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    sent.stop();
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('opens a dropped Markdown file as it is and sends it as Markdown', async () => {
+    const sent = recordLints();
+    const markdown = '# Visit ends\n\nThey met *her* respectively. . Then they left.\n';
+    await dropFile('story.md', 'text/markdown', markdown);
+    await page.waitForFunction(
+      (expected) => document.querySelector('textarea')!.value === expected,
+      markdown,
+    );
+    expect(await page.locator('#format').inputValue()).toBe('markdown');
+    const [stray] = await waitForHighlights('stray-punctuation');
+    expect(markdown.slice(0, stray!.offset + stray!.text.length)).toMatch(/respectively\. \.$/);
+    expect(sent.bodies.at(-1)).toMatchObject({ text: markdown, format: 'markdown' });
+    sent.stop();
+    await page.locator('#format').selectOption('text');
+  }, 60_000);
+
+  it('fits a phone: no horizontal scroll at 390 and 320 pixels', async () => {
+    await paste(article);
+    await waitForHighlights('stray-punctuation');
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        wider: Array.from(document.querySelectorAll('body *'))
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.width > 0 && box.right > document.documentElement.clientWidth + 0.5;
+          })
+          .filter((element) => !element.closest('.visually-hidden'))
+          .map((element) => `${element.tagName}.${element.className}`)
+          .slice(0, 5),
+      }));
+      expect(overflow).toEqual({ page: 0, wider: [] });
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(ARTIFACTS, 'web-phone.png') });
+    await page.locator('.issue[data-rule="stray-punctuation"]').first().click();
+    await page.locator('#card').waitFor({ state: 'visible' });
+    await page.locator('#card').scrollIntoViewIfNeeded();
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-phone-card.png') });
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }, 60_000);
+
+  it('links each finding to its rule’s page, which the browser shows', async () => {
+    await page.locator('.issue[data-rule="stray-punctuation"]').first().click();
+    const link = page.locator('#card a.rule-link');
+    expect(await link.getAttribute('href')).toBe(`${base}rules/stray-punctuation/README.md`);
+    const [docs] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await docs.waitForLoadState();
+    expect(await docs.locator('body').textContent()).toContain('stray-punctuation');
+    await docs.close();
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('keeps a finding inside a sentence-long one visible and clickable', async () => {
+    // Readability as an error covers whole sentences; the shorter findings inside stay on top.
+    await page.evaluate(() => {
+      (document.getElementById('rules') as HTMLDetailsElement).open = true;
+    });
+    await page.locator('#rule-readability').selectOption('error');
+    await page.waitForSelector('#backdrop mark.hlw[data-rule="readability"] mark.hl');
+    const inner = page.locator('#backdrop mark.hlw[data-rule="readability"] mark.hl').first();
+    const rule = await inner.getAttribute('data-rule');
+    expect(rule).not.toBe('readability');
+    await inner.scrollIntoViewIfNeeded();
+    const box = (await inner.boundingBox())!;
+    await page.mouse.click(box.x + Math.min(4, box.width / 2), box.y + box.height / 2);
+    await page.locator('#card').waitFor({ state: 'visible' });
+    expect(await page.locator('#card .card-rule').textContent()).toBe(rule);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-nested.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('#reset-rules').click();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#backdrop mark.hlw[data-rule="readability"]').length > 0 &&
+        !document.querySelector('#backdrop mark.hlw-error'),
+    );
+  }, 60_000);
+
+  it('lists the issues in the order of the text, and ignores one for the session', async () => {
+    const sent = recordLints();
+    await page.locator('#order-document').click();
+    expect(await page.locator('#order-document').getAttribute('aria-pressed')).toBe('true');
+    const lines = await page.$$eval('.issue-list-document .issue-line', (spans) =>
+      spans.map((span) => Number(span.textContent!.replace('line ', ''))),
+    );
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+
+    const before = await page.locator('.issue').count();
+    const target = page.locator('.issue[data-rule="stray-punctuation"]').first();
+    await target.click();
+    await page.locator('#card .ignore-button').click();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.issue').length === count - 1,
+      before,
+    );
+    expect(await page.locator('#ignored-note').isVisible()).toBe(true);
+    expect(await page.locator('#backdrop mark[data-rule="stray-punctuation"]').count()).toBe(1);
+    // A new check (after an edit elsewhere) keeps it ignored; the service never hears of it.
+    await page.locator('#editor').press('Control+End');
+    await page.keyboard.type(' More.');
+    await page.waitForFunction(() => sessionStorage.getItem('mtlint.session')?.includes('ignored'));
+    await page.waitForFunction(() =>
+      /checked/.test(document.querySelector('#status')!.textContent!),
+    );
+    expect(sent.bodies.length).toBeGreaterThan(0);
+    expect(JSON.stringify(sent.bodies)).not.toContain('ignored');
+    expect(await page.locator('#backdrop mark[data-rule="stray-punctuation"]').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'web-document-order.png') });
+    await page.locator('#unignore').click();
+    await waitForCount('#backdrop mark[data-rule="stray-punctuation"]', 2);
+    await page.locator('#order-category').click();
+    sent.stop();
+  }, 60_000);
+
+  it('keeps the highlight layer in step with the text through edits across lines', async () => {
+    await page.goto(base);
+    await paste(article);
+    await waitForHighlights('stray-punctuation');
+    const editor = page.locator('#editor');
+    const inStep = async () => {
+      const state = await page.evaluate(() => {
+        const backdrop = document.getElementById('backdrop')!;
+        const value = document.querySelector('textarea')!.value;
+        const marks = Array.from(backdrop.querySelectorAll('mark')).map((mark) => {
+          const range = document.createRange();
+          range.setStart(backdrop, 0);
+          range.setEndBefore(mark);
+          const offset = range.toString().length;
+          return value.slice(offset, offset + mark.textContent!.length) === mark.textContent;
+        });
+        return { same: backdrop.textContent === `${value} `, marks };
+      });
+      expect(state.same).toBe(true);
+      expect(state.marks.every(Boolean)).toBe(true);
+    };
+    const middle = Math.floor(article.length / 2);
+    // A line break typed in the middle, a selection across paragraphs deleted, text pasted in.
+    await editor.evaluate(
+      (element: HTMLTextAreaElement, at) => element.setSelectionRange(at, at),
+      middle,
+    );
+    await page.keyboard.press('Enter');
+    await inStep();
+    await editor.evaluate(
+      (element: HTMLTextAreaElement, at) => element.setSelectionRange(at - 300, at + 300),
+      middle,
+    );
+    await page.keyboard.press('Backspace');
+    await inStep();
+    await page.keyboard.insertText('New line one.\n\nNew line two. . And more.');
+    await inStep();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('End.');
+    await inStep();
+    await waitForHighlights('stray-punctuation');
+    await inStep();
+  }, 60_000);
+
+  it('undoes Clear, with the Undo button and with Ctrl+Z', async () => {
+    const before = await page.locator('#editor').inputValue();
+    await page.locator('#clear-button').click();
+    expect(await page.locator('#editor').inputValue()).toBe('');
+    await page.locator('#toast').waitFor({ state: 'visible' });
+    await page.locator('#toast-undo').click();
+    expect(await page.locator('#editor').inputValue()).toBe(before);
+    await waitForHighlights('stray-punctuation');
+
+    await page.locator('#clear-button').click();
+    expect(await page.locator('#editor').inputValue()).toBe('');
+    await page.locator('#editor').press('Control+z');
+    expect(await page.locator('#editor').inputValue()).toBe(before);
+    await waitForHighlights('stray-punctuation');
+  }, 60_000);
+
+  it('checks an article of 40,000 words in parts and highlights all through it', async () => {
+    const paragraphs = article.trim().split(/\n+/);
+    const long: string[] = [];
+    let words = 0;
+    for (let index = 0; words < 40_000; index++) {
+      const paragraph = `${paragraphs[index % paragraphs.length]} (${index + 1})`;
+      long.push(paragraph);
+      words += paragraph.split(/\s+/).length;
+    }
+    const text = long.join('\n\n');
+    expect(text.length).toBeGreaterThan(200_000);
+    // One input event with the whole text, as a paste gives (typing it in would take minutes).
+    await page.evaluate((value) => {
+      const editor = document.querySelector('textarea')!;
+      editor.value = value;
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await page.waitForFunction(
+      () => /checked in \d+ parts/.test(document.querySelector('#status')!.textContent!),
+      null,
+      { timeout: 50_000 },
+    );
+    expect(await page.locator('#issue-groups').textContent()).not.toContain('No article yet');
+    const stray = await highlightsOf('stray-punctuation');
+    expect(stray.length).toBeGreaterThan(20);
+    for (const mark of stray)
+      expect(text.slice(mark.offset, mark.offset + mark.text.length)).toBe(mark.text);
+    expect(stray.at(-1)!.offset).toBeGreaterThan(150_000);
+    expect(Number(await page.locator('#penalty').textContent())).toBeGreaterThan(0);
+    await page.locator('#clear-button').click();
+  }, 60_000);
 });
+
+describe('the editor page against a service with a token', () => {
+  it('asks for the token, keeps it for the tab and sends it', async () => {
+    const guarded = createApp({
+      lintService: createRecordingLintService(),
+      webRoot: join(scratch, 'web'),
+      defaultMetrics: false,
+      settings: { token: 'newsroom-secret' },
+    });
+    const other = guarded.listen(0, '127.0.0.1');
+    await new Promise((resolve) => other.once('listening', resolve));
+    const tab = await context.newPage();
+    try {
+      const auth: (string | undefined)[] = [];
+      tab.on('request', (request) => {
+        if (request.url().endsWith('/v1/lint')) auth.push(request.headers().authorization);
+      });
+      await tab.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`);
+      await tab.locator('#token-form').waitFor({ state: 'visible' });
+      await tab.locator('#editor').fill('They met her respectively. . Then they left.');
+      await tab.waitForFunction(() =>
+        /API token/.test(document.querySelector('#status')!.textContent!),
+      );
+      expect(await tab.locator('#issue-groups').textContent()).toMatch(/Not checked: .*API token/);
+      await tab.screenshot({ path: join(ARTIFACTS, 'web-token.png') });
+      await tab.locator('#token-input').fill('newsroom-secret');
+      await tab.locator('#token-form button[type="submit"]').click();
+      await tab.waitForSelector('#backdrop mark[data-rule="stray-punctuation"]');
+      expect(await tab.locator('#token-form').isHidden()).toBe(true);
+      expect(auth.at(-1)).toBe('Bearer newsroom-secret');
+      expect(await tab.evaluate(() => sessionStorage.getItem('mtlint.token'))).toBe(
+        'newsroom-secret',
+      );
+      expect(await tab.locator('.rule').count()).toBeGreaterThan(5);
+    } finally {
+      await tab.close();
+      await new Promise((resolve) => other.close(resolve));
+    }
+  }, 60_000);
+});
+
+/** Records the JSON bodies the page sends to /v1/lint until stopped. */
+function recordLints(): { bodies: Record<string, unknown>[]; stop(): void } {
+  const bodies: Record<string, unknown>[] = [];
+  const listen = (request: { url(): string; postData(): string | null }) => {
+    if (request.url().endsWith('/v1/lint')) bodies.push(JSON.parse(request.postData() ?? '{}'));
+  };
+  page.on('request', listen);
+  return { bodies, stop: () => page.off('request', listen) };
+}
+
+async function waitForHighlights(rule: string): Promise<{ offset: number; text: string }[]> {
+  await page.waitForSelector(`#backdrop mark[data-rule="${rule}"]`);
+  await page.waitForFunction(
+    () => !document.querySelector('#status')?.textContent?.includes('Checking'),
+  );
+  return highlightsOf(rule);
+}
+
+async function waitForCount(selector: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([css, expected]) => document.querySelectorAll(css as string).length === expected,
+    [selector, count] as const,
+  );
+}
+
+/** Drops a file on the editor as a browser does: dragenter, dragover, then drop. */
+async function dropFile(name: string, type: string, content: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ([fileName, fileType, body]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([body], fileName, { type: fileType }));
+      return data;
+    },
+    [name, type, content] as const,
+  );
+  for (const event of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent('#editor-pane', event, { dataTransfer: transfer });
+  }
+}
 
 async function mkdirFor(folder: string): Promise<void> {
   mkdirSync(folder, { recursive: true });

@@ -1,9 +1,10 @@
-/** The page's pure parts: edits that shift highlights, overlapping highlights, HTML files. */
+/** The page's pure parts: edits that shift highlights, overlapping highlights, long articles. */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { findChange, shiftThrough } from '../web/src/edits.js';
-import { paintedSpan, toRuns } from '../web/src/highlights.js';
-import { decodeEntities, htmlToText } from '../web/src/html-to-text.js';
+import { paintedSpan, toRuns, WIDE_CHARS } from '../web/src/highlights.js';
+import { mergeResults, PartError, splitIntoParts } from '../web/src/parts.js';
+import type { Diagnostic, LintResult } from '../src/core/types.js';
 
 describe('shifting highlights through an edit', () => {
   const text = 'They met her respectively. . Then they left.';
@@ -51,15 +52,44 @@ describe('shifting highlights through an edit', () => {
 });
 
 describe('highlight runs', () => {
-  it('shows the most severe, then the narrowest, where diagnostics overlap', () => {
-    const sentence = { offset: 0, length: 20, severity: 'info' as const };
+  const strip = (runs: ReturnType<typeof toRuns>) =>
+    runs.map(({ start, end, top, covering, wide, wideTop }) => [
+      start,
+      end,
+      top,
+      covering,
+      wideTop,
+      wide,
+    ]);
+
+  it('shows the most severe, then the narrowest, where short diagnostics overlap', () => {
+    const phrase = { offset: 0, length: 20, severity: 'info' as const };
     const mark = { offset: 10, length: 2, severity: 'error' as const };
-    const runs = toRuns([sentence, mark], 25);
-    expect(runs.map(({ start, end, top, covering }) => [start, end, top, covering])).toEqual([
-      [0, 10, 0, [0]],
-      [10, 12, 1, [0, 1]],
-      [12, 20, 0, [0]],
-      [20, 25, -1, []],
+    expect(strip(toRuns([phrase, mark], 25))).toEqual([
+      [0, 10, 0, [0], -1, []],
+      [10, 12, 1, [0, 1], -1, []],
+      [12, 20, 0, [0], -1, []],
+      [20, 25, -1, [], -1, []],
+    ]);
+  });
+
+  it('lays a sentence-long finding beneath, so a finding inside it keeps its own mark', () => {
+    // A sentence flagged as an error holds a warning: the warning is still the run's top mark.
+    const sentence = { offset: 0, length: WIDE_CHARS + 10, severity: 'error' as const };
+    const word = { offset: 5, length: 3, severity: 'warning' as const };
+    expect(strip(toRuns([sentence, word], 60))).toEqual([
+      [0, 5, -1, [], 0, [0]],
+      [5, 8, 1, [1], 0, [0]],
+      [8, WIDE_CHARS + 10, -1, [], 0, [0]],
+      [WIDE_CHARS + 10, 60, -1, [], -1, []],
+    ]);
+  });
+
+  it('cuts only the stretch asked for', () => {
+    const runs = toRuns([{ offset: 2, length: 10, severity: 'info' }], 30, 5, 20);
+    expect(runs.map(({ start, end, top }) => [start, end, top])).toEqual([
+      [5, 12, 0],
+      [12, 20, -1],
     ]);
   });
 
@@ -91,20 +121,114 @@ describe('highlight runs', () => {
   });
 });
 
-describe('opening an HTML file', () => {
-  it('keeps the text a reader sees and drops markup, scripts and comments', () => {
-    const html =
-      '<!doctype html><html><head><title>x</title><script>alert(1)</script></head><body>' +
-      '<h1>Visit&nbsp;ends</h1><!-- note --><p>They met <b title="a > b">her</b> &amp; left.<br>Then &#8220;stop&#x201D;.</p>' +
-      '<img src=x onerror="alert(2)"><style>p{}</style><p>a < b &bogus; done</p></body></html>';
-    expect(htmlToText(html)).toBe(
-      'Visit\u00a0ends\n\nThey met her & left.\nThen “stop”.\n\na < b &bogus; done',
-    );
+describe('long articles in parts', () => {
+  const paragraph = (index: number) => `Paragraph ${index} says something here.`;
+  const article = Array.from({ length: 40 }, (_, index) => paragraph(index)).join('\n\n');
+
+  it('keeps a text within the limit whole', () => {
+    expect(splitIntoParts('Short.', 100)).toEqual([{ offset: 0, text: 'Short.' }]);
   });
 
-  it('ends a head left open at the body, and survives unclosed tags', () => {
-    expect(htmlToText('<head><meta charset=utf-8><body><p>Text')).toBe('Text');
-    expect(htmlToText('<p>Text <span title="unclosed')).toBe('Text');
-    expect(decodeEntities('&#0; &#x110000; &lt;')).toBe('&#0; &#x110000; <');
+  it('cuts at paragraph breaks, within the limit, and loses nothing', () => {
+    const parts = splitIntoParts(article, 200);
+    expect(parts.length).toBeGreaterThan(5);
+    expect(parts.map((part) => part.text).join('')).toBe(article);
+    for (const part of parts) {
+      expect(part.text.length).toBeLessThanOrEqual(200);
+      expect(article.slice(part.offset, part.offset + part.text.length)).toBe(part.text);
+      if (part.offset > 0) expect(article.slice(part.offset - 2, part.offset)).toBe('\n\n');
+    }
+  });
+
+  it('falls back to a line break, then a space, then a hard cut; never splits a surrogate pair', () => {
+    const lines = 'one line\n'.repeat(30);
+    expect(
+      splitIntoParts(lines, 50).every(
+        (part) => part.offset === 0 || lines[part.offset - 1] === '\n',
+      ),
+    ).toBe(true);
+    const words = 'word '.repeat(40);
+    expect(
+      splitIntoParts(words, 50).every(
+        (part) => part.offset === 0 || words[part.offset - 1] === ' ',
+      ),
+    ).toBe(true);
+    const emoji = '😀'.repeat(40);
+    for (const part of splitIntoParts(emoji, 51)) expect(part.text.length % 2).toBe(0);
+  });
+
+  it('never cuts inside a fenced code block in Markdown', () => {
+    const fence = '```\n' + 'code\n\n'.repeat(20) + '```';
+    const markdown = `Intro.\n\n${fence}\n\nAfter.`;
+    const parts = splitIntoParts(markdown, fence.length + 12, 'markdown');
+    expect(parts.map((part) => part.text).join('')).toBe(markdown);
+    expect(parts.some((part) => part.text.includes(fence))).toBe(true);
+  });
+
+  it('refuses HTML over the limit with the limit in the message', () => {
+    expect(() => splitIntoParts('<p>x</p>'.repeat(50), 100, 'html')).toThrow(PartError);
+    expect(() => splitIntoParts('<p>x</p>'.repeat(50), 100, 'html')).toThrow(/100 characters/);
+  });
+
+  it('shifts findings back to the article and adds the summaries up', () => {
+    const text = 'First para.\n\nSecond para with a a typo.';
+    const parts = splitIntoParts(text, 30);
+    expect(parts.map((part) => part.offset)).toEqual([0, 13]);
+    const finding = (offset: number, line: number, column: number): Diagnostic =>
+      ({
+        ruleId: 'repeated-words',
+        severity: 'error',
+        category: 'fluency/grammar',
+        message: 'Repeated',
+        offset,
+        length: 3,
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 3,
+        excerpt: 'a a',
+        suggestions: ['a'],
+        url: 'rules/repeated-words/README.md',
+        messageId: 'repeated',
+      }) as Diagnostic;
+    const results: LintResult[] = [
+      {
+        diagnostics: [],
+        summary: {
+          errors: 0,
+          warnings: 0,
+          infos: 0,
+          words: 2,
+          sentences: 1,
+          categories: {},
+          penalty: 0,
+          truncated: false,
+        },
+      },
+      {
+        diagnostics: [finding(17, 1, 18)],
+        summary: {
+          errors: 1,
+          warnings: 0,
+          infos: 0,
+          words: 6,
+          sentences: 1,
+          categories: { 'fluency/grammar': 1 },
+          penalty: 83.33,
+          truncated: false,
+        },
+      },
+    ];
+    const merged = mergeResults(text, parts, results);
+    const [shifted] = merged.diagnostics;
+    expect(text.slice(shifted!.offset, shifted!.offset + 3)).toBe('a a');
+    expect([shifted!.line, shifted!.column]).toEqual([3, 18]);
+    expect(merged.summary).toMatchObject({
+      errors: 1,
+      words: 8,
+      sentences: 2,
+      categories: { 'fluency/grammar': 1 },
+      penalty: 62.5,
+    });
   });
 });

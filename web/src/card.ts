@@ -10,6 +10,7 @@ import { categoryName, describeReplacement, SEVERITY_LABEL } from './labels.js';
 export interface CardHandlers {
   apply(item: Item, replacement: string): void;
   disableRule(ruleId: string): void;
+  ignore(item: Item): void;
   step(direction: 1 | -1): void;
   close(): void;
 }
@@ -22,7 +23,7 @@ export function renderCard(
   handlers: CardHandlers,
 ): void {
   clear(card);
-  const docs = rule?.url ?? item.url;
+  const docs = docsHref(item.url || rule?.url);
   const fixes = item.suggestions.slice(0, 6);
   card.className = `card card-${item.severity}`;
   card.append(
@@ -42,10 +43,18 @@ export function renderCard(
       { class: 'card-explain' },
       h('span', { class: 'card-rule' }, item.ruleId),
       rule?.description ? ` — ${rule.description}.` : '',
-      docs && /^https?:\/\//.test(docs)
-        ? h('a', { href: docs, target: '_blank', rel: 'noopener noreferrer' }, ' About this rule')
-        : '',
     ),
+    docs === undefined
+      ? ''
+      : h(
+          'p',
+          { class: 'card-docs' },
+          h(
+            'a',
+            { class: 'rule-link', href: docs, target: '_blank', rel: 'noopener noreferrer' },
+            `How ${item.ruleId} works, with examples`,
+          ),
+        ),
     fixes.length > 0
       ? h(
           'div',
@@ -79,11 +88,31 @@ export function renderCard(
     h(
       'footer',
       { class: 'card-foot' },
+      button('link-button ignore-button', undefined, 'Ignore this one', () =>
+        handlers.ignore(item),
+      ),
       button('link-button', undefined, `Turn off ${item.ruleId} for this session`, () =>
         handlers.disableRule(item.ruleId),
       ),
     ),
   );
+}
+
+/**
+ * The rule's documentation as a link: a diagnostic's `url` is relative to the service
+ * (`rules/<id>/README.md`), so it resolves against the page, which the service serves. Only http(s)
+ * addresses become links.
+ */
+export function docsHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const resolved = new URL(url, document.baseURI);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:'
+      ? resolved.href
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function button(

@@ -1,21 +1,34 @@
 /**
- * Opens a dropped or chosen file as article text: .txt and .md as they are, .html as the text a
- * reader sees (see html-to-text: the HTML never reaches the browser's parser).
+ * Opens a dropped or chosen file as the article, exactly as it is: a .md or .html file stays
+ * Markdown or HTML in the editor and is sent with its `format`, so the service reads it with the
+ * same processor as the command line and its findings land in the file's own text. The file is
+ * only ever text in a text area: nothing in it reaches the browser's HTML parser.
  */
-import { htmlToText } from './html-to-text.js';
+import type { Format } from './parts.js';
 
 /** Larger files are refused before they are read. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 const ACCEPTED = /\.(?:txt|text|md|markdown|html?|xhtml)$/i;
 const HTML_NAME = /\.(?:html?|xhtml)$/i;
+const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
 
 export class FileImportError extends Error {
   override name = 'FileImportError';
 }
 
-export async function readArticleFile(file: File): Promise<string> {
-  const isHtml = HTML_NAME.test(file.name) || file.type === 'text/html';
+export interface ArticleFile {
+  text: string;
+  format: Format;
+}
+
+export function formatOf(file: { name: string; type: string }): Format {
+  if (HTML_NAME.test(file.name) || file.type === 'text/html') return 'html';
+  if (MARKDOWN_NAME.test(file.name) || file.type === 'text/markdown') return 'markdown';
+  return 'text';
+}
+
+export async function readArticleFile(file: File): Promise<ArticleFile> {
   if (!ACCEPTED.test(file.name) && !file.type.startsWith('text/')) {
     throw new FileImportError(`“${file.name}” is not a .txt, .md or .html file`);
   }
@@ -24,10 +37,6 @@ export async function readArticleFile(file: File): Promise<string> {
       `“${file.name}” is ${Math.round(file.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB`,
     );
   }
-  const content = await file.text();
-  return normalizeNewlines(isHtml ? htmlToText(content) : content);
-}
-
-function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // A text area keeps line breaks as \n: the text sent is the text shown, so offsets agree.
+  return { text: (await file.text()).replace(/\r\n?/g, '\n'), format: formatOf(file) };
 }

@@ -1,7 +1,9 @@
 /**
- * Cuts the text into runs for the highlight layer. Diagnostics overlap (a readability hint covers a
- * sentence that holds a punctuation error), so each run records every diagnostic covering it and
- * shows the most important one: the most severe, then the narrowest.
+ * Cuts a stretch of the text into runs for the highlight layer. Diagnostics overlap (a readability
+ * hint covers a sentence that holds a punctuation error), so the layer has two levels: wide
+ * findings (whole sentences) are drawn beneath as an underline, and short ones above them as a
+ * tinted mark, so a finding inside a sentence-long one stays visible and clickable. Within a level,
+ * each run shows the most important finding covering it: the most severe, then the narrowest.
  */
 import type { Severity } from './api-types.js';
 
@@ -11,13 +13,20 @@ export interface Highlightable {
   severity: Severity;
 }
 
+/** Findings longer than this are drawn beneath the others, as an underline without a tint. */
+export const WIDE_CHARS = 40;
+
 export interface Run {
   start: number;
   end: number;
-  /** Indexes of the diagnostics covering the run, in input order; empty for plain text. */
+  /** Indexes of the short diagnostics covering the run, in input order. */
   covering: number[];
-  /** The diagnostic the run shows, or -1. */
+  /** The short diagnostic the run shows, or -1. */
   top: number;
+  /** Indexes of the wide diagnostics covering the run, in input order. */
+  wide: number[];
+  /** The wide diagnostic the run underlines, or -1. */
+  wideTop: number;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -33,27 +42,50 @@ export function paintedSpan(
   return start < textLength ? { start, end: start + 1 } : { start: start - 1, end: start };
 }
 
-export function toRuns(diagnostics: readonly Highlightable[], textLength: number): Run[] {
-  const spans = diagnostics.map((diagnostic) => paintedSpan(diagnostic, textLength));
-  const cuts = new Set<number>([0, textLength]);
-  for (const span of spans) {
-    cuts.add(span.start);
-    cuts.add(span.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
+export function isWide(diagnostic: Highlightable): boolean {
+  return diagnostic.length > WIDE_CHARS;
+}
 
-  // Sweep: diagnostics sorted by start enter, and leave once the run passes their end.
-  const order = spans.map((_, index) => index).sort((a, b) => spans[a]!.start - spans[b]!.start);
-  const active = new Set<number>();
-  let next = 0;
+/**
+ * Runs covering [from, to) of a text `textLength` long, exactly once and in order; `diagnostics`
+ * may hold findings outside the stretch (they are ignored).
+ */
+export function toRuns(
+  diagnostics: readonly Highlightable[],
+  textLength: number,
+  from = 0,
+  to = textLength,
+): Run[] {
+  const spans = diagnostics.map((diagnostic) => paintedSpan(diagnostic, textLength));
+  const inside: number[] = [];
+  const cuts = new Set<number>([from, to]);
+  spans.forEach((span, index) => {
+    if (span.end <= from || span.start >= to) return;
+    inside.push(index);
+    cuts.add(Math.max(from, span.start));
+    cuts.add(Math.min(to, span.end));
+  });
+  const points = [...cuts].sort((a, b) => a - b);
   const runs: Run[] = [];
   for (let index = 0; index + 1 < points.length; index++) {
     const start = points[index]!;
     const end = points[index + 1]!;
-    while (next < order.length && spans[order[next]!]!.start <= start) active.add(order[next++]!);
-    for (const member of active) if (spans[member]!.end <= start) active.delete(member);
-    const covering = [...active].sort((a, b) => a - b);
-    runs.push({ start, end, covering, top: pickTop(covering, diagnostics, spans) });
+    const covering: number[] = [];
+    const wide: number[] = [];
+    for (const member of inside) {
+      const span = spans[member]!;
+      if (span.start <= start && span.end >= end) {
+        (isWide(diagnostics[member]!) ? wide : covering).push(member);
+      }
+    }
+    runs.push({
+      start,
+      end,
+      covering,
+      top: pickTop(covering, diagnostics, spans),
+      wide,
+      wideTop: pickTop(wide, diagnostics, spans),
+    });
   }
   return runs;
 }

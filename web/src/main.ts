@@ -11,23 +11,39 @@ import type {
   SeveritySetting,
   Summary,
 } from './api-types.js';
-import { fetchRules, lint, ServiceError } from './api.js';
-import { marksOf, renderBackdrop, type Item } from './backdrop.js';
+import { DEFAULT_MAX_CHARS, fetchMaxChars, fetchRules, lint, ServiceError } from './api.js';
+import { Backdrop, type Item } from './backdrop.js';
 import { placeCard, renderCard } from './card.js';
 import { byId } from './dom.js';
 import { findChange, shiftThrough } from './edits.js';
 import { readArticleFile } from './file-import.js';
+import { isWide } from './highlights.js';
 import { plural, SEVERITY_LABEL } from './labels.js';
 import { renderIssues, renderScore, wireIssueKeys } from './panel.js';
+import { mergeResults, PartError, splitIntoParts, type Format, type Part } from './parts.js';
 import { renderRules } from './rules-panel.js';
-import { loadArticle, loadSession, saveArticle, saveSession } from './store.js';
+import {
+  loadArticle,
+  loadFormat,
+  loadSession,
+  loadToken,
+  saveArticle,
+  saveFormat,
+  saveSession,
+  saveToken,
+} from './store.js';
 
 /** Quiet time after the last keystroke before the article is checked again. */
 const LINT_DELAY_MS = 350;
 const SAVE_DELAY_MS = 300;
+/** The issue list follows the text this long after the last keystroke (it is not on the input path). */
+const PANEL_DELAY_MS = 200;
+/** Parts of a long article sent to the service at once. */
+const PART_CONCURRENCY = 4;
+/** How long the Undo offer stays after Clear. */
+const UNDO_MS = 15_000;
 
 const editor = byId<HTMLTextAreaElement>('editor');
-const backdrop = byId('backdrop');
 const stack = byId('editor-stack');
 const scroller = byId('editor-scroll');
 const card = byId('card');
@@ -40,10 +56,29 @@ const allRules = byId<HTMLInputElement>('all-rules');
 const fileInput = byId<HTMLInputElement>('file-input');
 const editorPane = byId('editor-pane');
 const dropOverlay = byId('drop-overlay');
+const formatSelect = byId<HTMLSelectElement>('format');
+const toast = byId('toast');
+const toastText = byId('toast-text');
+const tokenForm = byId<HTMLFormElement>('token-form');
+const tokenInput = byId<HTMLInputElement>('token-input');
+const tokenWhy = byId('token-why');
+const ignoredNote = byId('ignored-note');
+const backdrop = new Backdrop(byId('backdrop'));
 
 const session = loadSession();
 let rules: RuleInfo[] = [];
 let text = '';
+let format: Format = 'text';
+let token = loadToken();
+/** The longest text the service takes at once; longer articles are checked in parts. */
+let maxChars = DEFAULT_MAX_CHARS;
+const limits = fetchMaxChars().then((max) => (maxChars = max));
+/** Results of parts already checked, by format, config and text: an edit re-checks one part. */
+let partCache = new Map<string, LintResult>();
+/** Why the last check failed, shown in the panel until a check succeeds. */
+let lastError: string | undefined;
+/** Keys of the findings the editor chose to ignore (see `ignoreId`). */
+let ignoredKeys = new Set<number>();
 /** Diagnostics aligned with `text` (shifted through edits made since the last answer). */
 let items: Item[] = [];
 let summary: Summary | undefined;
@@ -53,13 +88,38 @@ let returnFocus: HTMLElement | undefined;
 let nextKey = 1;
 let lintTimer: ReturnType<typeof setTimeout> | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let panelTimer: ReturnType<typeof setTimeout> | undefined;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+let cardFrame = 0;
 let inFlight: AbortController | undefined;
 let lintSequence = 0;
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 function visibleItems(): Item[] {
-  return items.filter((item) => session.show[item.severity]);
+  return items.filter((item) => session.show[item.severity] && !ignoredKeys.has(item.key));
+}
+
+/**
+ * What identifies a finding the editor ignores, across new answers and edits elsewhere: its rule,
+ * message, text and a few characters either side (the same words flagged elsewhere stay shown).
+ */
+function ignoreId(item: Item): string {
+  const end = item.offset + item.length;
+  return [
+    item.ruleId,
+    item.messageId ?? item.message,
+    item.excerpt,
+    text.slice(Math.max(0, item.offset - 12), item.offset),
+    text.slice(end, end + 12),
+  ].join('\u0000');
+}
+
+function refreshIgnored(): void {
+  const ignored = new Set(session.ignored);
+  ignoredKeys = new Set(
+    items.filter((item) => ignored.has(ignoreId(item))).map((item) => item.key),
+  );
 }
 
 function sessionConfig(): SessionConfig | undefined {
@@ -70,8 +130,9 @@ function sessionConfig(): SessionConfig | undefined {
 }
 
 function setStatus(message: string, state: 'idle' | 'busy' | 'error' = 'idle'): void {
-  status.textContent = message;
-  status.dataset.state = state;
+  // Unchanged text is not written again: a keystroke should not dirty the header's layout.
+  if (status.textContent !== message) status.textContent = message;
+  if (status.dataset.state !== state) status.dataset.state = state;
 }
 
 function announce(message: string): void {
@@ -81,23 +142,44 @@ function announce(message: string): void {
 // ---- rendering -------------------------------------------------------------------------------
 
 function renderText(): void {
-  const visible = visibleItems();
-  renderBackdrop(backdrop, text, visible, activeKey);
-  document.body.dataset.state = text === '' ? 'empty' : 'filled';
+  backdrop.render(text, visibleItems(), activeKey);
+  markFilled();
+}
+
+function markFilled(): void {
+  const state = text === '' ? 'empty' : 'filled';
+  if (document.body.dataset.state !== state) document.body.dataset.state = state;
 }
 
 function renderPanel(): void {
+  clearTimeout(panelTimer);
   const visible = visibleItems();
-  renderScore(scoreBody, summary, items);
+  const shown = items.filter((item) => !ignoredKeys.has(item.key));
+  renderScore(scoreBody, summary, shown);
   const empty =
     text.trim() === ''
       ? 'No article yet. Paste or type one, or open a file.'
-      : summary === undefined
-        ? 'Checking…'
-        : items.length === 0
-          ? 'No issues found.'
-          : 'Every issue is hidden by the filters above.';
-  renderIssues(issueGroups, visible, activeKey, empty);
+      : lastError !== undefined
+        ? `Not checked: ${lastError}`
+        : summary === undefined
+          ? 'Checking…'
+          : shown.length === 0
+            ? items.length === 0
+              ? 'No issues found.'
+              : 'Every issue is ignored.'
+            : 'Every issue is hidden by the filters above.';
+  renderIssues(issueGroups, visible, activeKey, empty, session.order);
+  ignoredNote.hidden = ignoredKeys.size === 0;
+  byId('ignored-count').textContent = `${plural(ignoredKeys.size, 'issue')} ignored ·`;
+  for (const order of ['category', 'document'] as const) {
+    byId(`order-${order}`).setAttribute('aria-pressed', String(session.order === order));
+  }
+}
+
+/** The panel follows typing a moment later, off the input path. */
+function schedulePanel(): void {
+  clearTimeout(panelTimer);
+  panelTimer = setTimeout(renderPanel, PANEL_DELAY_MS);
 }
 
 function renderAll(): void {
@@ -116,10 +198,13 @@ function scheduleLint(delay = LINT_DELAY_MS): void {
 
 async function runLint(): Promise<void> {
   inFlight?.abort();
+  await limits;
   const sent = text;
+  const sentFormat = format;
   if (sent.trim() === '') {
     items = [];
     summary = undefined;
+    lastError = undefined;
     setStatus('Ready');
     renderAll();
     return;
@@ -129,25 +214,85 @@ async function runLint(): Promise<void> {
   const sequence = ++lintSequence;
   setStatus('Checking…', 'busy');
   const started = performance.now();
+  const config = sessionConfig();
+  let parts: Part[];
   let result: LintResult;
   try {
-    result = await lint(sent, sessionConfig(), controller.signal);
+    parts = splitIntoParts(sent, maxChars, sentFormat);
+    result = mergeResults(sent, parts, await lintParts(parts, sentFormat, config, controller));
   } catch (error) {
     if (controller.signal.aborted || sequence !== lintSequence) return;
-    const message =
-      error instanceof ServiceError
-        ? error.message
-        : 'The service cannot be reached. Is it running?';
-    setStatus(message, 'error');
+    fail(error);
     return;
   }
   if (sequence !== lintSequence) return;
   const elapsed = Math.round(performance.now() - started);
+  lastError = undefined;
   // The editor may have typed while the answer was on its way: carry it over to the current text.
   items = keepKeys(shiftThrough(result.diagnostics, findChange(sent, text)));
   summary = result.summary;
+  refreshIgnored();
   if (!items.some((item) => item.key === activeKey)) activeKey = undefined;
-  setStatus(`${plural(items.length, 'issue')} · checked in ${elapsed} ms`);
+  const inParts = parts.length > 1 ? ` in ${parts.length} parts` : '';
+  setStatus(`${plural(items.length, 'issue')} · checked${inParts} in ${elapsed} ms`);
+  renderAll();
+}
+
+/**
+ * Checks each part (a short article is one part), at most a few at once, reusing the answers for
+ * parts whose text, format and config are unchanged.
+ */
+async function lintParts(
+  parts: readonly Part[],
+  partFormat: Format,
+  config: SessionConfig | undefined,
+  controller: AbortController,
+): Promise<LintResult[]> {
+  const prefix = `${partFormat}\u0000${JSON.stringify(config ?? null)}\u0000`;
+  const results = new Array<LintResult>(parts.length);
+  // One part failing stops the others; a newer check stops them all.
+  const partsController = new AbortController();
+  controller.signal.addEventListener('abort', () => partsController.abort());
+  let next = 0;
+  const lane = async () => {
+    while (next < parts.length) {
+      const index = next++;
+      const key = prefix + parts[index]!.text;
+      const known = partCache.get(key);
+      results[index] =
+        known ??
+        (await lint(parts[index]!.text, partFormat, config, token, partsController.signal));
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(PART_CONCURRENCY, parts.length) }, lane));
+  } catch (error) {
+    partsController.abort();
+    throw error;
+  }
+  // Only the parts of the text as it stands are kept.
+  partCache = new Map(parts.map((part, index) => [prefix + part.text, results[index]!]));
+  return results;
+}
+
+/** A check that failed: the reason in the header and the panel, and the token form on a 401. */
+function fail(error: unknown): void {
+  let message: string;
+  if (error instanceof PartError) message = error.message;
+  else if (error instanceof ServiceError && error.status === 401) {
+    message = token
+      ? 'The service did not accept the API token: enter it again'
+      : 'This service needs an API token: enter it in the panel';
+    askForToken(
+      token ? 'The service did not accept this token. Check it and enter it again.' : undefined,
+    );
+  } else if (error instanceof ServiceError && error.status !== 0) message = error.message;
+  else message = 'The service cannot be reached. Is it running?';
+  lastError = message;
+  items = [];
+  summary = undefined;
+  activeKey = undefined;
+  setStatus(message, 'error');
   renderAll();
 }
 
@@ -170,19 +315,37 @@ function keepKeys(fresh: readonly Diagnostic[]): Item[] {
 
 // ---- editing ---------------------------------------------------------------------------------
 
+/**
+ * The input path: kept to what must follow each keystroke. The highlight layer redraws only the
+ * lines the edit touched; the panel, the saved copy and the next check follow when typing pauses.
+ */
 function onTextChanged(): void {
-  const change = findChange(text, editor.value);
-  text = editor.value;
+  const value = editor.value;
+  const change = findChange(text, value);
+  const wasEmpty = text.trim() === '';
+  const before = items.length;
+  text = value;
   items = shiftThrough(items, change);
+  backdrop.edit(text, change, visibleItems());
+  markFilled();
+  // The list is redrawn with the next answer; before it, only when the edit removed an issue or
+  // emptied or filled the editor (a redraw of hundreds of issues is not a keystroke's work).
+  if (items.length !== before || wasEmpty !== (text.trim() === '')) schedulePanel();
+  hideToast();
   if (activeKey !== undefined && !items.some((item) => item.key === activeKey)) closeCard(false);
-  renderText();
-  refreshCard();
+  else if (activeKey !== undefined) scheduleCard();
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     if (!saveArticle(text))
       setStatus('The browser would not keep this article: it may be too large', 'error');
   }, SAVE_DELAY_MS);
   scheduleLint();
+}
+
+/** The open card follows its issue at the next frame, not inside the keystroke. */
+function scheduleCard(): void {
+  cancelAnimationFrame(cardFrame);
+  cardFrame = requestAnimationFrame(() => refreshCard());
 }
 
 function setText(value: string): void {
@@ -231,10 +394,10 @@ function activate(
   }
   activeKey = key;
   returnFocus = options.from;
-  renderText();
+  backdrop.setActive(key);
   renderPanel();
   if (options.select !== false) editor.setSelectionRange(item.offset, item.offset + item.length);
-  const [mark] = marksOf(backdrop, key);
+  const [mark] = backdrop.marksOf(key);
   if (mark) scrollToMark(mark);
   refreshCard();
   announce(`${SEVERITY_LABEL[item.severity]}: ${item.message}`);
@@ -279,12 +442,13 @@ function refreshCard(): void {
         changeRule(ruleId, 'off');
         closeCard(true);
       },
+      ignore: (ignored) => ignoreItem(ignored),
       step: (direction) => step(direction, true),
       close: () => closeCard(true),
     },
   );
   card.hidden = false;
-  placeCard(card, stack, marksOf(backdrop, item.key));
+  placeCard(card, stack, backdrop.marksOf(item.key));
   if (focusedAt !== -1) focusable()[Math.min(focusedAt, focusable().length - 1)]?.focus();
 }
 
@@ -293,8 +457,8 @@ function closeCard(restoreFocus: boolean): void {
   activeKey = undefined;
   card.hidden = true;
   if (!wasOpen) return;
-  renderText();
-  renderPanel();
+  backdrop.setActive(undefined);
+  schedulePanel();
   if (restoreFocus) {
     // The issue list is redrawn on activation: find the button for the same issue again.
     const key = returnFocus?.dataset.key;
@@ -324,19 +488,38 @@ function step(direction: 1 | -1, focusCard: boolean): void {
 }
 
 /**
- * Clicking or moving the caret into an error or warning opens its card. Suggestions (which may
- * cover whole sentences) open from the list or the keyboard only, so they never interrupt typing.
+ * Clicking or moving the caret into an issue opens its card: the short issue under the caret
+ * first (most severe, then narrowest), so one inside a sentence-long finding opens itself; a
+ * sentence-long error or warning opens where nothing shorter is. Sentence-long suggestions open
+ * from the list or the keyboard only, so they never interrupt typing.
  */
 function onCaretMoved(): void {
   if (editor.selectionStart !== editor.selectionEnd) return;
   const caret = editor.selectionStart;
-  const under = visibleItems()
-    .filter((item) => item.severity !== 'info')
-    .filter((item) => item.offset <= caret && caret <= item.offset + Math.max(1, item.length))
-    .sort((a, b) => severityFirst(a, b) || a.length - b.length)[0];
+  const here = visibleItems().filter(
+    (item) => item.offset <= caret && caret <= item.offset + Math.max(1, item.length),
+  );
+  const under =
+    here
+      .filter((item) => !isWide(item))
+      .sort((a, b) => severityFirst(a, b) || a.length - b.length)[0] ??
+    here
+      .filter((item) => item.severity !== 'info')
+      .sort((a, b) => severityFirst(a, b) || a.length - b.length)[0];
   if (under && under.key !== activeKey)
     activate(under.key, { focusCard: false, from: editor, select: false });
   else if (!under && activeKey !== undefined) closeCard(false);
+}
+
+/** Ignores one finding for this session: it leaves the text and the list, and is never sent. */
+function ignoreItem(item: Item): void {
+  session.ignored = [...new Set([...session.ignored, ignoreId(item)])];
+  saveSession(session);
+  refreshIgnored();
+  closeCard(false);
+  renderAll();
+  editor.focus({ preventScroll: true });
+  announce(`Ignored “${item.excerpt}”. Show it again from the issue list.`);
 }
 
 function severityFirst(a: Item, b: Item): number {
@@ -381,6 +564,15 @@ editor.addEventListener('keydown', (event) => {
   } else if (event.key === 'Escape' && activeKey !== undefined) {
     event.preventDefault();
     closeCard(false);
+  } else if (event.key === 'Tab' && !event.shiftKey && activeKey !== undefined && !card.hidden) {
+    // With a card open, Tab goes to its fixes (its first button when it has none).
+    const target =
+      card.querySelector<HTMLElement>('.fix') ?? card.querySelector<HTMLElement>('button');
+    if (target) {
+      event.preventDefault();
+      returnFocus = editor;
+      target.focus();
+    }
   }
 });
 card.addEventListener('keydown', (event) => {
@@ -435,22 +627,142 @@ byId('copy-button').addEventListener('click', async () => {
   setStatus(`Copied ${plural(editor.value.length, 'character')}`);
 });
 
+/**
+ * Clear deletes the text through the browser's editing commands, so Ctrl+Z in the editor brings it
+ * back; the Undo button in the message that follows does the same.
+ */
 byId('clear-button').addEventListener('click', () => {
   closeCard(false);
-  setText('');
+  const cleared = editor.value;
+  if (cleared === '') {
+    editor.focus();
+    return;
+  }
+  replaceAll('');
   editor.focus();
+  showToast('Article cleared.', () => {
+    if (editor.value !== '') return;
+    replaceAll(cleared);
+    editor.setSelectionRange(0, 0);
+    editor.focus();
+    announce('Article restored');
+  });
+  announce('Article cleared. Undo with the button or Ctrl+Z.');
+});
+
+/** Replaces the whole text as an edit the text area can undo. */
+function replaceAll(value: string): void {
+  editor.focus({ preventScroll: true });
+  editor.select();
+  const before = editor.value;
+  const done =
+    value === ''
+      ? document.execCommand('delete')
+      : document.execCommand('insertText', false, value);
+  if (!done || editor.value === before) {
+    editor.value = value;
+    onTextChanged();
+  }
+  scheduleLint(0);
+}
+
+let undoAction: (() => void) | undefined;
+
+function showToast(message: string, undo: () => void): void {
+  toastText.textContent = message;
+  undoAction = undo;
+  toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(hideToast, UNDO_MS);
+}
+
+function hideToast(): void {
+  if (toast.hidden) return;
+  toast.hidden = true;
+  undoAction = undefined;
+  clearTimeout(toastTimer);
+}
+
+byId('toast-undo').addEventListener('click', () => {
+  const undo = undoAction;
+  hideToast();
+  undo?.();
+});
+byId('toast-close').addEventListener('click', () => {
+  hideToast();
+  editor.focus();
+});
+
+function setFormat(value: Format): void {
+  format = value;
+  formatSelect.value = value;
+  saveFormat(value);
+}
+
+formatSelect.addEventListener('change', () => {
+  setFormat(formatSelect.value as Format);
+  scheduleLint(0);
 });
 
 async function openFile(file: File | undefined): Promise<void> {
   if (!file) return;
   try {
-    setText(await readArticleFile(file));
+    const opened = await readArticleFile(file);
+    setFormat(opened.format);
+    setText(opened.text);
     announce(`Opened ${file.name}`);
     editor.focus({ preventScroll: true });
   } catch (error) {
     setStatus((error as Error).message, 'error');
   }
 }
+
+// ---- the API token -------------------------------------------------------------------------------
+
+function askForToken(reason?: string): void {
+  tokenWhy.textContent =
+    reason ?? 'This service asks for an API token. Ask whoever runs it for one.';
+  // A form already open may hold a token being typed: leave it.
+  if (!tokenForm.hidden) return;
+  tokenForm.hidden = false;
+  tokenInput.value = '';
+  // Focus only when the editor is not in the middle of something.
+  if (document.activeElement === document.body || document.activeElement === null)
+    tokenInput.focus();
+}
+
+tokenForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const value = tokenInput.value.trim();
+  if (value === '') {
+    tokenInput.focus();
+    return;
+  }
+  token = value;
+  saveToken(token);
+  tokenForm.hidden = true;
+  tokenInput.value = '';
+  announce('Token saved for this tab');
+  loadRules();
+  scheduleLint(0);
+});
+
+// ---- the issue list's order and ignored issues ---------------------------------------------------
+
+for (const order of ['category', 'document'] as const) {
+  byId(`order-${order}`).addEventListener('click', () => {
+    session.order = order;
+    saveSession(session);
+    renderPanel();
+  });
+}
+byId('unignore').addEventListener('click', () => {
+  session.ignored = [];
+  saveSession(session);
+  refreshIgnored();
+  renderAll();
+  announce('Ignored issues shown again');
+});
 
 fileInput.addEventListener('change', () => {
   void openFile(fileInput.files?.[0]);
@@ -488,18 +800,25 @@ allRules.checked = session.all;
 renderRules(ruleList, rules, session.rules, session.all, changeRule);
 text = loadArticle();
 editor.value = text;
+setFormat(loadFormat());
 renderAll();
 setStatus(text ? 'Checking…' : 'Ready', text ? 'busy' : 'idle');
 if (text) scheduleLint(0);
+loadRules();
 
-fetchRules()
-  .then((list) => {
-    rules = list;
-    // Overrides for rules the service no longer has would make every lint fail.
-    for (const id of Object.keys(session.rules)) {
-      if (!rules.some((rule) => rule.id === id)) delete session.rules[id];
-    }
-    renderRules(ruleList, rules, session.rules, session.all, changeRule);
-    refreshCard();
-  })
-  .catch(() => renderRules(ruleList, [], session.rules, session.all, changeRule));
+function loadRules(): void {
+  fetchRules(token)
+    .then((list) => {
+      rules = list;
+      // Overrides for rules the service no longer has would make every lint fail.
+      for (const id of Object.keys(session.rules)) {
+        if (!rules.some((rule) => rule.id === id)) delete session.rules[id];
+      }
+      renderRules(ruleList, rules, session.rules, session.all, changeRule);
+      refreshCard();
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ServiceError && error.status === 401) askForToken();
+      renderRules(ruleList, [], session.rules, session.all, changeRule);
+    });
+}

@@ -73,17 +73,37 @@ export interface IssueListHandlers {
   activate(key: number, from: HTMLElement): void;
 }
 
-/** Groups in MQM order, each with its count; items in text order, one tab stop for the list. */
+/**
+ * Either groups in MQM order, each with its count and its items in text order, or one list in the
+ * order of the text; one tab stop for the list either way.
+ */
 export function renderIssues(
   container: HTMLElement,
   items: readonly Item[],
   activeKey: number | undefined,
   emptyMessage: string,
+  order: 'category' | 'document' = 'category',
 ): void {
   const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
   clear(container);
   if (items.length === 0) {
     container.append(h('p', { class: 'empty' }, emptyMessage));
+    return;
+  }
+  if (order === 'document') {
+    const sorted = [...items].sort((a, b) => a.offset - b.offset || a.length - b.length);
+    const tabStop = activeKey ?? sorted[0]!.key;
+    container.append(
+      h(
+        'ul',
+        {
+          class: 'issue-list issue-list-document',
+          'aria-label': 'Issues in the order of the text',
+        },
+        ...sorted.map((item) => issueEntry(item, activeKey, tabStop, true)),
+      ),
+    );
+    refocus(container, focusedKey);
     return;
   }
   const groups = new Map<string, Item[]>();
@@ -95,7 +115,7 @@ export function renderIssues(
   const ordered = [...groups.entries()].sort(
     ([a], [b]) => categoryRank(a) - categoryRank(b) || a.localeCompare(b),
   );
-  const tabStop = activeKey ?? items[0]!.key;
+  const tabStop = activeKey ?? ordered[0]![1][0]!.key;
   for (const [category, group] of ordered) {
     const titleId = `group-${category.replace(/\W/g, '-')}`;
     const dimension = categoryDimension(category);
@@ -117,44 +137,56 @@ export function renderIssues(
         h(
           'ul',
           { class: 'issue-list' },
-          ...group.map((item) =>
-            h(
-              'li',
-              {},
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: `issue issue-${item.severity}${item.key === activeKey ? ' is-active' : ''}`,
-                  'data-key': item.key,
-                  'data-rule': item.ruleId,
-                  tabindex: item.key === tabStop ? 0 : -1,
-                  'aria-current': item.key === activeKey ? 'true' : undefined,
-                },
-                h('span', { class: `sev sev-${item.severity}`, 'aria-hidden': 'true' }),
-                h(
-                  'span',
-                  { class: 'issue-text' },
-                  h(
-                    'span',
-                    { class: 'issue-top' },
-                    h('span', { class: 'visually-hidden' }, `${SEVERITY_LABEL[item.severity]}: `),
-                    h('q', { class: 'issue-excerpt' }, shortExcerpt(item.excerpt) || '(empty)'),
-                    h('span', { class: 'issue-line' }, `line ${item.line}`),
-                  ),
-                  h('span', { class: 'issue-message' }, richMessage(item.message)),
-                ),
-              ),
-            ),
-          ),
+          ...group.map((item) => issueEntry(item, activeKey, tabStop, false)),
         ),
       ),
     );
   }
+  refocus(container, focusedKey);
+}
+
+function refocus(container: HTMLElement, focusedKey: string | undefined): void {
   if (focusedKey !== undefined) {
     const again = container.querySelector<HTMLElement>(`.issue[data-key="${focusedKey}"]`);
     again?.focus({ preventScroll: true });
   }
+}
+
+function issueEntry(
+  item: Item,
+  activeKey: number | undefined,
+  tabStop: number,
+  withCategory: boolean,
+): HTMLElement {
+  return h(
+    'li',
+    {},
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `issue issue-${item.severity}${item.key === activeKey ? ' is-active' : ''}`,
+        'data-key': item.key,
+        'data-rule': item.ruleId,
+        tabindex: item.key === tabStop ? 0 : -1,
+        'aria-current': item.key === activeKey ? 'true' : undefined,
+      },
+      h('span', { class: `sev sev-${item.severity}`, 'aria-hidden': 'true' }),
+      h(
+        'span',
+        { class: 'issue-text' },
+        h(
+          'span',
+          { class: 'issue-top' },
+          h('span', { class: 'visually-hidden' }, `${SEVERITY_LABEL[item.severity]}: `),
+          h('q', { class: 'issue-excerpt' }, shortExcerpt(item.excerpt) || '(empty)'),
+          h('span', { class: 'issue-line' }, `line ${item.line}`),
+        ),
+        h('span', { class: 'issue-message' }, richMessage(item.message)),
+        withCategory && h('span', { class: 'issue-category' }, categoryName(item.category)),
+      ),
+    ),
+  );
 }
 
 /** Arrow keys, Home and End move between issues (a roving tab stop); Enter or Space opens one. */

@@ -1,11 +1,15 @@
 /**
- * What the page remembers. The article stays in localStorage so a reload loses nothing; rule and
- * severity choices last for the browser session only (sessionStorage), as the editor asked for.
+ * What the page remembers. The article (and how it is read) stays in localStorage so a reload
+ * loses nothing; rule and severity choices, ignored findings and the API token last for the
+ * browser session only (sessionStorage), as the editor asked for.
  */
 import type { Severity, SeveritySetting } from './api-types.js';
+import type { Format } from './parts.js';
 
 const ARTICLE_KEY = 'mtlint.article';
+const FORMAT_KEY = 'mtlint.format';
 const SESSION_KEY = 'mtlint.session';
+const TOKEN_KEY = 'mtlint.token';
 
 export interface SessionChoices {
   /** Run every rule, not only the recommended ones. */
@@ -14,6 +18,10 @@ export interface SessionChoices {
   rules: Record<string, SeveritySetting>;
   /** Which severities the page shows. */
   show: Record<Severity, boolean>;
+  /** The issue list: grouped by category, or one list in the order of the text. */
+  order: 'category' | 'document';
+  /** Findings the editor chose to ignore (see `ignoreId`); never sent to the service. */
+  ignored: string[];
 }
 
 export function loadArticle(): string {
@@ -35,11 +43,49 @@ export function saveArticle(text: string): boolean {
   }
 }
 
+export function loadFormat(): Format {
+  try {
+    const format = localStorage.getItem(FORMAT_KEY);
+    return format === 'markdown' || format === 'html' ? format : 'text';
+  } catch {
+    return 'text';
+  }
+}
+
+export function saveFormat(format: Format): void {
+  try {
+    if (format === 'text') localStorage.removeItem(FORMAT_KEY);
+    else localStorage.setItem(FORMAT_KEY, format);
+  } catch {
+    // The format still applies to this page.
+  }
+}
+
+/** The service's API token, for this tab only (sessionStorage: gone when the tab closes). */
+export function loadToken(): string | undefined {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveToken(token: string | undefined): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Kept in memory for this page.
+  }
+}
+
 export function loadSession(): SessionChoices {
   const fallback: SessionChoices = {
     all: false,
     rules: {},
     show: { error: true, warning: true, info: true },
+    order: 'category',
+    ignored: [],
   };
   try {
     const raw = sessionStorage.getItem(SESSION_KEY);
@@ -49,6 +95,10 @@ export function loadSession(): SessionChoices {
       all: parsed.all === true,
       rules: typeof parsed.rules === 'object' && parsed.rules ? parsed.rules : {},
       show: { ...fallback.show, ...(parsed.show ?? {}) },
+      order: parsed.order === 'document' ? 'document' : 'category',
+      ignored: Array.isArray(parsed.ignored)
+        ? parsed.ignored.filter((id): id is string => typeof id === 'string')
+        : [],
     };
   } catch {
     return fallback;
