@@ -1,7 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
-import type { LintService } from '../lint-service.js';
+import { abandonSignal } from '../abandon.js';
+import type { LintService, LintOptions } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
 import { parseBody } from '../middleware/body.js';
 import { describeError } from '../middleware/errors.js';
@@ -36,11 +37,11 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }
   };
   // The worker serializes the result: the HTTP thread neither clones nor stringifies diagnostics.
-  const lintJson = (text: string, config: unknown): Promise<string> =>
+  const lintJson = (text: string, config: unknown, options: LintOptions): Promise<string> =>
     timed(async () =>
       lintService.lintJson
-        ? lintService.lintJson(text, config)
-        : JSON.stringify(await lintService.lint(text, config)),
+        ? lintService.lintJson(text, config, options)
+        : JSON.stringify(await lintService.lint(text, config, options)),
     );
 
   /**
@@ -64,7 +65,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     async (req, res) => {
       const { text, config } = readLintRequest(req);
       checkLength(text, maxChars);
-      sendJsonText(res, await lintJson(text, config));
+      sendJsonText(res, await lintJson(text, config, { signal: abandonSignal(req, res) }));
     },
   );
 
@@ -77,6 +78,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }),
     async (req, res) => {
       const documents = readBatchRequest(req, options.batchMaxDocuments);
+      const signal = abandonSignal(req, res);
       // Each entry is JSON text: the result as the worker serialized it, behind its id.
       const entries = await mapConcurrently(
         documents,
@@ -92,7 +94,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
             }
             const text = requireText(document.text);
             checkLength(text, maxChars);
-            return withId(id, await lintJson(text, document.config));
+            return withId(id, await lintJson(text, document.config, { signal }));
           } catch (error) {
             const { code, message } = describeError(error, req);
             return JSON.stringify({ id, error: { code, message } } satisfies BatchEntry);
