@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from './http/app.js';
+import { drainable } from './http/drain.js';
 import { createPoolLintService } from './http/lint-service.js';
 import { readSettings, SettingsError, type Settings } from './http/settings.js';
 
@@ -23,7 +24,11 @@ async function main(): Promise<void> {
   const destination = pino.destination({ sync: false });
   const logger = pino({ level: settings.logLevel }, destination);
 
-  const lintService = createPoolLintService(settings);
+  const lintService = createPoolLintService({
+    ...settings,
+    // A worker that fails outside a check (while starting, say); /readyz fails when none is left.
+    onWorkerError: (err) => logger.error({ err }, 'lint worker failed'),
+  });
   let draining = false;
   const app = createApp({
     lintService,
@@ -39,6 +44,8 @@ async function main(): Promise<void> {
   server.requestTimeout = settings.requestTimeoutMs;
   server.headersTimeout = settings.headersTimeoutMs;
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
+  server.maxConnections = settings.maxConnections;
+  const { drain } = drainable(server);
   await once(server, 'listening');
   const { address, port } = server.address() as AddressInfo;
   logger.info({ address, port, workers: settings.workers }, 'mtlint listening');
@@ -53,11 +60,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, settings.shutdownTimeoutMs);
     force.unref();
-    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets close now.
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    // Stops accepting, answers in-flight requests with `Connection: close`, and closes each
+    // connection once idle: the process exits as soon as the work in flight is done.
+    await drain();
     await lintService.close();
     logger.info('shut down');
     destination.flushSync();

@@ -53,7 +53,8 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', parseTrustProxy(settings.trustProxy));
+  // A hop count: only the entries the service's own proxies appended to X-Forwarded-For count.
+  app.set('trust proxy', settings.trustProxy);
   app.set('json spaces', 0);
 
   app.use(requestId());
@@ -119,7 +120,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(createRuleDocsRouter(registry, deps.rulesDir ?? defaultRulesDir()));
   // LanguageTool-compatible API for existing clients; it parses its own form bodies.
   app.use('/v2', guard);
-  app.use(createLanguageToolRouter({ lintService, registry, maxTextLength: settings.maxChars }));
+  app.use(
+    createLanguageToolRouter({
+      lintService,
+      registry,
+      maxTextLength: settings.maxChars,
+      bodyLimit: settings.bodyLimit,
+    }),
+  );
   // The editor's page; its router sets a stricter Content-Security-Policy than helmet's default.
   app.use(createWebRouter({ root: deps.webRoot }));
 
@@ -139,12 +147,6 @@ function composeHandlers(handlers: readonly RequestHandler[]): RequestHandler {
     };
     step();
   };
-}
-
-function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
-  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** The package's rules/ folder, from src/http (sources) or dist/src/http (build). */

@@ -35,7 +35,7 @@ const guarded = {
 const lintFailures = {
   '500': error('The check failed unexpectedly (`worker_failed`, `internal_error`)'),
   '503': error(
-    'The check was stopped (`check_timeout`, `worker_out_of_memory`), or the service is saturated (`overloaded`) or shutting down (`shutting_down`); Retry-After comes with `overloaded` and `worker_out_of_memory`',
+    'The check was stopped (`check_timeout`, `worker_out_of_memory`), or the service is saturated or the document waited too long for a worker (`overloaded`), no lint worker is running (`workers_unavailable`) or the service is shutting down (`shutting_down`); Retry-After comes with `overloaded`, `workers_unavailable` and `worker_out_of_memory`',
     retryAfter(false),
   ),
 };
@@ -367,6 +367,7 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
             queued: { type: 'integer' },
             maxQueue: { type: 'integer' },
             saturated: { type: 'boolean' },
+            workersFailing: { type: 'boolean' },
           },
         },
       },
@@ -386,12 +387,14 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
           responses: {
             '200': { description: 'Diagnostics and summary', content: json(ref('LintResult')) },
             '400': error(
-              'Malformed JSON (`malformed_json`), missing or non-string text (`invalid_request`), unknown rule or bad option in config (`invalid_config`)',
+              'Malformed JSON (`malformed_json`), a body not decodable for its Content-Encoding (`malformed_body`), missing or non-string text (`invalid_request`), unknown rule, bad option, or a config too deep, too large or with a `__proto__` key (`invalid_config`)',
             ),
             '413': error(
               `Body over ${limits.bodyLimit} bytes (\`body_too_large\`, MTLINT_BODY_LIMIT) or text over ${limits.maxChars} characters (\`text_too_long\`, MTLINT_MAX_CHARS)`,
             ),
-            '415': error('Not application/json or text/plain (`unsupported_media_type`)'),
+            '415': error(
+              'Not application/json or text/plain, or a charset other than UTF-8 (`unsupported_media_type`); a Content-Encoding other than gzip, deflate or br (`unsupported_encoding`)',
+            ),
             ...guarded,
             ...lintFailures,
           },
@@ -467,7 +470,11 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
           responses: Object.fromEntries(
             [
               ['200', 'Ready', ['ready']],
-              ['503', 'Draining or saturated', ['draining', 'saturated']],
+              [
+                '503',
+                'Draining, saturated, or no lint worker running',
+                ['draining', 'saturated', 'workers_failing'],
+              ],
             ].map(([status, description, states]) => [
               status,
               {

@@ -14,8 +14,11 @@ import {
   resolveLanguage,
 } from '../languagetool/request.js';
 import { toLanguageToolResponse } from '../languagetool/response.js';
+import { abandonSignal } from '../abandon.js';
+import { HttpError } from '../errors.js';
+import { LintServiceError, type LintService } from '../lint-service.js';
+import { describeError } from '../middleware/errors.js';
 import { packageVersion } from '../package-root.js';
-import type { LintService } from '../lint-service.js';
 
 export interface LanguageToolRouterOptions {
   lintService: LintService;
@@ -38,7 +41,7 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: options.bodyLimit ?? '1mb' });
 
-  const check = async (params: Record<string, unknown>, res: Response) => {
+  const check = async (params: Record<string, unknown>, req: Request, res: Response) => {
     const text = param(params, 'text');
     const data = param(params, 'data');
     if (text === undefined && data === undefined) {
@@ -56,7 +59,9 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
       );
     }
     const config = configFromParams(params, registry);
-    const result = await lintService.lint(document.plain, config);
+    const result = await lintService.lint(document.plain, config, {
+      signal: abandonSignal(req, res),
+    });
     res.json(
       toLanguageToolResponse({
         result,
@@ -70,14 +75,18 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
   };
 
   router.post('/v2/check', form, (req: Request, res: Response) =>
-    check({ ...(req.query as object), ...((req.body as object | undefined) ?? {}) }, res),
+    check({ ...(req.query as object), ...((req.body as object | undefined) ?? {}) }, req, res),
   );
-  router.get('/v2/check', (req: Request, res: Response) => check(req.query, res));
+  router.get('/v2/check', (req: Request, res: Response) => check(req.query, req, res));
 
   router.get('/v2/languages', (_req: Request, res: Response) => {
     res.json(LANGUAGES.map(({ name, code }) => ({ name, code: code.slice(0, 2), longCode: code })));
   });
 
+  // Unknown /v2 paths are answered as LanguageTool answers them, not with mtlint's JSON 404.
+  router.use('/v2', (req: Request, _res: Response, next) => {
+    next(new LanguageToolRequestError(`No such endpoint: ${req.method} /v2${req.path}`, 404));
+  });
   router.use('/v2', plainTextErrors);
   return router;
 }
@@ -85,17 +94,33 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
 /** LanguageTool answers errors with a status and a plain-text line; so do we, on /v2 only. */
 const plainTextErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   if (res.headersSent) return next(error);
-  const { status, message } = describe(error);
-  res.status(status).type('text/plain').send(`Error: ${message}`);
+  const { status, message, headers } = describe(error);
+  res.set(headers).status(status).type('text/plain').send(`Error: ${message}`);
 };
 
-function describe(error: unknown): { status: number; message: string } {
+function describe(error: unknown): {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+} {
   if (error instanceof LanguageToolRequestError) {
     return { status: error.status, message: error.message };
   }
   if (error instanceof AnnotationError || error instanceof ConfigError) {
-    return { status: 400, message: error.message };
+    return { status: 400, message: describeError(error).message };
   }
+  // The service's refusals (503 with Retry-After when trying again helps) and the guards' 401 and
+  // 429 (with WWW-Authenticate or Retry-After), with the status and headers /v1 gives them.
+  if (error instanceof LintServiceError || error instanceof HttpError) {
+    const described = describeError(error);
+    if (described.status >= 500 && described.code === 'worker_failed') {
+      return { status: 500, message: 'Internal error' };
+    }
+    return { status: described.status, message: described.message, headers: described.headers };
+  }
+  // The form parser's refusals (too large, corrupt gzip, unknown encoding), worded as on /v1.
+  const parsed = describeError(error);
+  if (parsed.status < 500) return { status: parsed.status, message: parsed.message };
   const status = statusOf(error);
   if (status !== undefined && status < 500) {
     return { status, message: (error as Error).message || 'Bad request' };
