@@ -16,7 +16,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { createOpenApi } from './openapi.js';
 import { createHealthRouter } from './routes/health.js';
-import { createLanguageToolRouter } from './routes/languagetool.js';
+import { createLanguageToolRouter, plainTextErrors } from './routes/languagetool.js';
 import { createLintRouter } from './routes/lint.js';
 import { createMetricsRouter } from './routes/metrics.js';
 import { createRuleDocsRouter, createRulesRouter } from './routes/rules.js';
@@ -128,6 +128,8 @@ export function createApp(deps: AppDeps): Express {
       bodyLimit: settings.bodyLimit,
     }),
   );
+  // The guard's refusals on /v2 (401, 429) in LanguageTool's plain text, like its own errors.
+  app.use('/v2', plainTextErrors);
   // The editor's page; its router sets a stricter Content-Security-Policy than helmet's default.
   app.use(createWebRouter({ root: deps.webRoot }));
 

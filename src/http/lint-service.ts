@@ -311,6 +311,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     };
     const onAbort = () => void cancel(clientClosedError());
     signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
 
     let timer: NodeJS.Timeout | undefined;
     const arm = (delay: number) => {

@@ -91,8 +91,11 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
   return router;
 }
 
-/** LanguageTool answers errors with a status and a plain-text line; so do we, on /v2 only. */
-const plainTextErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+/**
+ * LanguageTool answers errors with a status and a plain-text line; so do we, on /v2 only. The app
+ * mounts it at /v2 too, for the errors of the guards in front of this router (401, 429).
+ */
+export const plainTextErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   if (res.headersSent) return next(error);
   const { status, message, headers } = describe(error);
   res.set(headers).status(status).type('text/plain').send(`Error: ${message}`);
