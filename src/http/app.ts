@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Rule } from '../core/index.js';
 import { registry as builtinRegistry } from '../linter.js';
 import type { LintService, PoolLoad } from './lint-service.js';
@@ -14,6 +12,8 @@ import { cors } from './middleware/cors.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { createOpenApi } from './openapi.js';
 import { createHealthRouter } from './routes/health.js';
 import { createLanguageToolRouter, plainTextErrors } from './routes/languagetool.js';
@@ -58,32 +58,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('json spaces', 0);
 
   app.use(requestId());
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req) => req.id,
-      // Never the body, headers or query: article text and tokens stay out of the logs.
-      serializers: {
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url.split('?')[0],
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // 503 is the service refusing or stopping work it cannot do now (load, timeouts): a warning.
-      customLogLevel: (_req, res, error) =>
-        error || (res.statusCode >= 500 && res.statusCode !== 503)
-          ? 'error'
-          : res.statusCode >= 400
-            ? 'warn'
-            : 'info',
-      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(httpMetrics(metrics.registry));
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(cors(settings.corsOrigins));
   if (deps.isDraining) {
     const isDraining = deps.isDraining;
@@ -130,7 +107,7 @@ export function createApp(deps: AppDeps): Express {
   );
   // The guard's refusals on /v2 (401, 429) in LanguageTool's plain text, like its own errors.
   app.use('/v2', plainTextErrors);
-  // The editor's page; its router sets a stricter Content-Security-Policy than helmet's default.
+  // The editor's page; its router sets a stricter Content-Security-Policy than the default one.
   app.use(createWebRouter({ root: deps.webRoot }));
 
   app.use(notFound);

@@ -97,7 +97,7 @@ export function errorHandler(
     res.err = error;
   } else if (described.status >= 500) {
     // A bug: log the error (with its cause from the worker) for the maintainers, not the client.
-    req.log?.error({ err: error }, 'request failed');
+    req.log?.error({ err: error, req: { id: req.id } }, 'request failed');
   }
   res.set(described.headers);
   res.status(described.status).json(errorBody(described.code, boundMessage(described.message)));
