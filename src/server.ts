@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from './http/app.js';
 import { drainable } from './http/drain.js';
+import { createLogDestination } from './http/log-destination.js';
 import { createPoolLintService } from './http/lint-service.js';
 import { readSettings, SettingsError, type Settings } from './http/settings.js';
 
@@ -19,9 +20,8 @@ async function main(): Promise<void> {
     process.stderr.write(`mtlint: ${error.message}\n`);
     process.exit(2);
   }
-  // Asynchronous writes: a synchronous write per request line held the HTTP thread in write(2)
-  // under load. Lines written while one write is in flight are coalesced; flushed before exit.
-  const destination = pino.destination({ sync: false });
+  // Asynchronous, batched writes (see createLogDestination); flushed before exit.
+  const destination = createLogDestination();
   const logger = pino({ level: settings.logLevel }, destination);
 
   const lintService = createPoolLintService({
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
   await once(server, 'listening');
   const { address, port } = server.address() as AddressInfo;
   logger.info({ address, port, workers: settings.workers }, 'mtlint listening');
+  // Written at once, not with the next batch: supervisors and tests wait for this line.
+  destination.flush();
 
   const shutdown = async (signal: string) => {
     if (draining) return;
