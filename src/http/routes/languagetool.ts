@@ -17,7 +17,7 @@ import { toLanguageToolResponse } from '../languagetool/response.js';
 import { abandonSignal } from '../abandon.js';
 import { HttpError } from '../errors.js';
 import { LintServiceError, type LintService } from '../lint-service.js';
-import { describeError } from '../middleware/errors.js';
+import { boundMessage, describeError } from '../middleware/errors.js';
 import { packageVersion } from '../package-root.js';
 
 export interface LanguageToolRouterOptions {
@@ -110,7 +110,7 @@ function describe(error: unknown): {
     return { status: error.status, message: error.message };
   }
   if (error instanceof AnnotationError || error instanceof ConfigError) {
-    return { status: 400, message: describeError(error).message };
+    return { status: 400, message: boundMessage(error.message) };
   }
   // The service's refusals (503 with Retry-After when trying again helps) and the guards' 401 and
   // 429 (with WWW-Authenticate or Retry-After), with the status and headers /v1 gives them.
