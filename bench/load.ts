@@ -1,8 +1,10 @@
 /**
  * `npm run bench:load`: drives the built service with autocannon on loopback and prints figures
  * (no assertions). Steps: the engine in process on as many threads as the service has workers (the
- * baseline); the service at full concurrency for 30 s; then offered twice its measured capacity.
- * Writes the figures to docs/benchmarks.md.
+ * baseline); the service at full concurrency for 30 s, with each thread's CPU time from /proc (the
+ * HTTP thread's per request against the lint workers' per document); then offered twice its
+ * measured capacity; then flooded by 64 connections as fast as they go. Writes the figures to
+ * docs/benchmarks.md.
  *
  *   BENCH_SECONDS=30       length of each load phase
  *   BENCH_SOAK_SECONDS=300 then a soak at full concurrency, sampling RSS (default 0: no soak)
@@ -12,7 +14,17 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { readSettings } from '../src/http/settings.js';
-import { fromRoot, readArticle, rssMb, startServer, writeSection } from './shared.js';
+import { LINT_THREAD_NAME } from '../src/http/thread-priority.js';
+import {
+  cpuSplit,
+  fromRoot,
+  readArticle,
+  rssMb,
+  startServer,
+  threadCpu,
+  writeSection,
+  type CpuSplit,
+} from './shared.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 0);
@@ -85,6 +97,9 @@ interface Phase {
   statuses: Record<string, number>;
   busyWithoutRetryAfter: number;
   health: Probe;
+  /** CPU per thread role over the phase, and the 200s it produced. */
+  cpu: CpuSplit;
+  linted: number;
 }
 
 async function phase(
@@ -97,6 +112,7 @@ async function phase(
   let busyWithoutRetryAfter = 0;
   await waitUntilIdle(url);
   const probe = startProbe(url);
+  const cpuBefore = threadCpu(pid);
   const result = await autocannon({
     url: `${url}/v1/lint`,
     method: 'POST',
@@ -122,6 +138,7 @@ async function phase(
       },
     ],
   });
+  const cpu = cpuSplit(pid, cpuBefore, threadCpu(pid), LINT_THREAD_NAME);
   const health = await probe.stop();
   const statuses: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
@@ -138,7 +155,17 @@ async function phase(
     statuses,
     busyWithoutRetryAfter,
     health,
+    cpu,
+    linted: statuses['200'] ?? 0,
   };
+}
+
+/** The HTTP thread's CPU per request and the workers' per linted document, and their ratio. */
+function describeCpu(p: Phase): string {
+  const total = Object.values(p.statuses).reduce((sum, count) => sum + count, 0);
+  const http = p.cpu.httpMs / Math.max(1, total);
+  const lint = p.cpu.lintMs / Math.max(1, p.linted);
+  return `HTTP thread ${http.toFixed(3)} ms per request (${total} requests), lint workers ${lint.toFixed(3)} ms per document (${p.linted} documents): **${((http / lint) * 100).toFixed(1)}%**; V8's and libuv's helper threads ${(p.cpu.otherMs / Math.max(1, total)).toFixed(3)} ms per request`;
 }
 
 function describePhase(p: Phase): string {
@@ -158,7 +185,7 @@ const baselineBefore = await inProcessBaseline();
 console.log(`  ${baselineBefore.toFixed(1)} documents/s on ${workers} threads`);
 
 const server = await startServer({ MTLINT_WORKERS: String(workers) });
-const pid = server.child.pid!;
+const pid: number = server.child.pid!;
 const rssBefore = rssMb(pid);
 console.log(`Service at ${server.url}, RSS ${rssBefore} MB`);
 console.log('Warm-up (5 s)...');
@@ -176,6 +203,9 @@ console.log(
 );
 const over = await phase(server.url, '2x capacity', OVERLOAD_CONNECTIONS, seconds, rate);
 console.log(`  ${over.requests.toFixed(1)} req/s, statuses ${JSON.stringify(over.statuses)}`);
+console.log(`Flood (${OVERLOAD_CONNECTIONS} connections, unpaced, ${seconds} s)...`);
+const flood = await phase(server.url, 'flood', OVERLOAD_CONNECTIONS, seconds);
+console.log(`  ${flood.requests.toFixed(1)} req/s, /healthz p99 ${flood.health.p99.toFixed(1)} ms`);
 const rssAfter = rssMb(pid);
 
 let soak: { phase: Phase; rss: number[] } | undefined;
@@ -210,12 +240,17 @@ own process) ran on the same machine over loopback.
 |---|---|---|---|---|---|---|---|
 ${describePhase(full)}
 ${describePhase(over)}
+${describePhase(flood)}
 
+- CPU per thread (\`/proc/<pid>/task/<tid>/stat\`, utime + stime), at full concurrency:
+  ${describeCpu(full)}.
+  Flooded: ${describeCpu(flood)}.
+- /healthz under the ${OVERLOAD_CONNECTIONS}-connection flood: p99 **${flood.health.p99.toFixed(1)} ms** (max ${flood.health.max.toFixed(1)} ms, ${flood.health.failures} failed).
 - Engine in process on ${workers} threads: **${baseline.toFixed(1)} documents/s** (mean of
   ${baselineBefore.toFixed(1)} before and ${baselineAfter.toFixed(1)} after the service ran); the service at full
   concurrency: **${full.requests.toFixed(1)} req/s = ${(ratio * 100).toFixed(0)}%** of that.
 - RSS of the server process (workers included): ${rssBefore} MB at start, ${rssWarm} MB after warm-up,
-  ${rssAfter} MB after both phases.
+  ${rssAfter} MB after the three phases.
 - SIGTERM after the run: exit code ${exitCode}.
 `;
 console.log(report);

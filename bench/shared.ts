@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -79,4 +79,50 @@ export function writeSection(name: string, body: string): void {
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** CPU time (user + system, ms) of each thread of a process (Linux), by thread id, with its name. */
+export function threadCpu(pid: number): Map<number, { name: string; ms: number }> {
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  const threads = new Map<number, { name: string; ms: number }>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // Fields after the name: state is field 3; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    threads.set(Number(tid), { name, ms: ticks / ticksPerMs });
+  }
+  return threads;
+}
+
+export interface CpuSplit {
+  /** The HTTP (main) thread. */
+  httpMs: number;
+  /** The lint worker threads together. */
+  lintMs: number;
+  /** Every other thread (V8's GC and compiler helpers, libuv's pool): shared by all of the above. */
+  otherMs: number;
+}
+
+/** CPU spent by a process's threads between two `threadCpu` samples, split by role. */
+export function cpuSplit(
+  pid: number,
+  before: Map<number, { name: string; ms: number }>,
+  after: Map<number, { name: string; ms: number }>,
+  lintThreadName: string,
+): CpuSplit {
+  const split: CpuSplit = { httpMs: 0, lintMs: 0, otherMs: 0 };
+  for (const [tid, { name, ms }] of after) {
+    const spent = ms - (before.get(tid)?.ms ?? 0);
+    if (tid === pid) split.httpMs += spent;
+    else if (name === lintThreadName) split.lintMs += spent;
+    else split.otherMs += spent;
+  }
+  return split;
 }

@@ -6,6 +6,8 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from './http/app.js';
+import { drainable } from './http/drain.js';
+import { createLogDestination } from './http/log-destination.js';
 import { createPoolLintService } from './http/lint-service.js';
 import { readSettings, SettingsError, type Settings } from './http/settings.js';
 
@@ -18,12 +20,15 @@ async function main(): Promise<void> {
     process.stderr.write(`mtlint: ${error.message}\n`);
     process.exit(2);
   }
-  // Asynchronous writes: a synchronous write per request line held the HTTP thread in write(2)
-  // under load. Lines written while one write is in flight are coalesced; flushed before exit.
-  const destination = pino.destination({ sync: false });
+  // Asynchronous, batched writes (see createLogDestination); flushed before exit.
+  const destination = createLogDestination();
   const logger = pino({ level: settings.logLevel }, destination);
 
-  const lintService = createPoolLintService(settings);
+  const lintService = createPoolLintService({
+    ...settings,
+    // A worker that fails outside a check (while starting, say); /readyz fails when none is left.
+    onWorkerError: (err) => logger.error({ err }, 'lint worker failed'),
+  });
   let draining = false;
   const app = createApp({
     lintService,
@@ -39,9 +44,13 @@ async function main(): Promise<void> {
   server.requestTimeout = settings.requestTimeoutMs;
   server.headersTimeout = settings.headersTimeoutMs;
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
+  server.maxConnections = settings.maxConnections;
+  const { drain } = drainable(server);
   await once(server, 'listening');
   const { address, port } = server.address() as AddressInfo;
   logger.info({ address, port, workers: settings.workers }, 'mtlint listening');
+  // Written at once, not with the next batch: supervisors and tests wait for this line.
+  destination.flush();
 
   const shutdown = async (signal: string) => {
     if (draining) return;
@@ -53,11 +62,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, settings.shutdownTimeoutMs);
     force.unref();
-    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets close now.
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    // Stops accepting, answers in-flight requests with `Connection: close`, and closes each
+    // connection once idle: the process exits as soon as the work in flight is done.
+    await drain();
     await lintService.close();
     logger.info('shut down');
     destination.flushSync();

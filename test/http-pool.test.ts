@@ -23,7 +23,14 @@ const expectToMatchSpec = createSpecValidator();
 
 const services: PoolLintService[] = [];
 function pool(options: Parameters<typeof createPoolLintService>[0] = {}): PoolLintService {
-  const service = createPoolLintService({ workerFile, checkTimeoutMs: 5000, ...options });
+  // A fresh pool's workers take a while to start on a busy machine: the time a document may wait
+  // for one (queueTimeoutMs, by default the check timeout) is long here unless a test sets it.
+  const service = createPoolLintService({
+    workerFile,
+    checkTimeoutMs: 5000,
+    queueTimeoutMs: 30_000,
+    ...options,
+  });
   services.push(service);
   return service;
 }
@@ -125,6 +132,7 @@ describe('the pool-backed lint service', () => {
     const service = createPoolLintService({
       workerFile: new URL('./fixtures/slow-start-lint-worker.mjs', import.meta.url),
       checkTimeoutMs: 300,
+      queueTimeoutMs: 30_000,
     });
     services.push(service);
     const result = await service.lint(STRAY);

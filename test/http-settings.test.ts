@@ -16,6 +16,9 @@ describe('readSettings', () => {
       token: undefined,
       rateLimit: 0,
       corsOrigins: [],
+      trustProxy: 0,
+      maxConnections: 1024,
+      queueTimeoutMs: 10_000,
       workerMaxOldMb: 512,
       workerYoungMb: 64,
     });
@@ -52,6 +55,26 @@ describe('readSettings', () => {
     expect(() => readSettings({ MTLINT_WORKER_YOUNG_MB: 'big' })).toThrow(/MTLINT_WORKER_YOUNG_MB/);
   });
 
+  it('refuses a worker heap too small to start a worker, and a trust-everyone proxy setting', () => {
+    expect(() => readSettings({ MTLINT_WORKER_MAX_OLD_MB: '16' })).toThrow(
+      /MTLINT_WORKER_MAX_OLD_MB must be at least 64/,
+    );
+    expect(readSettings({ MTLINT_WORKER_MAX_OLD_MB: '64' }).workerMaxOldMb).toBe(64);
+    expect(() => readSettings({ MTLINT_TRUST_PROXY: 'true' })).toThrow(/number of proxies/);
+    expect(() => readSettings({ MTLINT_TRUST_PROXY: 'loopback' })).toThrow(/MTLINT_TRUST_PROXY/);
+    expect(readSettings({ MTLINT_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readSettings({ MTLINT_TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+  });
+
+  it('bounds the wait for a worker by the check timeout unless told otherwise', () => {
+    expect(readSettings({ MTLINT_CHECK_TIMEOUT_MS: '3000' }).queueTimeoutMs).toBe(3000);
+    expect(
+      readSettings({ MTLINT_CHECK_TIMEOUT_MS: '3000', MTLINT_QUEUE_TIMEOUT_MS: '500' })
+        .queueTimeoutMs,
+    ).toBe(500);
+    expect(readSettings({ MTLINT_MAX_CONNECTIONS: '10' }).maxConnections).toBe(10);
+  });
+
   it('parses sizes', () => {
     expect(parseBytes('1mb')).toBe(1048576);
     expect(parseBytes('1.5 KB')).toBe(1536);
@@ -62,16 +85,20 @@ describe('readSettings', () => {
 
 describe('rateLimit', () => {
   it('starts afresh in the next window', async () => {
-    let now = 0;
+    // express-rate-limit keeps its own clock: a one-second window, waited out for real.
     const app = express()
-      .use(rateLimit({ limit: 1, windowMs: 10_000, now: () => now }))
+      .use(rateLimit({ limit: 1, windowMs: 1000 }))
       .get('/', (_req, res) => void res.json({}))
       .use(errorHandler);
-    expect((await request(app).get('/')).status).toBe(200);
+    const first = await request(app).get('/');
+    expect(first.status).toBe(200);
+    expect(first.headers['ratelimit-limit']).toBe('1');
+    expect(first.headers['ratelimit-remaining']).toBe('0');
     const limited = await request(app).get('/');
     expect(limited.status).toBe(429);
-    expect(limited.headers['retry-after']).toBe('10');
-    now = 10_000;
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect(limited.headers['retry-after']).toBe('1');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await request(app).get('/')).status).toBe(200);
   });
 });

@@ -313,7 +313,7 @@ describe('the service', () => {
     expect(res.text).not.toMatch(/no\/such\/path/);
   });
 
-  it('sends helmet headers and no x-powered-by', async () => {
+  it('sends the security headers and no x-powered-by', async () => {
     const res = await request(app()).get('/healthz');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');

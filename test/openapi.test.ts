@@ -178,7 +178,14 @@ describe('every documented operation, answered by the real app', () => {
     expectToMatchSpec(await request(app).get('/readyz'), '/readyz', 'get');
     const saturated = createApp({
       lintService,
-      load: () => ({ workers: 1, running: 1, queued: 4, maxQueue: 4, saturated: true }),
+      load: () => ({
+        workers: 1,
+        running: 1,
+        queued: 4,
+        maxQueue: 4,
+        saturated: true,
+        workersFailing: false,
+      }),
     });
     const busy = await request(saturated).get('/readyz');
     expect(busy.status).toBe(503);

@@ -31,7 +31,14 @@ const httpDoc = readFileSync('docs/http.md', 'utf8');
 const app = createApp({
   lintService: createInProcessLintService(),
   defaultMetrics: false,
-  load: () => ({ workers: 2, running: 0, queued: 0, maxQueue: 16, saturated: false }),
+  load: () => ({
+    workers: 2,
+    running: 0,
+    queued: 0,
+    maxQueue: 16,
+    saturated: false,
+    workersFailing: false,
+  }),
 });
 
 /** What the service answers to a curl example, as curl -s prints it. */

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { Agent, request, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -64,6 +66,76 @@ describe('the server process', () => {
     }
     const [code] = await exited;
     expect(code).toBe(0);
+  });
+
+  it('closes kept-alive connections while draining and exits 0 once in-flight work is done', async () => {
+    // A keep-alive timeout far past the shutdown bound: waiting on idle sockets would exit 1.
+    const base = await startServer({
+      MTLINT_WORKERS: '1',
+      MTLINT_KEEP_ALIVE_TIMEOUT_MS: '120000',
+      MTLINT_SHUTDOWN_TIMEOUT_MS: '20000',
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const get = (path: string, method = 'GET', body?: string) =>
+      new Promise<{ res: IncomingMessage; text: string }>((resolve, reject) => {
+        const req = request(`${base}${path}`, { agent, method }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += String(chunk)));
+          res.on('end', () => resolve({ res, text }));
+        });
+        req.on('error', reject);
+        if (body) req.setHeader('content-type', 'text/plain');
+        req.end(body);
+      });
+    // Two idle kept-alive connections, then work in flight on two more.
+    await Promise.all([get('/healthz'), get('/healthz')]);
+    const article = 'Officials met the delegation. . They discussed trade. '.repeat(1500);
+    const inFlight = [get('/v1/lint', 'POST', article), get('/v1/lint', 'POST', article)];
+    for (;;) {
+      const admitted =
+        (await gauge(base, 'mtlint_lint_running')) + (await gauge(base, 'mtlint_lint_queue_depth'));
+      if (admitted >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const exited = once(child!, 'exit');
+    child!.kill('SIGTERM');
+    for (const { res } of await Promise.all(inFlight)) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.connection).toBe('close');
+    }
+    const [code] = await exited;
+    expect(code).toBe(0);
+    agent.destroy();
+  });
+
+  it('closes connections beyond MTLINT_MAX_CONNECTIONS at once', async () => {
+    const base = await startServer({ MTLINT_WORKERS: '1', MTLINT_MAX_CONNECTIONS: '2' });
+    const { port } = new URL(base);
+    const open = () => {
+      const socket = connect(Number(port), '127.0.0.1');
+      return once(socket, 'connect').then(() => socket);
+    };
+    const kept = [await open(), await open()];
+    const extra = await open();
+    // The server accepts the TCP connection and closes it without reading a request.
+    await once(extra, 'close');
+    // The first two still work.
+    kept[0]!.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    const [reply] = (await once(kept[0]!, 'data')) as [Buffer];
+    expect(String(reply)).toMatch(/^HTTP\/1.1 200/);
+    for (const socket of kept) socket.destroy();
+  });
+
+  it('refuses a worker heap too small to start a worker, exit 2', async () => {
+    child = spawn(process.execPath, [serverFile], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', MTLINT_WORKER_MAX_OLD_MB: '16' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/MTLINT_WORKER_MAX_OLD_MB must be at least 64/);
   });
 
   it('refuses to start on a bad setting, naming it', async () => {

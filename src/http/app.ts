@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Rule } from '../core/index.js';
 import { registry as builtinRegistry } from '../linter.js';
 import type { LintService, PoolLoad } from './lint-service.js';
@@ -14,9 +12,11 @@ import { cors } from './middleware/cors.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { createOpenApi } from './openapi.js';
 import { createHealthRouter } from './routes/health.js';
-import { createLanguageToolRouter } from './routes/languagetool.js';
+import { createLanguageToolRouter, plainTextErrors } from './routes/languagetool.js';
 import { createLintRouter } from './routes/lint.js';
 import { createMetricsRouter } from './routes/metrics.js';
 import { createRuleDocsRouter, createRulesRouter } from './routes/rules.js';
@@ -53,36 +53,14 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', parseTrustProxy(settings.trustProxy));
+  // A hop count: only the entries the service's own proxies appended to X-Forwarded-For count.
+  app.set('trust proxy', settings.trustProxy);
   app.set('json spaces', 0);
 
   app.use(requestId());
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req) => req.id,
-      // Never the body, headers or query: article text and tokens stay out of the logs.
-      serializers: {
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url.split('?')[0],
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // 503 is the service refusing or stopping work it cannot do now (load, timeouts): a warning.
-      customLogLevel: (_req, res, error) =>
-        error || (res.statusCode >= 500 && res.statusCode !== 503)
-          ? 'error'
-          : res.statusCode >= 400
-            ? 'warn'
-            : 'info',
-      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(httpMetrics(metrics.registry));
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(cors(settings.corsOrigins));
   if (deps.isDraining) {
     const isDraining = deps.isDraining;
@@ -127,9 +105,12 @@ export function createApp(deps: AppDeps): Express {
       registry,
       maxTextLength: settings.maxChars,
       token: settings.token,
+      bodyLimit: settings.bodyLimit,
     }),
   );
-  // The editor's page; its router sets a stricter Content-Security-Policy than helmet's default.
+  // The guard's refusals on /v2 (429) in LanguageTool's plain text, like its own errors.
+  app.use('/v2', plainTextErrors);
+  // The editor's page; its router sets a stricter Content-Security-Policy than the default one.
   app.use(createWebRouter({ root: deps.webRoot }));
 
   app.use(notFound);
@@ -148,12 +129,6 @@ function composeHandlers(handlers: readonly RequestHandler[]): RequestHandler {
     };
     step();
   };
-}
-
-function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
-  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** The package's rules/ folder, from src/http (sources) or dist/src/http (build). */

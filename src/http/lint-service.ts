@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Format, LintResult } from '../core/index.js';
+import { checkConfigLimits } from './config-limits.js';
 import { withoutStackTrace } from './errors.js';
 import { LinterCache } from './linter-cache.js';
 import { DEFAULT_WORKER_YOUNG_MB } from '../worker-heap.js';
 import {
+  CheckState,
   runLintTask,
   unwrapOutcome,
   unwrapOutcomeJson,
@@ -18,12 +20,12 @@ import {
  * and with a LintServiceError when the service cannot lint now (timeout, saturation, worker crash).
  */
 export interface LintService {
-  lint(text: string, config?: unknown, format?: Format): Promise<LintResult>;
+  lint(text: string, config?: unknown, options?: LintOptions): Promise<LintResult>;
   /**
    * The same result as its JSON text, serialized off the HTTP thread when the service can
    * (routes that only send the result use it; without it they serialize `lint`'s result).
    */
-  lintJson?(text: string, config?: unknown, format?: Format): Promise<string>;
+  lintJson?(text: string, config?: unknown, options?: LintOptions): Promise<string>;
   /**
    * Throws the LintServiceError that `lint` would throw right now for want of room (saturated or
    * shutting down), so a route can refuse a document before reading its body. Admission is
@@ -33,8 +35,24 @@ export interface LintService {
   close(): Promise<void>;
 }
 
+export interface LintOptions {
+  /**
+   * Aborted when nobody waits for the result any more (the client hung up): a document not yet
+   * started is then dropped (rejected with `client_closed`); one being checked runs to its end.
+   */
+  signal?: AbortSignal;
+  /** How to read the text (default `text`). */
+  format?: Format;
+}
+
 export type LintServiceErrorCode =
-  'check_timeout' | 'overloaded' | 'worker_out_of_memory' | 'worker_failed' | 'shutting_down';
+  | 'check_timeout'
+  | 'overloaded'
+  | 'worker_out_of_memory'
+  | 'worker_failed'
+  | 'workers_unavailable'
+  | 'shutting_down'
+  | 'client_closed';
 
 /** The service could not lint this document; `retryAfterSeconds` when trying again may help. */
 export class LintServiceError extends Error {
@@ -59,13 +77,17 @@ export function createInProcessLintService(settings: LinterSettings = {}): LintS
   const cache = new LinterCache(settings.linterCacheSize ?? 32, settings.maxDiagnostics ?? 1000);
   let closed = false;
   return {
-    async lint(text, config, format) {
+    async lint(text, config, options) {
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
-      return unwrapOutcome(runLintTask(cache, { text, config, format }));
+      checkConfigLimits(config);
+      return unwrapOutcome(runLintTask(cache, { text, config, format: options?.format }));
     },
-    async lintJson(text, config, format) {
+    async lintJson(text, config, options) {
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
-      return unwrapOutcomeJson(runLintTask(cache, { text, config, format, json: true }));
+      checkConfigLimits(config);
+      return unwrapOutcomeJson(
+        runLintTask(cache, { text, config, format: options?.format, json: true }),
+      );
     },
     async close() {
       closed = true;
@@ -80,12 +102,19 @@ export interface PoolLintServiceOptions extends LinterSettings {
   maxQueue?: number;
   /** Time one document may run in a worker before that worker is terminated. */
   checkTimeoutMs?: number;
+  /**
+   * Time a document may wait for a worker to start it (default: `checkTimeoutMs`); past it, it is
+   * dropped and refused as overloaded.
+   */
+  queueTimeoutMs?: number;
   /** Old-generation heap per worker, in MB. */
   workerMaxOldMb?: number;
   /** Young-generation heap per worker, in MB (default `DEFAULT_WORKER_YOUNG_MB`). */
   workerYoungMb?: number;
   /** The worker module (default: the compiled lint-worker.js). Tests may inject their own. */
   workerFile?: string | URL;
+  /** Told of a worker that failed outside any check (while starting, say): for the log. */
+  onWorkerError?: (error: unknown) => void;
 }
 
 export interface PoolLoad {
@@ -97,12 +126,19 @@ export interface PoolLoad {
   maxQueue: number;
   /** True when the next document would be refused. */
   saturated: boolean;
+  /** True when no lint worker is running (they failed to start): nothing can be linted. */
+  workersFailing: boolean;
 }
 
 export interface PoolLintService extends LintService {
-  lintJson(text: string, config?: unknown, format?: Format): Promise<string>;
+  lintJson(text: string, config?: unknown, options?: LintOptions): Promise<string>;
   checkAdmission(): void;
   load(): PoolLoad;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(error: Error): void;
 }
 
 /**
@@ -110,14 +146,19 @@ export interface PoolLintService extends LintService {
  * (the one it checks and the next), so a worker that finishes starts the next document at once
  * instead of waiting for the HTTP thread to dispatch it (and, on a busy machine, losing its core
  * meanwhile); further documents wait in the service's own bounded queue. A check's timeout counts
- * from when its worker started it, not from when it was handed over. Tasks are not abortable
- * (piscina gives an abortable task only to an idle worker, which defeats the hand-over): a runaway
- * check is stopped by terminating the thread that runs it, which the worker names when it starts.
+ * from when its worker started it, not from when it was handed over; the time a document waits to
+ * be started is bounded too (`queueTimeoutMs`). Tasks are not abortable (piscina gives an
+ * abortable task only to an idle worker, which defeats the hand-over): a runaway check is stopped
+ * by terminating the thread that runs it, which the worker names when it starts. Each document
+ * shares its state with the worker (waiting, running, done, stopping, cancelled; see CheckState),
+ * so that a document dropped before it starts is skipped, and a document never gets the error of
+ * another: one whose worker was stopped or died before it started goes to the next worker.
  */
 export function createPoolLintService(options: PoolLintServiceOptions = {}): PoolLintService {
   const workers = options.workers ?? 1;
   const maxQueue = options.maxQueue ?? workers * 8;
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
+  const queueTimeoutMs = options.queueTimeoutMs ?? checkTimeoutMs;
   const pool = new Piscina({
     filename: toPath(options.workerFile ?? defaultWorkerFile()),
     minThreads: workers,
@@ -135,14 +176,14 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
   });
   /** Documents handed to piscina at most: two per worker, within the admission limit. */
   const dispatchLimit = Math.min(workers * PER_WORKER, workers + maxQueue);
-  // A worker that dies outside a task (say, while starting) is replaced by piscina; the error
-  // must not become an uncaught exception of the server.
-  pool.on('error', () => {});
+  // A worker that dies outside a task (say, while starting) is replaced by piscina, unless
+  // replacements fail too; it is logged, and when no worker is left /readyz and admission say so.
+  pool.on('error', (error: unknown) => options.onWorkerError?.(error));
 
   /** Documents handed to piscina (checked or next in their worker). */
   let dispatched = 0;
   let closing = false;
-  const waiting: (() => void)[] = [];
+  const waiting: Waiter[] = [];
   /** Moving average of lint time, for Retry-After. */
   let averageMs = 50;
 
@@ -151,11 +192,22 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
   const running = () => Math.min(dispatched, workers);
   const queued = () => dispatched - running() + waiting.length;
   const saturated = () => dispatched + waiting.length >= workers + maxQueue;
+  const workersFailing = () => pool.threads.length === 0;
 
   function checkAdmission(): void {
     if (closing) {
       throw withoutStackTrace(
         () => new LintServiceError('shutting_down', 'The service is shutting down'),
+      );
+    }
+    if (workersFailing()) {
+      throw withoutStackTrace(
+        () =>
+          new LintServiceError(
+            'workers_unavailable',
+            'No lint worker is running: they failed to start (the service log says why)',
+            5,
+          ),
       );
     }
     if (saturated()) {
@@ -170,19 +222,61 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     }
   }
 
-  async function admit(): Promise<void> {
+  const queueTimeoutError = () =>
+    withoutStackTrace(
+      () =>
+        new LintServiceError(
+          'overloaded',
+          `The document waited more than ${queueTimeoutMs} ms for a worker and was dropped`,
+          retryAfter(),
+        ),
+    );
+  const clientClosedError = () =>
+    withoutStackTrace(
+      () =>
+        new LintServiceError(
+          'client_closed',
+          'The client closed the request before its check started',
+        ),
+    );
+
+  /** Resolves once the document may be handed to piscina; rejects when it must not be. */
+  async function admit(signal: AbortSignal | undefined): Promise<void> {
     checkAdmission();
+    if (signal?.aborted) throw clientClosedError();
     if (dispatched < dispatchLimit) {
       dispatched++;
       return;
     }
     // The slot is handed over by release(): `dispatched` stays counted.
-    await new Promise<void>((resolve) => waiting.push(resolve));
+    await new Promise<void>((resolve, reject) => {
+      const leave = (error: Error) => {
+        const index = waiting.indexOf(waiter);
+        if (index < 0) return;
+        waiting.splice(index, 1);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      };
+      const onAbort = () => leave(clientClosedError());
+      const timer = setTimeout(() => leave(queueTimeoutError()), queueTimeoutMs);
+      timer.unref();
+      const waiter: Waiter = {
+        resolve() {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        reject: leave,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      waiting.push(waiter);
+    });
   }
 
   function release(): void {
     const next = waiting.shift();
-    if (next) next();
+    if (next) next.resolve();
     else dispatched--;
   }
 
@@ -199,67 +293,132 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     text: string,
     config: unknown,
     json: boolean,
-    format?: Format,
+    startBy: number,
+    signal: AbortSignal | undefined,
+    format: Format | undefined,
   ): Promise<LintTaskOutcome> {
-    const dispatchedAt = performance.now();
-    const started = new Int32Array(new SharedArrayBuffer(12));
+    let state = new Int32Array(new SharedArrayBuffer(12));
+    let dispatchedAt = performance.now();
     let timedOut = false;
-    // Settles only when the document times out before any worker started it: then there is no
-    // thread to stop, and the client must not wait for the pool to get round to it.
-    let giveUp: () => void = () => {};
-    const unstarted = new Promise<never>((_resolve, reject) => {
-      giveUp = () => reject(timeoutError(checkTimeoutMs));
+    // Settles only when the document is dropped before any worker started it (it waited too long,
+    // or its client left): then there is no thread to stop, and nobody must wait for the pool.
+    let drop: (error: Error) => void = () => {};
+    const dropped = new Promise<never>((_resolve, reject) => {
+      drop = reject;
     });
-    const stopTimer = watchCheck(started, checkTimeoutMs, () => {
-      timedOut = true;
-      const thread = Atomics.load(started, 2);
-      if (thread !== 0) stopThread(thread);
-      else giveUp();
-    });
+    dropped.catch(() => {});
+    const cancel = (error: Error): boolean => {
+      if (Atomics.compareExchange(state, 0, CheckState.waiting, CheckState.cancelled) !== 0) {
+        return false;
+      }
+      drop(error);
+      return true;
+    };
+    const onAbort = () => void cancel(clientClosedError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (delay: number) => {
+      timer = setTimeout(watch, Math.max(0, delay));
+      timer.unref();
+    };
+    // One timer per document. Until the document starts, the timer looks every twentieth of the
+    // check timeout whether it has (the worker cannot say so: it is busy or starting), and drops
+    // it at its queue deadline; once it runs, the timer fires at the check's deadline.
+    const poll = Math.max(10, checkTimeoutMs / 20);
+    function watch(): void {
+      const now = performance.now();
+      const current = Atomics.load(state, 0);
+      if (current === CheckState.waiting) {
+        if (now < startBy) arm(Math.min(startBy - now, poll));
+        else if (!cancel(queueTimeoutError())) watch();
+      } else if (current === CheckState.running) {
+        // The worker wrote how long after the hand-over it started (it may have waited behind
+        // the document before it); that wait does not count.
+        const due = dispatchedAt + Atomics.load(state, 1) + checkTimeoutMs;
+        if (now < due) {
+          arm(due - now);
+        } else if (
+          Atomics.compareExchange(state, 0, CheckState.running, CheckState.stopping) ===
+          CheckState.running
+        ) {
+          timedOut = true;
+          stopThread(Atomics.load(state, 2));
+        } else {
+          watch();
+        }
+      }
+    }
+    arm(Math.min(checkTimeoutMs, startBy - performance.now()));
+
     try {
-      const task: LintTask = { text, config, format, started, json, dispatchedAt: Date.now() };
-      for (let attempt = 1; ; attempt++) {
+      const task: LintTask = {
+        text,
+        config,
+        format,
+        started: state,
+        json,
+        dispatchedAt: Date.now(),
+      };
+      for (;;) {
         try {
           // Not abortable: piscina hands an abortable task only to an idle worker, and each worker
           // must hold its next document. A runaway check is stopped by stopping its thread.
-          const outcome = (await Promise.race([pool.run(task), unstarted])) as LintTaskOutcome;
+          const outcome = (await Promise.race([pool.run(task), dropped])) as LintTaskOutcome;
           averageMs = averageMs * 0.9 + (performance.now() - dispatchedAt) * 0.1;
           return outcome;
         } catch (error) {
-          // Its worker was stopped (another document's timeout or memory) before this document
-          // started: it did nothing wrong, so it goes to the replacement worker.
-          const neverStarted = Atomics.load(started, 0) === 0 && !timedOut;
-          if (!neverStarted || closing || attempt >= MAX_ATTEMPTS) throw error;
+          const current = Atomics.load(state, 0);
+          // Its worker was stopped or died before this document started (another document's
+          // timeout or memory), or after it finished but before its result came back: it did
+          // nothing wrong, so it goes to the replacement worker, within its queue deadline.
+          const innocent = current === CheckState.waiting || current === CheckState.done;
+          if (!innocent || closing || timedOut) throw error;
+          if (performance.now() >= startBy) throw queueTimeoutError();
+          state = new Int32Array(new SharedArrayBuffer(12));
+          task.started = state;
           task.dispatchedAt = Date.now();
+          dispatchedAt = performance.now();
         }
       }
     } catch (error) {
+      if (error instanceof LintServiceError) throw error;
       throw timedOut ? timeoutError(checkTimeoutMs) : translatePoolError(error);
     } finally {
-      stopTimer();
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function lintWith<T>(
+    text: string,
+    config: unknown,
+    lintOptions: LintOptions | undefined,
+    json: boolean,
+    unwrap: (outcome: LintTaskOutcome) => T,
+  ): Promise<T> {
+    checkConfigLimits(config);
+    const startBy = performance.now() + queueTimeoutMs;
+    const signal = lintOptions?.signal;
+    await admit(signal);
+    try {
+      return unwrap(await run(text, config, json, startBy, signal, lintOptions?.format));
+    } finally {
+      release();
     }
   }
 
   return {
-    async lint(text, config, format) {
-      await admit();
-      try {
-        return unwrapOutcome(await run(text, config, false, format));
-      } finally {
-        release();
-      }
-    },
-    async lintJson(text, config, format) {
-      await admit();
-      try {
-        return unwrapOutcomeJson(await run(text, config, true, format));
-      } finally {
-        release();
-      }
-    },
+    lint: (text, config, lintOptions) => lintWith(text, config, lintOptions, false, unwrapOutcome),
+    lintJson: (text, config, lintOptions) =>
+      lintWith(text, config, lintOptions, true, unwrapOutcomeJson),
     checkAdmission,
     async close() {
       closing = true;
+      for (const waiter of waiting.splice(0)) {
+        waiter.reject(new LintServiceError('shutting_down', 'The service is shutting down'));
+      }
       await pool.close();
     },
     load() {
@@ -269,6 +428,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
         queued: queued(),
         maxQueue,
         saturated: saturated(),
+        workersFailing: workersFailing(),
       };
     },
   };
@@ -276,42 +436,6 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
 
 /** Documents a worker holds: the one it checks and the next. */
 const PER_WORKER = 2;
-/** Times a document is handed over again when its worker was stopped before it started. */
-const MAX_ATTEMPTS = 3;
-
-/** Longest a document may wait for its worker to start (a replaced worker loads the rules first). */
-const STARTUP_GRACE_MS = 30_000;
-
-/**
- * Calls `onTimeout` `timeoutMs` after its worker started the check. Normally a check starts as
- * soon as it is dispatched; but after a worker was terminated, its replacement first loads the
- * engine, and that time must not count against the document. The worker raises `started[0]` when
- * it begins. A document that never starts within the grace period times out as well.
- */
-function watchCheck(started: Int32Array, timeoutMs: number, onTimeout: () => void): () => void {
-  const dispatched = performance.now();
-  let timer: NodeJS.Timeout;
-  const arm = (delay: number, onFire: () => void) => {
-    timer = setTimeout(onFire, delay);
-    timer.unref();
-  };
-  const waitForStart = () => {
-    if (Atomics.load(started, 0) === 1) arm(timeoutMs, onTimeout);
-    else if (performance.now() - dispatched > STARTUP_GRACE_MS) onTimeout();
-    else arm(10, waitForStart);
-  };
-  arm(timeoutMs, () => {
-    if (Atomics.load(started, 0) !== 1) waitForStart();
-    else {
-      // The worker wrote how long after its hand-over the check started (it may have waited
-      // behind the document before it); that wait does not count.
-      const waited = Atomics.load(started, 1);
-      if (waited > 0) arm(waited, onTimeout);
-      else onTimeout();
-    }
-  });
-  return () => clearTimeout(timer);
-}
 
 function timeoutError(checkTimeoutMs: number): LintServiceError {
   return new LintServiceError(

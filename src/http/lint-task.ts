@@ -11,9 +11,10 @@ export interface LintTask {
   /** How to read `text` (default `text`). */
   format?: Format;
   /**
-   * Shared with the HTTP thread, written by `markStarted` when the worker starts the check: `[2]`
-   * (if present) the worker's thread id, so that a runaway check's worker can be stopped; `[1]` (if
-   * present) the milliseconds since `dispatchedAt`; then `[0]` is set to 1 (timeouts count from then).
+   * Shared with the HTTP thread. `[0]` is the check's state (see CheckState), moved by compare-and-
+   * swap on both sides so that the two threads never disagree about it. When the worker starts the
+   * check it writes `[2]` (if present), its thread id, so that a runaway check's worker can be
+   * stopped, and `[1]` (if present), the milliseconds since `dispatchedAt` (timeouts count from then).
    */
   started?: Int32Array;
   /** `Date.now()` when the task was handed to the pool. */
@@ -25,25 +26,57 @@ export interface LintTask {
   json?: boolean;
 }
 
-/** What a lint worker answers: a result, or the config error it met. */
+/** The states of a check in `LintTask.started[0]`. */
+export const CheckState = {
+  /** Handed over, not started. */
+  waiting: 0,
+  /** Its worker is checking it. */
+  running: 1,
+  /** Its worker has finished it. */
+  done: 2,
+  /** The HTTP thread is stopping its worker (the check ran out of time). */
+  stopping: 3,
+  /** Dropped before it started (its client hung up, or it waited too long): a worker skips it. */
+  cancelled: 4,
+} as const;
+
+/** What a lint worker answers: a result, the config error it met, or that the task was dropped. */
 export type LintTaskOutcome =
   | { ok: true; result: LintResult }
   | { ok: true; json: string }
-  | { ok: false; error: { message: string; ruleId?: string } };
+  | { ok: false; error: { message: string; ruleId?: string } }
+  | { ok: false; cancelled: true };
 
-/** Tells the HTTP thread that this worker has started the task's check (see `LintTask.started`). */
-export function markStarted({ started, dispatchedAt }: LintTask): void {
-  if (!started) return;
+/**
+ * Tells the HTTP thread that this worker starts the task's check (see `LintTask.started`); false
+ * when the task was cancelled before it started, and must be skipped.
+ */
+export function markStarted({ started, dispatchedAt }: LintTask): boolean {
+  if (!started) return true;
   if (started.length > 2) Atomics.store(started, 2, threadId);
   if (started.length > 1 && dispatchedAt !== undefined) {
     Atomics.store(started, 1, Math.max(0, Math.min(2 ** 31 - 1, Date.now() - dispatchedAt)));
   }
-  Atomics.store(started, 0, 1);
+  const before = Atomics.compareExchange(started, 0, CheckState.waiting, CheckState.running);
+  return before !== CheckState.cancelled;
+}
+
+/**
+ * Tells the HTTP thread the check is over. If the HTTP thread has meanwhile decided to stop this
+ * thread (the check ran out of time), the thread waits here for its end: it must not start the
+ * next document it holds, which the stop would otherwise kill half-way.
+ */
+export function markFinished({ started }: LintTask): void {
+  if (!started) return;
+  const before = Atomics.compareExchange(started, 0, CheckState.running, CheckState.done);
+  if (before === CheckState.stopping) {
+    for (;;) Atomics.wait(started, 0, CheckState.stopping);
+  }
 }
 
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
 export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutcome {
-  markStarted(task);
+  if (!markStarted(task)) return { ok: false, cancelled: true };
   const { text, config, format, json } = task;
   try {
     const result = linters.get(config).lint(text, { format });
@@ -53,16 +86,23 @@ export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutco
       return { ok: false, error: { message: error.message, ruleId: error.ruleId } };
     }
     throw error;
+  } finally {
+    markFinished(task);
   }
 }
 
+function failure(outcome: Exclude<LintTaskOutcome, { ok: true }>): Error {
+  if ('cancelled' in outcome) return new Error('The check was cancelled before it started');
+  return new ConfigError(outcome.error.message, outcome.error.ruleId);
+}
+
 export function unwrapOutcome(outcome: LintTaskOutcome): LintResult {
-  if (!outcome.ok) throw new ConfigError(outcome.error.message, outcome.error.ruleId);
+  if (!outcome.ok) throw failure(outcome);
   return 'json' in outcome ? (JSON.parse(outcome.json) as LintResult) : outcome.result;
 }
 
 /** The result as JSON text, serialized wherever the task ran. */
 export function unwrapOutcomeJson(outcome: LintTaskOutcome): string {
-  if (!outcome.ok) throw new ConfigError(outcome.error.message, outcome.error.ruleId);
+  if (!outcome.ok) throw failure(outcome);
   return 'json' in outcome ? outcome.json : JSON.stringify(outcome.result);
 }

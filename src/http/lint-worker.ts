@@ -5,12 +5,18 @@
 import { workerData } from 'piscina';
 import { LinterCache } from './linter-cache.js';
 import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
-import { LINT_WORKER_NICENESS, lowerThreadPriority } from './thread-priority.js';
+import {
+  LINT_THREAD_NAME,
+  LINT_WORKER_NICENESS,
+  lowerThreadPriority,
+  nameThread,
+} from './thread-priority.js';
 
 const options = (workerData ?? {}) as { maxDiagnostics?: number; linterCacheSize?: number };
 const cache = new LinterCache(options.linterCacheSize ?? 32, options.maxDiagnostics ?? 1000);
 
 lowerThreadPriority(LINT_WORKER_NICENESS);
+nameThread(LINT_THREAD_NAME);
 
 // Build the default linter while the worker starts rather than on its first request.
 cache.get(undefined);

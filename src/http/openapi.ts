@@ -76,7 +76,7 @@ function bodies(limits: OpenApiLimits) {
         Health: healthSchema,
         Load: loadSchema,
         Ready: readySchema(['ready']),
-        NotReady: readySchema(['draining', 'saturated']),
+        NotReady: readySchema(['draining', 'saturated', 'workers_failing']),
         LanguageToolResult: languageToolResponseSchema,
         LanguageToolLanguages: languageToolLanguagesSchema,
       },
@@ -124,7 +124,7 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
   const lintFailures = {
     '500': error('The check failed unexpectedly (`worker_failed`, `internal_error`)'),
     '503': error(
-      'The check was stopped (`check_timeout`, `worker_out_of_memory`), or the service is saturated (`overloaded`) or shutting down (`shutting_down`); Retry-After comes with `overloaded` and `worker_out_of_memory`',
+      'The check was stopped (`check_timeout`, `worker_out_of_memory`), or the service is saturated (`overloaded`), has no worker running (`workers_unavailable`) or is shutting down (`shutting_down`); Retry-After comes with `overloaded` and `worker_out_of_memory`',
       retryAfter(false),
     ),
   };
@@ -232,11 +232,11 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
       },
       '/readyz': {
         get: {
-          summary: 'Readiness: 503 while draining or saturated',
+          summary: 'Readiness: 503 while draining, saturated, or with no lint worker running',
           ...open,
           responses: {
             '200': answer('Ready', json('Ready')),
-            '503': answer('Draining or saturated', json('NotReady')),
+            '503': answer('Draining, saturated or no worker running', json('NotReady')),
           },
         },
       },

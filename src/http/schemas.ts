@@ -215,6 +215,7 @@ export const loadSchema = z.object({
   queued: count,
   maxQueue: count,
   saturated: z.boolean(),
+  workersFailing: z.boolean().describe('No lint worker is running (they failed to start)'),
 });
 
 export function readySchema(states: readonly [string, ...string[]]) {

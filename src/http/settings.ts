@@ -21,6 +21,8 @@ export interface Settings {
   maxQueue: number;
   /** Time one document may take in a worker before the worker is terminated (`MTLINT_CHECK_TIMEOUT_MS`). */
   checkTimeoutMs: number;
+  /** Time one document may wait for a worker before it is dropped with 503 (`MTLINT_QUEUE_TIMEOUT_MS`). */
+  queueTimeoutMs: number;
   /** Old-generation heap per worker, in MB (`MTLINT_WORKER_MAX_OLD_MB`). */
   workerMaxOldMb: number;
   /** Young-generation heap per worker, in MB (`MTLINT_WORKER_YOUNG_MB`). */
@@ -34,8 +36,13 @@ export interface Settings {
   rateWindowMs: number;
   /** Origins allowed by CORS; empty is off (`MTLINT_CORS_ORIGINS`, comma-separated). */
   corsOrigins: string[];
-  /** Express `trust proxy` setting, for client addresses behind a proxy (`MTLINT_TRUST_PROXY`). */
-  trustProxy: string | undefined;
+  /**
+   * Proxies in front of the service whose `X-Forwarded-For` entries are trusted, as a hop count
+   * (`MTLINT_TRUST_PROXY`, default 0: the socket's address is the client's).
+   */
+  trustProxy: number;
+  /** Open connections at most; further ones are closed at once (`MTLINT_MAX_CONNECTIONS`). */
+  maxConnections: number;
   requestTimeoutMs: number;
   headersTimeoutMs: number;
   keepAliveTimeoutMs: number;
@@ -54,6 +61,7 @@ type Env = Record<string, string | undefined>;
 export function readSettings(env: Env = process.env): Settings {
   const workers = integer(env, 'MTLINT_WORKERS', availableParallelism(), 1);
   const requestTimeoutMs = integer(env, 'MTLINT_REQUEST_TIMEOUT_MS', 30_000, 1);
+  const checkTimeoutMs = integer(env, 'MTLINT_CHECK_TIMEOUT_MS', 10_000, 1);
   return {
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST || undefined,
@@ -64,8 +72,9 @@ export function readSettings(env: Env = process.env): Settings {
     maxDiagnostics: integer(env, 'MTLINT_MAX_DIAGNOSTICS', 1000, 1),
     workers,
     maxQueue: integer(env, 'MTLINT_MAX_QUEUE', workers * 8, 0),
-    checkTimeoutMs: integer(env, 'MTLINT_CHECK_TIMEOUT_MS', 10_000, 1),
-    workerMaxOldMb: integer(env, 'MTLINT_WORKER_MAX_OLD_MB', 512, 16),
+    checkTimeoutMs,
+    queueTimeoutMs: integer(env, 'MTLINT_QUEUE_TIMEOUT_MS', checkTimeoutMs, 1),
+    workerMaxOldMb: workerHeap(env),
     workerYoungMb: integer(env, 'MTLINT_WORKER_YOUNG_MB', DEFAULT_WORKER_YOUNG_MB, 1),
     linterCacheSize: integer(env, 'MTLINT_LINTER_CACHE', 32, 1),
     token: env.MTLINT_TOKEN || undefined,
@@ -75,7 +84,8 @@ export function readSettings(env: Env = process.env): Settings {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    trustProxy: env.MTLINT_TRUST_PROXY || undefined,
+    trustProxy: hopCount(env),
+    maxConnections: integer(env, 'MTLINT_MAX_CONNECTIONS', 1024, 1),
     requestTimeoutMs,
     headersTimeoutMs: Math.min(
       integer(env, 'MTLINT_HEADERS_TIMEOUT_MS', 10_000, 1),
@@ -85,6 +95,38 @@ export function readSettings(env: Env = process.env): Settings {
     shutdownTimeoutMs: integer(env, 'MTLINT_SHUTDOWN_TIMEOUT_MS', 15_000, 1),
     logLevel: env.MTLINT_LOG_LEVEL || 'info',
   };
+}
+
+/**
+ * Smallest old-generation heap a lint worker may have, in MB. A worker needs about 48 MB for the
+ * rules and a document of the default `MTLINT_MAX_CHARS`; with less, workers die while starting
+ * or on every large document, so the service refuses to start rather than fail every request.
+ */
+export const MIN_WORKER_MAX_OLD_MB = 64;
+
+function workerHeap(env: Env): number {
+  const value = integer(env, 'MTLINT_WORKER_MAX_OLD_MB', 512, 1);
+  if (value < MIN_WORKER_MAX_OLD_MB) {
+    throw new SettingsError(
+      `MTLINT_WORKER_MAX_OLD_MB must be at least ${MIN_WORKER_MAX_OLD_MB}, got "${value}": a lint worker needs about 48 MB for the rules and one document, and would die while starting`,
+    );
+  }
+  return value;
+}
+
+/**
+ * `MTLINT_TRUST_PROXY` as a number of proxy hops. `true` would trust every `X-Forwarded-For`
+ * entry, which any client can write, and so let it choose its address (and its rate limit).
+ */
+function hopCount(env: Env): number {
+  const raw = env.MTLINT_TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > 16) {
+    throw new SettingsError(
+      `MTLINT_TRUST_PROXY must be the number of proxies in front of the service (0 to 16), got "${raw}": with "true" any client could choose its address through X-Forwarded-For`,
+    );
+  }
+  return Number(raw);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max = 2 ** 31): number {

@@ -8,13 +8,22 @@ const SERVICE_STATUS: Record<LintServiceErrorCode, number> = {
   overloaded: 503,
   worker_out_of_memory: 503,
   shutting_down: 503,
+  workers_unavailable: 503,
   worker_failed: 500,
+  // Nobody reads it (the client hung up); the status is for the request's log line and metrics.
+  client_closed: 499,
 };
 
 /** Maps any error to a status and the API's error body. Exported for routes that answer per item. */
-export function describeError(error: unknown, req?: Request): HttpError {
+export function describeError(error: unknown, _req?: Request): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof ConfigError) return new HttpError(400, 'invalid_config', error.message);
+  if (error instanceof ConfigError) {
+    return new HttpError(400, 'invalid_config', boundMessage(error.message));
+  }
+  // The router could not percent-decode a path parameter (`/rules/%ZZ/README.md`).
+  if (error instanceof URIError) {
+    return new HttpError(400, 'bad_request', 'The request path is not valid percent-encoding');
+  }
   if (error instanceof LintServiceError) {
     const headers: Record<string, string> =
       error.retryAfterSeconds === undefined
@@ -24,28 +33,38 @@ export function describeError(error: unknown, req?: Request): HttpError {
       () => new HttpError(SERVICE_STATUS[error.code], error.code, error.message, headers),
     );
   }
-  const parserError = describeParserError(error, req);
+  const parserError = describeParserError(error);
   if (parserError) return parserError;
   return new HttpError(500, 'internal_error', 'Internal server error');
 }
 
 /** body-parser's errors carry a `type`; their messages are not written for API clients. */
-function describeParserError(error: unknown, req?: Request): HttpError | undefined {
-  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+function describeParserError(error: unknown): HttpError | undefined {
+  const { type, status, code } = (error ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+    code?: unknown;
+  };
+  // zlib's errors (a corrupt or truncated gzip, deflate or br body) have a status but no `type`.
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return new HttpError(
+      400,
+      'malformed_body',
+      'The request body could not be decoded: it is corrupt or truncated for its Content-Encoding',
+    );
+  }
   switch (type) {
     case 'entity.parse.failed':
       return new HttpError(400, 'malformed_json', 'The request body is not valid JSON');
-    case 'entity.too.large': {
-      const limit = req?.bodyLimit;
-      const which = limit ? ` of ${limit.bytes} bytes (${limit.name})` : '';
-      return new HttpError(413, 'body_too_large', `The request body exceeds the limit${which}`);
-    }
+    case 'entity.too.large':
+      return new HttpError(413, 'body_too_large', 'The request body exceeds the limit');
     case 'charset.unsupported':
+      return new HttpError(415, 'unsupported_media_type', 'Unsupported charset: send UTF-8');
     case 'encoding.unsupported':
       return new HttpError(
         415,
-        'unsupported_media_type',
-        'Unsupported charset or content encoding: send UTF-8',
+        'unsupported_encoding',
+        'Unsupported content encoding: send gzip, deflate, br or none',
       );
     case 'request.aborted':
     case 'request.size.invalid':
@@ -78,8 +97,17 @@ export function errorHandler(
     res.err = error;
   } else if (described.status >= 500) {
     // A bug: log the error (with its cause from the worker) for the maintainers, not the client.
-    req.log?.error({ err: error }, 'request failed');
+    req.log?.error({ err: error, req: { id: req.id } }, 'request failed');
   }
   res.set(described.headers);
-  res.status(described.status).json(errorBody(described.code, described.message));
+  res.status(described.status).json(errorBody(described.code, boundMessage(described.message)));
+}
+
+/** Longest error message sent: a message that quotes the client's input must not echo all of it. */
+export const MAX_ERROR_MESSAGE = 1000;
+
+export function boundMessage(message: string): string {
+  return message.length > MAX_ERROR_MESSAGE
+    ? `${message.slice(0, MAX_ERROR_MESSAGE)}… (${message.length - MAX_ERROR_MESSAGE} more characters)`
+    : message;
 }

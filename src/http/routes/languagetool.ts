@@ -17,9 +17,12 @@ import {
 } from '../languagetool/request.js';
 import { toLanguageToolResponse, type ResponseInput } from '../languagetool/response.js';
 import { languageToolCheckSchema } from '../schemas.js';
-import { packageVersion } from '../package-root.js';
-import type { LintService } from '../lint-service.js';
+import { abandonSignal } from '../abandon.js';
+import { HttpError } from '../errors.js';
+import { LintServiceError, type LintService } from '../lint-service.js';
 import { tokenMatcher } from '../middleware/auth.js';
+import { boundMessage, describeError } from '../middleware/errors.js';
+import { packageVersion } from '../package-root.js';
 
 export interface LanguageToolRouterOptions {
   lintService: LintService;
@@ -124,7 +127,9 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
       };
     }
 
-    const result = await lintService.lint(document.plain, config);
+    const result = await lintService.lint(document.plain, config, {
+      signal: abandonSignal(req, res),
+    });
     res.json(toLanguageToolResponse({ ...answer, result, language, detected }));
   };
 
@@ -137,6 +142,10 @@ export function createLanguageToolRouter(options: LanguageToolRouterOptions): Ro
     res.json(LANGUAGES.map(({ name, code }) => ({ name, code: code.slice(0, 2), longCode: code })));
   });
 
+  // Unknown /v2 paths are answered as LanguageTool answers them, not with mtlint's JSON 404.
+  router.use('/v2', (req: Request, _res: Response, next) => {
+    next(new LanguageToolRequestError(`No such endpoint: ${req.method} /v2${req.path}`, 404));
+  });
   router.use('/v2', plainTextErrors);
   return router;
 }
@@ -175,22 +184,41 @@ function credentialsCheck(token: string) {
   };
 }
 
-/** LanguageTool answers errors with a status and a plain-text line; so do we, on /v2 only. */
-const plainTextErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+/**
+ * LanguageTool answers errors with a status and a plain-text line; so do we, on /v2 only. The app
+ * mounts it at /v2 too, for the errors of the guards in front of this router (429).
+ */
+export const plainTextErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   if (res.headersSent) return next(error);
-  const { status, message } = describe(error);
+  const { status, message, headers } = describe(error);
   // 401 names the schemes a client may use (RFC 9110 requires the header on a 401).
   if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="mtlint"');
-  res.status(status).type('text/plain').send(`Error: ${message}`);
+  res.set(headers).status(status).type('text/plain').send(`Error: ${message}`);
 };
 
-function describe(error: unknown): { status: number; message: string } {
+function describe(error: unknown): {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+} {
   if (error instanceof LanguageToolRequestError) {
     return { status: error.status, message: error.message };
   }
   if (error instanceof AnnotationError || error instanceof ConfigError) {
-    return { status: 400, message: error.message };
+    return { status: 400, message: boundMessage(error.message) };
   }
+  // The service's refusals (503 with Retry-After when trying again helps) and the guards' 401 and
+  // 429 (with WWW-Authenticate or Retry-After), with the status and headers /v1 gives them.
+  if (error instanceof LintServiceError || error instanceof HttpError) {
+    const described = describeError(error);
+    if (described.status >= 500 && described.code === 'worker_failed') {
+      return { status: 500, message: 'Internal error' };
+    }
+    return { status: described.status, message: described.message, headers: described.headers };
+  }
+  // The form parser's refusals (too large, corrupt gzip, unknown encoding), worded as on /v1.
+  const parsed = describeError(error);
+  if (parsed.status < 500) return { status: parsed.status, message: parsed.message };
   const status = statusOf(error);
   if (status !== undefined && status < 500) {
     return { status, message: (error as Error).message || 'Bad request' };

@@ -2,7 +2,8 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { z } from 'zod';
 import type { Format, LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
-import type { LintService } from '../lint-service.js';
+import { abandonSignal } from '../abandon.js';
+import type { LintService, LintOptions } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
 import { parseBody } from '../middleware/body.js';
 import { describeError } from '../middleware/errors.js';
@@ -41,11 +42,11 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }
   };
   // The worker serializes the result: the HTTP thread neither clones nor stringifies diagnostics.
-  const lintJson = (text: string, config: unknown, format: Format): Promise<string> =>
+  const lintJson = (text: string, config: unknown, options: LintOptions): Promise<string> =>
     timed(async () =>
       lintService.lintJson
-        ? lintService.lintJson(text, config, format)
-        : JSON.stringify(await lintService.lint(text, config, format)),
+        ? lintService.lintJson(text, config, options)
+        : JSON.stringify(await lintService.lint(text, config, options)),
     );
 
   /**
@@ -68,7 +69,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }),
     async (req, res) => {
       const { text, config, format } = validate(lintRequest, readLintRequest(req));
-      sendJsonText(res, await lintJson(text, config, format ?? 'text'));
+      sendJsonText(res, await lintJson(text, config, { format, signal: abandonSignal(req, res) }));
     },
   );
 
@@ -81,6 +82,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }),
     async (req, res) => {
       const documents = readBatchRequest(req, options.batchMaxDocuments);
+      const signal = abandonSignal(req, res);
       // Each entry is JSON text: the result as the worker serialized it, behind its id.
       const entries = await mapConcurrently(
         documents,
@@ -89,7 +91,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
           const id = isId(document?.id) ? document.id : index;
           try {
             const { text, config, format } = validate(batchDocument, document);
-            return withId(id, await lintJson(text, config, format ?? 'text'));
+            return withId(id, await lintJson(text, config, { format, signal }));
           } catch (error) {
             const { code, message } = describeError(error, req);
             return JSON.stringify({ id, error: { code, message } } satisfies BatchEntry);
