@@ -15,6 +15,12 @@ import strayPunctuation from './stray-punctuation/index.js';
 import subjectlessSentence from './subjectless-sentence/index.js';
 import truncatedSentence from './truncated-sentence/index.js';
 import untranslated from './untranslated/index.js';
+import numberMismatch from './number-mismatch/index.js';
+import genderMismatch from './gender-mismatch/index.js';
+import omission from './omission/index.js';
+import keptToken from './kept-token/index.js';
+import terminology from './terminology/index.js';
+import sourceMismatch from './source-mismatch/index.js';
 
 export const builtinRules: readonly Rule[] = [
   strayPunctuation,
@@ -32,4 +38,10 @@ export const builtinRules: readonly Rule[] = [
   dateline,
   enumeration,
   calque,
+  sourceMismatch,
+  numberMismatch,
+  genderMismatch,
+  omission,
+  keptToken,
+  terminology,
 ] as Rule[];

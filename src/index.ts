@@ -42,10 +42,12 @@ export interface LintOptions {
   /** `text` (default), `markdown` or `html`. */
   format?: DocumentFormat;
   /**
-   * Reserved: the Chinese source the text was translated from. Accepted (a string) for the checks
-   * against the source that are coming; today it changes nothing.
+   * The Chinese source the text was translated from: the source checks (number-mismatch,
+   * gender-mismatch, omission, kept-token, terminology, source-mismatch) compare the text with it.
    */
   source?: string;
+  /** How to read `source`: `text` (default), `markdown` or `html`. */
+  sourceFormat?: DocumentFormat;
 }
 
 export interface CreateLinterOptions {
@@ -74,10 +76,11 @@ export function createLinter(config: Config = {}, options: CreateLinterOptions =
   return {
     rules: engine.enabled.map(({ rule, severity }) => ({ id: rule.meta.id, severity })),
     async lint(text, lintOptions = {}) {
-      // `source` is checked but not used yet: the engine takes it once it checks against one.
-      const { format = 'text' } = checkLintArguments(text, lintOptions);
+      const { format = 'text', source } = checkLintArguments(text, lintOptions);
+      const sourceFormat = lintOptions.sourceFormat ?? 'text';
       await loadProcessor(format);
-      return capDiagnostics(engine.lint(text, { format }), max);
+      await loadProcessor(sourceFormat);
+      return capDiagnostics(engine.lint(text, { format, source, sourceFormat }), max);
     },
   };
 }
@@ -135,11 +138,16 @@ function checkLintArguments(text: unknown, options: unknown): LintOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`mtlint: the options must be an object, got ${typeName(options)}`);
   }
-  const { format, source } = options as Record<string, unknown>;
-  if (format !== undefined && !DOCUMENT_FORMATS.includes(format as DocumentFormat)) {
-    throw new TypeError(
-      `mtlint: format must be one of ${DOCUMENT_FORMATS.join(', ')}, got ${JSON.stringify(format) ?? typeName(format)}`,
-    );
+  const { format, source, sourceFormat } = options as Record<string, unknown>;
+  for (const [name, value] of [
+    ['format', format],
+    ['sourceFormat', sourceFormat],
+  ] as const) {
+    if (value !== undefined && !DOCUMENT_FORMATS.includes(value as DocumentFormat)) {
+      throw new TypeError(
+        `mtlint: ${name} must be one of ${DOCUMENT_FORMATS.join(', ')}, got ${JSON.stringify(value) ?? typeName(value)}`,
+      );
+    }
   }
   if (source !== undefined && typeof source !== 'string') {
     throw new TypeError(`mtlint: source must be a string, got ${typeName(source)}`);

@@ -295,7 +295,9 @@ describe('/v2 refusals, shaped as LanguageTool shapes them', () => {
     const guarded = appWith({ settings: { token: 's3cret' } });
     const unauthorized = await request(guarded).get('/v2/check?text=Hi.&language=en-US');
     expect(unauthorized.status).toBe(401);
-    expect(unauthorized.text).toBe('Error: A bearer token is required');
+    expect(unauthorized.text).toMatch(
+      /^Error: Authentication required: send the service's token as 'apiKey'/,
+    );
     expect(unauthorized.headers['www-authenticate']).toBe('Bearer realm="mtlint"');
 
     const limited = appWith({ settings: { rateLimit: 1, rateWindowMs: 60_000 } });

@@ -456,3 +456,40 @@ describe('POST /v1/lint with a format', () => {
     expect(res.body.error.message).toMatch(/"text", "markdown", "html"/);
   });
 });
+
+describe('POST /v1/lint with a Chinese source', () => {
+  const text = 'Chinese Premier Li Qiang said the economy grew 6.2 percent in 2023.';
+  const source = '国务院总理李强表示，2023年经济增长5.2%。';
+
+  it('checks the text against its source, pointing into both', async () => {
+    const res = await request(app()).post('/v1/lint').send({ text, source });
+    expect(res.status).toBe(200);
+    const found = res.body.diagnostics.find(
+      (d: { ruleId: string }) => d.ruleId === 'number-mismatch',
+    );
+    expect(found).toMatchObject({ excerpt: '6.2 percent', category: 'accuracy/number' });
+    expect(source.slice(found.sourceOffset, found.sourceOffset + found.sourceLength)).toContain(
+      '5.2',
+    );
+    expectToMatchSpec(res, '/v1/lint', 'post');
+    // Without the source, the source rules do not run.
+    const alone = await request(app()).post('/v1/lint').send({ text });
+    expect(
+      alone.body.diagnostics.some((d: { ruleId: string }) => d.ruleId === 'number-mismatch'),
+    ).toBe(false);
+  });
+
+  it('says once when the source is not this text’s source', async () => {
+    const res = await request(app()).post('/v1/lint').send({ text, source: 'Not Chinese at all.' });
+    expect(res.status).toBe(200);
+    const source_ = res.body.diagnostics.filter((d: { category: string }) =>
+      d.category.startsWith('accuracy/'),
+    );
+    expect(source_.map((d: { ruleId: string }) => d.ruleId)).toEqual(['source-mismatch']);
+  });
+
+  it('refuses a source that is not a string', async () => {
+    const res = await request(app()).post('/v1/lint').send({ text, source: 42 });
+    expectError(res, 400, 'invalid_request');
+  });
+});

@@ -25,6 +25,8 @@ export interface CliOptions {
   server?: string;
   /** Lint on BullMQ workers through this Redis (src/cli/queue.ts). */
   queue?: string;
+  /** The Chinese source of the one file linted (`--source`): the source checks compare them. */
+  source?: string;
   /** Worker threads; undefined = one per core. */
   workers?: number;
   color?: boolean;
@@ -70,6 +72,8 @@ Options:
                              a file or glob that matches nothing is a warning, not an error
       --server URL           lint on a running mtlint service (MTLINT_TOKEN: bearer token)
       --queue redis://H:P    lint on mtlint workers through Redis (see mtlint worker --help)
+      --source FILE          the Chinese source of the one file linted: check the translation
+                             against it (numbers, gender, omissions, kept tokens, terms)
       --workers N            threads that lint, main one included (default: one per two
                              cores for 150 files or more; 1 = in process)
       --color, --no-color    force colour on or off (default: on a terminal only)
@@ -115,6 +119,7 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'no-progress': { type: 'boolean' },
+        source: { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -183,6 +188,9 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
   if (values.queue !== undefined && (values.server !== undefined || workers !== undefined)) {
     throw new CliError('--queue cannot be combined with --server or --workers');
   }
+  if (values.source !== undefined && values.queue !== undefined) {
+    throw new CliError('--source cannot be combined with --queue');
+  }
   if (values.queue !== undefined && (values.fix || values['fix-dry-run'])) {
     // Queue workers lint a text and answer a result; writing fixes back is a local run's job.
     throw new CliError('--fix and --fix-dry-run cannot be combined with --queue');
@@ -217,6 +225,7 @@ export function parseCliArgs(argv: string[], stdinIsTTY: boolean): CliOptions {
     workers,
     color: values['no-color'] ? false : values.color ? true : undefined,
     progress: !values['no-progress'],
+    ...(values.source === undefined ? {} : { source: values.source }),
     fix,
     fixDryRun,
     quiet: values.quiet ?? false,

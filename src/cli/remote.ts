@@ -42,7 +42,12 @@ async function lintTextRemote(
         accept: 'application/json',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
-      body: JSON.stringify({ text: source, format: task.kind, config: task.effective.config }),
+      body: JSON.stringify({
+        text: source,
+        format: task.kind,
+        config: task.effective.config,
+        ...(task.source ? { source: task.source.text, sourceFormat: task.source.kind } : {}),
+      }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
     });
   } catch (error) {

@@ -20,7 +20,7 @@ import {
 } from './config.js';
 import { cachePath, LintCache, lookUpCache, storeInCache } from './cache.js';
 import { loadFormatter } from './custom-formatter.js';
-import { capDiagnostics, kindOf } from './document.js';
+import { capDiagnostics, kindOf, type DocumentKind } from './document.js';
 import { CliError, describeError } from './errors.js';
 import { discover, displayPath } from './files.js';
 import { createProgress, inCi, type Progress } from './progress.js';
@@ -103,6 +103,7 @@ async function run(io: CliIo): Promise<number> {
     return found ? loader.load(found) : EMPTY_CONFIG;
   };
   const fixing = options.fix || options.fixDryRun;
+  const source = options.source === undefined ? undefined : readSourceFile(io.cwd, options.source);
   const taskFor = async (absolute: string, display: string, text?: string): Promise<LintTask> => ({
     absolute,
     display,
@@ -110,6 +111,7 @@ async function run(io: CliIo): Promise<number> {
     effective: effectiveConfig(await configFor(absolute), absolute, cliRules),
     ...(text === undefined ? {} : { text }),
     ...(fixing ? { fix: true } : {}),
+    ...(source ? { source } : {}),
   });
 
   let tasks: LintTask[];
@@ -140,6 +142,9 @@ async function run(io: CliIo): Promise<number> {
     if (files.length === 0) io.stderr.write('mtlint: warning: nothing to lint\n');
     // One after the other: config files are read once, then come from the loader's cache.
     tasks = [];
+    if (source && files.length > 1) {
+      throw new CliError(`--source names the source of one file, but ${files.length} files match`);
+    }
     for (const file of files) tasks.push(await taskFor(file.absolute, file.display));
   }
   // Standard input has no file to remember it by; ESLint does not cache it either.
@@ -366,4 +371,13 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
     if (stream.write(text)) done();
     else stream.once('drain', () => done());
   });
+}
+
+/** The `--source` file, read once: a usage error (exit 2) when it cannot be read. */
+function readSourceFile(cwd: string, path: string): { text: string; kind: DocumentKind } {
+  try {
+    return { text: readFileSync(resolve(cwd, path), 'utf8'), kind: kindOf(path) };
+  } catch (error) {
+    throw new CliError(`Cannot read the source ${path}: ${describeError(error)}`);
+  }
 }

@@ -16,6 +16,8 @@ export interface LintTask {
   text?: string;
   /** Apply safe fixes until stable (`--fix`, `--fix-dry-run`): the result then has `output`. */
   fix?: boolean;
+  /** The Chinese source of the file (`--source`), and how to read it. */
+  source?: { text: string; kind: DocumentKind };
 }
 
 export type TaskOutcome = { ok: true; result: LintResult } | { ok: false; error: string };
@@ -48,7 +50,9 @@ export async function runTask(task: LintTask): Promise<TaskOutcome> {
   try {
     const linter = linterFor(task.effective);
     await loadProcessor(task.kind);
-    const lint = async (text: string) => linter.lint(text, { format: task.kind });
+    if (task.source) await loadProcessor(task.source.kind);
+    const against = task.source ? { source: task.source.text, sourceFormat: task.source.kind } : {};
+    const lint = async (text: string) => linter.lint(text, { format: task.kind, ...against });
     return { ok: true, result: task.fix ? await lintAndFix(source, lint) : await lint(source) };
   } catch (error) {
     return { ok: false, error: `Cannot lint ${task.display}: ${describeError(error)}` };

@@ -14,6 +14,8 @@ export interface Finding {
   /** Offsets of the flagged text in the document. */
   span: { start: number; end: number };
   expected: string[];
+  /** Where in the source's prose the finding points (source checks). */
+  sourceSpan?: { start: number; end: number };
   /** Severity cap from `Report.severity`. */
   severityCap?: Severity;
 }
@@ -55,7 +57,10 @@ export function spanOf(at: Span): { start: number; end: number } {
  * vfile message: each of those is an Error, and creating one cost more than finding the problem.
  */
 export function createReporter(ruleId: string, messages: Record<string, string>) {
-  return function report(file: VFile, { at, messageId, data, expected, severity }: Report): void {
+  return function report(
+    file: VFile,
+    { at, messageId, data, expected, severity, source }: Report,
+  ): void {
     const template = messages[messageId];
     if (template === undefined) {
       throw new Error(`mtlint: rule ${ruleId} has no message "${messageId}"`);
@@ -68,6 +73,7 @@ export function createReporter(ruleId: string, messages: Record<string, string>)
       expected: expected ?? [],
     };
     if (severity) finding.severityCap = severity;
+    if (source) finding.sourceSpan = source;
     (file.data.mtlintFindings ??= []).push(finding);
   };
 }

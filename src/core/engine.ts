@@ -31,6 +31,13 @@ export interface LinterOptions {
 export interface LintOptions {
   /** How to read the input: `text` (default), `markdown` or `html`; `annotated` is LanguageTool's. */
   format?: Format | 'annotated';
+  /**
+   * The Chinese source of the text: the rules that read one (`meta.needsSource`) check the
+   * translation against it; without it they do not run.
+   */
+  source?: string;
+  /** How to read `source` (default `text`). */
+  sourceFormat?: Format;
 }
 
 export interface Linter {
@@ -54,6 +61,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The document every rule reads: see `documentOf`. */
     mtlintDocument: NewsDocument;
+    /** The prose of the Chinese source, when one was given: see `sourceOf`. */
+    mtlintSource: string;
   }
 }
 
@@ -88,14 +97,21 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
 
   return {
     enabled,
-    lint(input: string, { format = 'text' }: LintOptions = {}): LintResult {
+    lint(
+      input: string,
+      { format = 'text', source, sourceFormat = 'text' }: LintOptions = {},
+    ): LintResult {
       const prose = processorFor(format).process(input);
       const document = buildDocument(prose.text, prose.hints, parse, maxPiece);
       const file = new VFile({ value: prose.text });
       file.data.mtlintDocument = document;
+      const sourceProse =
+        source === undefined ? undefined : processorFor(sourceFormat).process(source);
+      if (sourceProse) file.data.mtlintSource = sourceProse.text;
 
       const ruleErrors: RuleError[] = [];
       for (const rule of runnable) {
+        if (rule.entry.rule.meta.needsSource && !sourceProse) continue;
         const findingsBefore = file.data.mtlintFindings?.length ?? 0;
         const messagesBefore = file.messages.length;
         try {
@@ -119,6 +135,14 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
           ? toOriginal(prose, finding.span.start, finding.span.end - finding.span.start)
           : [finding.span.start, finding.span.end];
         const diagnostic = toDiagnostic(finding, rule.entry, input, start, end, toPoint, docsUrl);
+        if (finding.sourceSpan && sourceProse) {
+          const { start: from, end: to } = finding.sourceSpan;
+          const [sourceStart, sourceEnd] = sourceProse.starts
+            ? toOriginal(sourceProse, from, to - from)
+            : [from, to];
+          diagnostic.sourceOffset = sourceStart;
+          diagnostic.sourceLength = sourceEnd - sourceStart;
+        }
         // A fix replaces original text: only where the flagged prose is that text, unit for unit
         // (in Markdown or HTML it may span markup or a character reference, `**the** the`).
         if (

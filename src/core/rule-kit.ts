@@ -27,3 +27,11 @@ export type { Block, NewsDocument } from './document/build.js';
 export type { BlockKind } from './processors/types.js';
 export { LIST_ITEM } from './document/blocks.js';
 export { endsWithMark } from './text-scan.js';
+export { bilingualOf, defineSourceRule } from './source-rule.js';
+export {
+  SOURCE_CHECKS,
+  SOURCE_STATUS_MESSAGES,
+  validateTerms,
+  femalePersons,
+} from './source/index.js';
+export type { Bilingual, SourceCheck, Term } from './source/index.js';

@@ -54,6 +54,9 @@ export interface Diagnostic {
    * first suggestion.
    */
   fix?: string;
+  /** Checks against a Chinese source: where in the source (UTF-16 into it) the finding points. */
+  sourceOffset?: number;
+  sourceLength?: number;
 }
 
 export interface Summary {
@@ -83,11 +86,17 @@ export interface LintResult {
   ruleErrors?: RuleError[];
 }
 
+/**
+ * An example text, or a translation with its Chinese source (for rules that read one), with the
+ * rule's options when the example needs some (a term list).
+ */
+export type RuleExample = string | { text: string; source: string; options?: unknown };
+
 export interface RuleExamples {
   /** Each must be flagged by the rule. */
-  invalid: string[];
+  invalid: RuleExample[];
   /** None may be flagged by the rule. */
-  valid: string[];
+  valid: RuleExample[];
 }
 
 export interface RuleMeta<Options = unknown> {
@@ -114,6 +123,8 @@ export interface RuleMeta<Options = unknown> {
    * only those blocks: a rule about running prose never sees a headline, byline or caption.
    */
   scope?: readonly BlockKind[];
+  /** The rule compares the text with its Chinese source: it runs only when a source is given. */
+  needsSource?: boolean;
   examples: RuleExamples;
 }
 
@@ -129,6 +140,8 @@ export interface Report {
   data?: Record<string, string | number>;
   /** Suggested replacements for the flagged text, best first. */
   expected?: string[];
+  /** Where in the Chinese source the finding points (offsets into the source's prose). */
+  source?: { start: number; end: number };
   /**
    * Caps the severity of this one finding, for when the rule is less sure of it than of its usual
    * findings: a rule configured as `error` that reports with `severity: 'info'` yields `info`.

@@ -43,6 +43,9 @@ export interface LintOptions {
   signal?: AbortSignal;
   /** How to read the text (default `text`). */
   format?: Format;
+  /** The Chinese source, and how to read it. */
+  source?: string;
+  sourceFormat?: Format;
 }
 
 export type LintServiceErrorCode =
@@ -80,13 +83,13 @@ export function createInProcessLintService(settings: LinterSettings = {}): LintS
     async lint(text, config, options) {
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
       checkConfigLimits(config);
-      return unwrapOutcome(runLintTask(cache, { text, config, format: options?.format }));
+      return unwrapOutcome(runLintTask(cache, { text, config, ...lintFields(options) }));
     },
     async lintJson(text, config, options) {
       if (closed) throw new LintServiceError('shutting_down', 'The lint service is closed');
       checkConfigLimits(config);
       return unwrapOutcomeJson(
-        runLintTask(cache, { text, config, format: options?.format, json: true }),
+        runLintTask(cache, { text, config, ...lintFields(options), json: true }),
       );
     },
     async close() {
@@ -295,7 +298,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     json: boolean,
     startBy: number,
     signal: AbortSignal | undefined,
-    format: Format | undefined,
+    fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat'>,
   ): Promise<LintTaskOutcome> {
     let state = new Int32Array(new SharedArrayBuffer(12));
     let dispatchedAt = performance.now();
@@ -356,7 +359,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       const task: LintTask = {
         text,
         config,
-        format,
+        ...fields,
         started: state,
         json,
         dispatchedAt: Date.now(),
@@ -403,7 +406,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     const signal = lintOptions?.signal;
     await admit(signal);
     try {
-      return unwrap(await run(text, config, json, startBy, signal, lintOptions?.format));
+      return unwrap(await run(text, config, json, startBy, signal, lintFields(lintOptions)));
     } finally {
       release();
     }
@@ -470,4 +473,15 @@ function defaultWorkerFile(): URL {
 
 function toPath(file: string | URL): string {
   return file instanceof URL ? fileURLToPath(file) : file;
+}
+
+/** What a task carries of the lint options (not the signal: it stays on this thread). */
+function lintFields(
+  options: LintOptions | undefined,
+): Pick<LintTask, 'format' | 'source' | 'sourceFormat'> {
+  const fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat'> = {};
+  if (options?.format !== undefined) fields.format = options.format;
+  if (options?.source !== undefined) fields.source = options.source;
+  if (options?.sourceFormat !== undefined) fields.sourceFormat = options.sourceFormat;
+  return fields;
 }

@@ -10,6 +10,9 @@ export interface LintTask {
   config?: unknown;
   /** How to read `text` (default `text`). */
   format?: Format;
+  /** The Chinese source of `text`, and how to read it. */
+  source?: string;
+  sourceFormat?: Format;
   /**
    * Shared with the HTTP thread. `[0]` is the check's state (see CheckState), moved by compare-and-
    * swap on both sides so that the two threads never disagree about it. When the worker starts the
@@ -77,9 +80,9 @@ export function markFinished({ started }: LintTask): void {
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
 export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutcome {
   if (!markStarted(task)) return { ok: false, cancelled: true };
-  const { text, config, format, json } = task;
+  const { text, config, format, source, sourceFormat, json } = task;
   try {
-    const result = linters.get(config).lint(text, { format });
+    const result = linters.get(config).lint(text, { format, source, sourceFormat });
     return json ? { ok: true, json: JSON.stringify(result) } : { ok: true, result };
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -58,6 +58,17 @@ export function lintRequestSchema(maxChars: number) {
     text: textSchema(maxChars),
     config: configSchema.optional(),
     format: formatSchema.optional(),
+    source: z
+      .string({ error: '`source` must be a string' })
+      .max(maxChars, {
+        error: (issue) =>
+          `The source is ${(issue.input as string).length} characters long; the limit is ${maxChars} (MTLINT_MAX_CHARS)`,
+      })
+      .optional()
+      .describe(
+        'The Chinese source of the text: the source checks (number-mismatch, gender-mismatch, omission, kept-token, terminology) compare the text with it',
+      ),
+    sourceFormat: formatSchema.optional().describe('How to read `source` (default: plain text)'),
   });
 }
 
@@ -140,6 +151,13 @@ export const diagnosticSchema = z
       .string()
       .optional()
       .describe('The replacement for the flagged text when it is safe to apply without review'),
+    sourceOffset: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Source checks: where in the source the finding points (UTF-16 into `source`)'),
+    sourceLength: z.number().int().min(0).optional(),
   })
   .strict();
 

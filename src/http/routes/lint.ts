@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Format, LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
 import { abandonSignal } from '../abandon.js';
+import { checkConfigLimits } from '../config-limits.js';
 import type { LintService, LintOptions } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
 import { parseBody } from '../middleware/body.js';
@@ -68,8 +69,11 @@ export function createLintRouter(options: LintRouterOptions): Router {
       types: ['application/json', 'text/plain', 'text/markdown', 'text/html'],
     }),
     async (req, res) => {
-      const { text, config, format } = validate(lintRequest, readLintRequest(req));
-      sendJsonText(res, await lintJson(text, config, { format, signal: abandonSignal(req, res) }));
+      const { text, config, ...options } = validate(lintRequest, readLintRequest(req));
+      sendJsonText(
+        res,
+        await lintJson(text, config, { ...options, signal: abandonSignal(req, res) }),
+      );
     },
   );
 
@@ -90,8 +94,12 @@ export function createLintRouter(options: LintRouterOptions): Router {
         async (document, index): Promise<string> => {
           const id = isId(document?.id) ? document.id : index;
           try {
-            const { text, config, format } = validate(batchDocument, document);
-            return withId(id, await lintJson(text, config, { format, signal }));
+            const { text, config, format, source, sourceFormat } = validate(
+              batchDocument,
+              document,
+            );
+            const options = { format, source, sourceFormat, signal };
+            return withId(id, await lintJson(text, config, options));
           } catch (error) {
             const { code, message } = describeError(error, req);
             return JSON.stringify({ id, error: { code, message } } satisfies BatchEntry);
@@ -152,6 +160,9 @@ function readLintRequest(req: Request): unknown {
 
 /** Parses with a request schema; its first problem becomes the API's error. */
 function validate<T>(schema: z.ZodType<T>, input: unknown): T {
+  // The config's depth, size and keys are checked on the body as sent: parsing copies it (a deep
+  // one overflows the stack) and drops a `__proto__` key that must be refused, not ignored.
+  if (isObject(input)) checkConfigLimits(input.config);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { status, code, message } = lintRequestIssue(result.error);
