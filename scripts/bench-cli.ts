@@ -6,63 +6,19 @@
  *   npm run bench:cli -- [--files 500] [--runs 3]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { article, ROOT } from './bench-articles.js';
 
 const { values } = parseArgs({
   options: { files: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' } },
 });
 const fileCount = Number(values.files);
 const runs = Number(values.runs);
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = ROOT;
 const bin = join(root, 'bin', 'mtlint.js');
-const seedPath = [
-  join(root, 'samples', 'xinhua-bachelet-visit.txt'),
-  join(root, 'test', 'fixtures', 'cli', 'basic', 'seed.txt'),
-].find((path) => existsSync(path));
-if (!seedPath) throw new Error('bench:cli: the seed article is missing');
-
-const paragraphs = readFileSync(seedPath, 'utf8')
-  .split(/\n\s*\n/)
-  .map((p) => p.trim())
-  .filter(Boolean);
-
-/** A small deterministic generator, so every run lints the same articles. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function article(index: number): { name: string; text: string } {
-  const next = random(index + 1);
-  const count = 8 + Math.floor(next() * 16);
-  const picked = Array.from(
-    { length: count },
-    () => paragraphs[Math.floor(next() * paragraphs.length)]!,
-  );
-  const id = String(index).padStart(3, '0');
-  if (index % 10 === 1) {
-    const body = picked.map((p, n) => (n === 2 ? `${p}\n\n\`\`\`\ncode . . here\n\`\`\`` : p));
-    return {
-      name: `article-${id}.md`,
-      text: `---\nid: ${id}\n---\n\n# Article ${id}\n\n${body.join('\n\n')}\n`,
-    };
-  }
-  if (index % 10 === 2) {
-    const body = picked.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
-    return {
-      name: `article-${id}.html`,
-      text: `<!doctype html>\n<html><body>\n${body.join('\n')}\n</body></html>\n`,
-    };
-  }
-  return { name: `article-${id}.txt`, text: picked.join('\n\n') + '\n' };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'mtlint-bench-'));
 let words = 0;

@@ -9,12 +9,12 @@
  *   npm run bench:queue -- [--files 500] [--runs 3]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { article, ROOT } from './bench-articles.js';
 import { Redis } from 'ioredis';
 
 const { values } = parseArgs({
@@ -22,52 +22,8 @@ const { values } = parseArgs({
 });
 const fileCount = Number(values.files);
 const runs = Number(values.runs);
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = ROOT;
 const bin = join(root, 'bin', 'mtlint.js');
-const seedPath = [
-  join(root, 'samples', 'xinhua-bachelet-visit.txt'),
-  join(root, 'test', 'fixtures', 'cli', 'basic', 'seed.txt'),
-].find((path) => existsSync(path));
-if (!seedPath) throw new Error('bench:queue: the seed article is missing');
-
-const paragraphs = readFileSync(seedPath, 'utf8')
-  .split(/\n\s*\n/)
-  .map((p) => p.trim())
-  .filter(Boolean);
-
-/** The generator of bench:cli, so both benches lint the same articles. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function article(index: number): { name: string; text: string } {
-  const next = random(index + 1);
-  const count = 8 + Math.floor(next() * 16);
-  const picked = Array.from(
-    { length: count },
-    () => paragraphs[Math.floor(next() * paragraphs.length)]!,
-  );
-  const id = String(index).padStart(3, '0');
-  if (index % 10 === 1) {
-    const body = picked.map((p, n) => (n === 2 ? `${p}\n\n\`\`\`\ncode . . here\n\`\`\`` : p));
-    return {
-      name: `article-${id}.md`,
-      text: `---\nid: ${id}\n---\n\n# Article ${id}\n\n${body.join('\n\n')}\n`,
-    };
-  }
-  if (index % 10 === 2) {
-    const body = picked.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
-    return {
-      name: `article-${id}.html`,
-      text: `<!doctype html>\n<html><body>\n${body.join('\n')}\n</body></html>\n`,
-    };
-  }
-  return { name: `article-${id}.txt`, text: picked.join('\n\n') + '\n' };
-}
 
 async function freePort(): Promise<number> {
   const probe = createServer();
