@@ -248,11 +248,20 @@ function enWords(n: number): string {
 }
 
 describe('round trips', () => {
+  test('a digit after 零 is ones; after a unit, the next place down', () => {
+    expect(parseChineseNumeral('二千一百六十三万零一')).toBe(21_630_001);
+    expect(parseChineseNumeral('二万零一')).toBe(20_001);
+    expect(parseChineseNumeral('三万五')).toBe(35_000);
+    expect(parseChineseNumeral('一千八')).toBe(1_800);
+    expect(parseChineseNumeral('一千零五')).toBe(1_005);
+  });
+
   test('Chinese numerals: write n, read n', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 99_999_999 }), (n) => {
         expect(parseChineseNumeral(cnNumeral(n))).toBe(n);
       }),
+      { numRuns: Number(process.env.MTLINT_PROPERTY_RUNS ?? 100) },
     );
   });
 

@@ -49,11 +49,15 @@ export function parseChineseNumeral(s: string): number | undefined {
   let digit: number | undefined;
   let lastUnit = 0; // the last unit seen, for 三万五 = 35000 and 一千八 = 1800
   let lastBig = 0;
+  let afterZero = false; // 二万零一: a digit after 零 is ones, never the next place down
   for (const ch of s) {
     const d = DIGIT[ch];
     if (d !== undefined) {
       digit = digit === undefined || d !== 0 ? d : digit;
-      if (d === 0) lastUnit = 0; // 一千零五: the 5 is ones
+      if (d === 0) {
+        lastUnit = 0; // 一千零五: the 5 is ones
+        afterZero = true;
+      }
       continue;
     }
     const u = UNIT[ch];
@@ -61,6 +65,7 @@ export function parseChineseNumeral(s: string): number | undefined {
       section += (digit ?? 1) * u;
       digit = undefined;
       lastUnit = u;
+      afterZero = false;
       continue;
     }
     const b = BIG[ch];
@@ -75,13 +80,15 @@ export function parseChineseNumeral(s: string): number | undefined {
       section = 0;
       lastUnit = 0;
       lastBig = b;
+      afterZero = false;
       continue;
     }
     return undefined;
   }
   if (digit !== undefined) {
     // A trailing digit after a unit is the next place down: 三万五 → 3.5万, 一千八 → 1800.
-    if (lastUnit >= 100) section += (digit * lastUnit) / 10;
+    if (afterZero) section += digit;
+    else if (lastUnit >= 100) section += (digit * lastUnit) / 10;
     else if (lastUnit === 0 && section === 0 && lastBig > 0) section += (digit * lastBig) / 10;
     else section += digit;
   }
