@@ -1,12 +1,14 @@
 /**
  * What a rule needs to know about where a sentence sits in a news text: its line (a paragraph),
  * whether that line is a headline, byline or caption rather than running prose, and whether the
- * sentence is quoted speech. Built once per document (cached on the VFile) in one linear pass, so
- * every rule asks in O(log n).
+ * sentence is quoted speech. A view of the NewsDocument's blocks and quotes (built once per
+ * document), so every rule asks in O(log n).
  */
 import type { VFile } from 'vfile';
-import type { NewsDocument } from './document/build.js';
-import { quotedRanges } from './document/quotes.js';
+import { endsLikeProse } from './document/blocks.js';
+import { buildDocument, type NewsDocument } from './document/build.js';
+import { documentOf } from './document/of.js';
+import { createPlacedParser } from './document/parser.js';
 
 export interface Line {
   start: number;
@@ -33,14 +35,14 @@ declare module 'vfile' {
   }
 }
 
-/**
- * The layout of the document in `file`, kept in the file's `data`: read from the NewsDocument the
- * engine built (its blocks and quotes), or built from the text when a rule runs on its own.
- */
+/** The layout of the document in `file`, kept in the file's `data`. */
 export function layoutOf(file: VFile): Layout {
-  return (file.data.mtlintLayout ??= file.data.mtlintDocument
-    ? layoutFromDocument(file.data.mtlintDocument)
-    : buildLayout(String(file.value)));
+  return (file.data.mtlintLayout ??= layoutFromDocument(documentOf(file)));
+}
+
+/** The layout of a plain text, for tools and tests that have no linted file. */
+export function buildLayout(text: string): Layout {
+  return layoutFromDocument(buildDocument(text, [], createPlacedParser()));
 }
 
 function layoutFromDocument(document: NewsDocument): Layout {
@@ -50,64 +52,15 @@ function layoutFromDocument(document: NewsDocument): Layout {
       ? { start: block.start, end: block.end, text: block.text }
       : { start: offset, end: offset, text: '' };
   };
-  const headings = new Map<number, boolean>();
-  const isHeadingLine = (line: Line): boolean => {
-    let heading = headings.get(line.start);
-    if (heading === undefined) {
-      heading = !PROSE_END.test(line.text);
-      headings.set(line.start, heading);
-    }
-    return heading;
-  };
-  return { lineAt, isQuoted: document.isQuoted, isHeadingLine };
-}
-
-/** A line's last meaningful mark: terminal punctuation, possibly inside closing quotes or brackets. */
-const PROSE_END = /[.!?…:;,]["'”’)\]]*\s*$/u;
-
-export function buildLayout(text: string): Layout {
-  const lines: Line[] = [];
-  for (const match of text.matchAll(/[^\r\n]+/g)) {
-    lines.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-  }
-  const quoted = quotedRanges(lines);
-
-  const lineAt = (offset: number): Line => {
-    let low = 0;
-    let high = lines.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const line = lines[middle]!;
-      if (offset < line.start) high = middle - 1;
-      else if (offset > line.end) low = middle + 1;
-      else return line;
-    }
-    return { start: offset, end: offset, text: '' };
-  };
-
-  const isQuoted = (offset: number): boolean => {
-    let low = 0;
-    let high = quoted.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const [start, end] = quoted[middle]!;
-      if (offset < start) high = middle - 1;
-      else if (offset >= end) low = middle + 1;
-      else return true;
-    }
-    return false;
-  };
-
   // Rules ask about the same line once per sentence: answer each line once.
   const headings = new Map<number, boolean>();
   const isHeadingLine = (line: Line): boolean => {
     let heading = headings.get(line.start);
     if (heading === undefined) {
-      heading = !PROSE_END.test(line.text);
+      heading = !endsLikeProse(line.text);
       headings.set(line.start, heading);
     }
     return heading;
   };
-
-  return { lineAt, isQuoted, isHeadingLine };
+  return { lineAt, isQuoted: document.isQuoted, isHeadingLine };
 }

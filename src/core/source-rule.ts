@@ -4,7 +4,7 @@
  * blocks and sentences and the source's prose; each source rule runs its check on it.
  */
 import type { VFile } from 'vfile';
-import { defineRule, formatMessage } from './define-rule.js';
+import { defineRule } from './define-rule.js';
 import { documentOf } from './document/of.js';
 import { buildBilingual, type Bilingual, type SourceCheck } from './source/index.js';
 import type { EnglishParagraphInput, Term } from './source/types.js';
@@ -96,5 +96,3 @@ export function defineSourceRule<Options = unknown>(
     },
   });
 }
-
-export { formatMessage };

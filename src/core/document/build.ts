@@ -4,8 +4,8 @@
  * quoted stretches; retext-english's nlcst tree underneath, parsed block by block.
  */
 import type { Paragraph, Root, RootContent, Sentence } from 'nlcst';
-import type { BlockHint, BlockKind } from '../processors/types.js';
-import { classifyLine, endsLikeProse, hintAt } from './blocks.js';
+import { BLOCK_KINDS, type BlockHint, type BlockKind } from '../processors/types.js';
+import { classifyLine, hintAt } from './blocks.js';
 import { mergeNumbers } from './numbers.js';
 import type { PlacedParse } from './parser.js';
 import { inRanges, quotedRanges } from './quotes.js';
@@ -132,7 +132,7 @@ export function buildDocument(
       const key = kinds.join();
       let root = scopes.get(key);
       if (!root) {
-        const all = kinds.length === BLOCK_KIND_COUNT;
+        const all = kinds.length === BLOCK_KINDS.length;
         root = all
           ? tree
           : {
@@ -146,10 +146,6 @@ export function buildDocument(
     },
   };
 }
-
-const BLOCK_KIND_COUNT = 7;
-
-export { endsLikeProse };
 
 /**
  * One line's nodes. A line longer than `maxPiece` is parsed a window at a time: every sentence of
