@@ -560,7 +560,10 @@ describe('the editor page against a service with a token', () => {
     const other = guarded.listen(0, '127.0.0.1');
     await new Promise((resolve) => other.once('listening', resolve));
     const tab = await context.newPage();
+    // Every step fails on its own, well inside the test's time, so a failure names its step.
+    tab.setDefaultTimeout(20_000);
     try {
+      await tab.bringToFront();
       const auth: (string | undefined)[] = [];
       tab.on('request', (request) => {
         if (request.url().endsWith('/v1/lint')) auth.push(request.headers().authorization);
@@ -584,9 +587,12 @@ describe('the editor page against a service with a token', () => {
       expect(await tab.locator('.rule').count()).toBeGreaterThan(5);
     } finally {
       await tab.close();
+      // The browser keeps its connections to this server open: close them, or close() waits.
+      other.closeAllConnections();
       await new Promise((resolve) => other.close(resolve));
+      await page.bringToFront();
     }
-  }, 60_000);
+  }, 90_000);
 });
 
 /** Records the JSON bodies the page sends to /v1/lint until stopped. */
