@@ -339,6 +339,7 @@ function inject(kind: string): Injection[] {
   let genderErrors = 0;
   let genderFound = 0;
   const examples: string[] = [];
+  const missedNumbers: string[] = [];
   for (const d of docs) {
     wordsTotal += words(d.target);
     const r = checkSource({ text: d.target, source: d.source });
@@ -403,6 +404,8 @@ function inject(kind: string): Injection[] {
       if (s.category.startsWith('Accuracy') && NUMBER_WORD.test(span)) {
         numErrors++;
         if (hit('number-mismatch')) numFound++;
+        else if (missedNumbers.length < 400)
+          missedNumbers.push(`${span} | ${d.target.slice(Math.max(0, s.start - 60), s.end + 60)}`);
       }
       if (s.category.startsWith('Accuracy') && /\d/.test(span)) {
         digitErrors++;
@@ -444,6 +447,7 @@ function inject(kind: string): Injection[] {
     `gender errors found by gender-mismatch: ${pct(genderFound, genderErrors)} (${genderFound}/${genderErrors})`,
   );
   if (process.env.EVAL_SOURCE_EXAMPLES) for (const e of examples) console.log(`  ? ${e}`);
+  if (process.env.EVAL_SOURCE_MISSES) for (const e of missedNumbers) console.log(`  missed: ${e}`);
   results.real = {
     wordsTotal,
     findingsTotal,

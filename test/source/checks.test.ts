@@ -53,6 +53,41 @@ describe('number-mismatch', () => {
   });
 });
 
+describe('number-mismatch: the right value in the wrong kind', () => {
+  const numbers = (text: string, source: string) =>
+    checkSource({ text, source }).findings.filter((f) => f.ruleId === 'number-mismatch');
+
+  test('a day of the month (10日) left as a bare figure', () => {
+    const text = 'A reporter 10 found in an interview that prices had risen in Nanjing.';
+    const f = numbers(text, '扬子晚报记者10日在采访中发现，南京房价上涨。');
+    expect(f.map((x) => x.messageId)).toEqual(['bare-day']);
+    expect(text.slice(f[0]!.offset, f[0]!.offset + f[0]!.length)).toBe('10');
+    expect(f[0]!.message).toContain('the 10th');
+  });
+
+  test('a day written as a date, or a span of days, is right', () => {
+    const source = '扬子晚报记者10日在采访中发现，南京房价上涨。';
+    expect(
+      numbers('A reporter found on the 10th that prices had risen in Nanjing.', source),
+    ).toEqual([]);
+    expect(
+      numbers('A reporter found on Feb. 10 that prices had risen in Nanjing.', source),
+    ).toEqual([]);
+    expect(numbers('The fund must be held for 10 days.', '该基金须持有10日。')).toEqual([]);
+  });
+
+  test('a count (百人) made an order (100th)', () => {
+    const source = '香港百人考察团到访澳门。';
+    const f = numbers('The 100th Hong Kong delegation visited Macao.', source);
+    expect(f.map((x) => x.messageId)).toEqual(['ordinal']);
+    expect(numbers('The 100-member Hong Kong delegation visited Macao.', source)).toEqual([]);
+    // An anniversary, an edition and "first" for 首 are orders in English too.
+    expect(numbers('The party marked its 100th anniversary.', '党庆祝建党100周年。')).toEqual([]);
+    expect(numbers('The 16th forum opened in Tokyo.', '第十六届论坛在东京开幕。')).toEqual([]);
+    expect(numbers('The first batch has 7 products.', '首批共7只产品。')).toEqual([]);
+  });
+});
+
 describe('gender-mismatch', () => {
   test('她 translated as he', () => {
     const text = GOOD.replace('She said', 'He said');

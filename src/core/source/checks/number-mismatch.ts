@@ -12,8 +12,19 @@ export const meta: SourceCheckMeta = {
   id: 'number-mismatch',
   category: 'accuracy/number',
   description: 'A figure of the source is changed, rescaled, missing or added in the translation',
-  severities: { changed: 'error', scale: 'error', missing: 'warning', added: 'warning' },
+  severities: {
+    changed: 'error',
+    scale: 'error',
+    missing: 'warning',
+    added: 'warning',
+    'bare-day': 'warning',
+    ordinal: 'warning',
+  },
   messages: {
+    'bare-day':
+      'The source’s `{{source}}` is a day of the month (the {{day}}), but the translation has a bare `{{actual}}`',
+    ordinal:
+      'The source’s `{{source}}` is a count, but the translation makes it an order: `{{actual}}`',
     changed: 'The source says `{{source}}` ({{value}}) but the translation says `{{actual}}`',
     scale: 'Wrong scale: the source says `{{source}}` ({{value}}), the translation `{{actual}}`',
     missing: 'The source figure `{{source}}` ({{value}}) is missing from this sentence',
@@ -48,6 +59,58 @@ function spoken(n: NumberMention): string {
     : String(Number(n.value.toPrecision(12)));
 }
 
+const MONTH_NEAR =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+/** After a figure, words that make a bare number right for N日: a span of days, not a date. */
+const DAYS_AFTER = /^(?:\s*|-)(?:days?|-day)\b/i;
+/**
+ * Measure words that count people and things (百人 = 100 people, 5只 = five products): a numeral
+ * before one is a count. Sessions and editions (十六届, 二十次) are left out: English says "16th".
+ */
+const COUNTED = /^[人名位个家只件项条座辆架艘头种户所篇本张台吨元岁]/u;
+/** After an ordinal, the words that make it right for a count (百年 = the 100th anniversary). */
+const ORDINAL_OK = /^\s*(?:anniversary|birthday|centenary|year)\b/i;
+
+function ordinalSuffix(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+/**
+ * A figure with the right value but the wrong kind: 记者10日 (the 10th) as "reporter 10", 百人 (a
+ * hundred people) as "the 100th delegation". Each is a common machine slip that the value alone
+ * cannot show.
+ */
+function kindMismatch(
+  bi: Bilingual,
+  z: NumberMention,
+  e: NumberMention,
+): SourceFinding | undefined {
+  const en = bi.en.text;
+  const source = bi.zh.text.slice(z.start, z.end);
+  const actual = en.slice(e.start, e.end);
+  if (z.kind === 'day' && e.kind === 'cardinal' && /^\d{1,2}$/.test(actual)) {
+    const around = en.slice(Math.max(0, e.start - 25), e.end + 25);
+    if (MONTH_NEAR.test(around) || DAYS_AFTER.test(en.slice(e.end, e.end + 8))) return undefined;
+    return finding(meta, 'bare-day', e, z, {
+      source,
+      actual,
+      day: `${z.value}${ordinalSuffix(z.value)}`,
+    });
+  }
+  if (
+    z.kind === 'cardinal' &&
+    z.hard &&
+    e.kind === 'ordinal' &&
+    e.hard && // "first" is as often 首 (the first batch) as 1: only written ordinals, 100th
+    COUNTED.test(bi.zh.text.slice(z.end, z.end + 1)) &&
+    !ORDINAL_OK.test(en.slice(e.end, e.end + 16))
+  )
+    return finding(meta, 'ordinal', e, z, { source, actual });
+  return undefined;
+}
+
 export function check(bi: Bilingual): SourceFinding[] {
   const out: SourceFinding[] = [];
   bi.pairs.forEach((pair, k) => {
@@ -66,8 +129,11 @@ export function check(bi: Bilingual): SourceFinding[] {
     const order = [...zhNums].sort((a, b) => Number(b.hard) - Number(a.hard));
     for (const z of order) {
       const e = enNums.find((x) => !usedEn.has(x) && compatible(z, x) && sameNumber(z, x));
-      if (e) usedEn.add(e);
-      else if (z.hard) unmatchedZh.push(z);
+      if (e) {
+        usedEn.add(e);
+        const wrongKind = kindMismatch(bi, z, e);
+        if (wrongKind) out.push(wrongKind);
+      } else if (z.hard) unmatchedZh.push(z);
     }
     const freeEn = enNums.filter(
       (e) => !usedEn.has(e) && e.hard && !nearZh.some((z) => sameNumber(z, e)),
