@@ -7,9 +7,18 @@ import { createPlacedParser } from './document/parser.js';
 import { indexDirectives } from './processors/directives.js';
 import { processorFor } from './processors/index.js';
 import { toOriginal } from './processors/map.js';
-import { BLOCK_KINDS, type Directive, type Format } from './processors/types.js';
+import { BLOCK_KINDS, type Directive, type Format, type Prose } from './processors/types.js';
+import { bilingualOf } from './source-rule.js';
 import { summarize, DEFAULT_PENALTY_WEIGHTS, type PenaltyWeights } from './summary.js';
-import type { Diagnostic, LintResult, Rule, RuleError, Severity, Transformer } from './types.js';
+import type {
+  AlignmentPair,
+  Diagnostic,
+  LintResult,
+  Rule,
+  RuleError,
+  Severity,
+  Transformer,
+} from './types.js';
 
 export interface LinterOptions {
   /** Every rule the config may name, by id. */
@@ -38,6 +47,11 @@ export interface LintOptions {
   source?: string;
   /** How to read `source` (default `text`). */
   sourceFormat?: Format;
+  /**
+   * With a source: give the sentence alignment in the result (`alignment`), for a client that
+   * shows which source sentence each English one translates.
+   */
+  alignment?: boolean;
 }
 
 export interface Linter {
@@ -99,7 +113,7 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
     enabled,
     lint(
       input: string,
-      { format = 'text', source, sourceFormat = 'text' }: LintOptions = {},
+      { format = 'text', source, sourceFormat = 'text', alignment = false }: LintOptions = {},
     ): LintResult {
       const prose = processorFor(format).process(input);
       const document = buildDocument(prose.text, prose.hints, parse, maxPiece);
@@ -174,9 +188,35 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
         summary: summarize(document.counts, kept, weights, kept.length > diagnostics.length),
       };
       if (ruleErrors.length > 0) result.ruleErrors = ruleErrors;
+      if (alignment && sourceProse) result.alignment = alignmentOf(file, prose, sourceProse);
       return result;
     },
   };
+}
+
+/**
+ * The sentence alignment in the original's terms: each side of a pair mapped back through its
+ * processor like a diagnostic. Built by the source rules already when one ran; built here when none
+ * did (all switched off). A source that is not this text's gives no pairs: its alignment means
+ * nothing, and the `source-mismatch` finding says why.
+ */
+function alignmentOf(file: VFile, prose: Prose, sourceProse: Prose): AlignmentPair[] {
+  const bilingual = bilingualOf(file);
+  if (!bilingual || bilingual.status !== 'ok') return [];
+  return bilingual.pairs.map(({ enRange, zhRange }) => {
+    const pair: AlignmentPair = {};
+    if (enRange) {
+      const [start, end] = toOriginal(prose, enRange.start, enRange.end - enRange.start);
+      pair.offset = start;
+      pair.length = end - start;
+    }
+    if (zhRange) {
+      const [start, end] = toOriginal(sourceProse, zhRange.start, zhRange.end - zhRange.start);
+      pair.sourceOffset = start;
+      pair.sourceLength = end - start;
+    }
+    return pair;
+  });
 }
 
 /**

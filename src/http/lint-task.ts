@@ -13,6 +13,8 @@ export interface LintTask {
   /** The Chinese source of `text`, and how to read it. */
   source?: string;
   sourceFormat?: Format;
+  /** With a source: include the sentence alignment in the result. */
+  alignment?: boolean;
   /**
    * Shared with the HTTP thread. `[0]` is the check's state (see CheckState), moved by compare-and-
    * swap on both sides so that the two threads never disagree about it. When the worker starts the
@@ -80,9 +82,9 @@ export function markFinished({ started }: LintTask): void {
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
 export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutcome {
   if (!markStarted(task)) return { ok: false, cancelled: true };
-  const { text, config, format, source, sourceFormat, json } = task;
+  const { text, config, format, source, sourceFormat, alignment, json } = task;
   try {
-    const result = linters.get(config).lint(text, { format, source, sourceFormat });
+    const result = linters.get(config).lint(text, { format, source, sourceFormat, alignment });
     return json ? { ok: true, json: JSON.stringify(result) } : { ok: true, result };
   } catch (error) {
     if (error instanceof ConfigError) {
