@@ -10,6 +10,7 @@
 import {
   ConfigError,
   DEFAULT_MAX_DIAGNOSTICS,
+  DocumentError,
   type AlignmentPair,
   DEFAULT_PENALTY_WEIGHTS,
   loadProcessor,
@@ -29,7 +30,7 @@ import { createMtLinter, registry } from './linter.js';
 // The processors (markup -> prose -> diagnostics mapped back, inline directives).
 import { capDiagnostics } from './cli/document.js';
 
-export { ConfigError, formatters };
+export { ConfigError, DocumentError, formatters };
 export { FORMAT_NAMES } from './formatters/index.js';
 export type { FormatName } from './formatters/index.js';
 export type * from './formatters/types.js';
@@ -45,18 +46,21 @@ export type {
 };
 
 /** What a document is: its prose is linted, and positions point into the document as given. */
-export type DocumentFormat = 'text' | 'markdown' | 'html';
-export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html'];
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'xliff';
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html', 'xliff'];
 
 export interface LintOptions {
-  /** `text` (default), `markdown` or `html`. */
+  /**
+   * `text` (default), `markdown`, `html` or `xliff` (a bilingual file: its targets are linted, its
+   * sources are the source unless `source` is given).
+   */
   format?: DocumentFormat;
   /**
    * The Chinese source the text was translated from: the source checks (number-mismatch,
    * gender-mismatch, omission, kept-token, terminology, source-mismatch) compare the text with it.
    */
   source?: string;
-  /** How to read `source`: `text` (default), `markdown` or `html`. */
+  /** How to read `source`: `text` (default), `markdown`, `html` or `xliff` (its sources). */
   sourceFormat?: DocumentFormat;
   /**
    * With a `source`: the result carries `alignment`, the pairs of English and Chinese sentence

@@ -124,7 +124,7 @@ describe('bad arguments are clear errors', () => {
       new TypeError('mtlint: the text must be a string, got number'),
     );
     await expect(lint('x', { format: 'rst' as 'text' })).rejects.toThrow(
-      'format must be one of text, markdown, html, got "rst"',
+      'format must be one of text, markdown, html, xliff, got "rst"',
     );
     await expect(lint('x', { source: ['中文'] as unknown as string })).rejects.toThrow(
       'source must be a string, got an array',

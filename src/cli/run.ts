@@ -118,12 +118,15 @@ async function run(io: CliIo): Promise<number> {
   ): Promise<LintTask> => {
     const loaded = await configFor(absolute);
     // --source names the one file's source; else the config's pairing rule finds it.
+    // An XLIFF file carries its own source.
+    const kind = kindOf(absolute);
+    const pairs = named && kind !== 'xliff';
     const paired =
-      source ?? (named ? pairedSource(loaded.source, absolute, display, io) : undefined);
+      source ?? (pairs ? pairedSource(loaded.source, absolute, display, io) : undefined);
     return {
       absolute,
       display,
-      kind: kindOf(absolute),
+      kind,
       effective: effectiveConfig(loaded, absolute, cliRules),
       ...(text === undefined ? {} : { text }),
       ...(fixing ? { fix: true } : {}),
@@ -153,7 +156,7 @@ async function run(io: CliIo): Promise<number> {
     // As ESLint does: a run given only ignored files (a pre-commit hook) passes, with a warning;
     // the report is still written (an empty one), so a step that reads it finds it.
     if (files.length === 0 && ignored.length === 0 && unmatched.length === 0) {
-      throw new CliError('No files to lint (.txt, .md, .html)');
+      throw new CliError('No files to lint (.txt, .md, .html, .xlf)');
     }
     if (files.length === 0) io.stderr.write('mtlint: warning: nothing to lint\n');
     // One after the other: config files are read once, then come from the loader's cache.

@@ -38,7 +38,10 @@ export interface LinterOptions {
 }
 
 export interface LintOptions {
-  /** How to read the input: `text` (default), `markdown` or `html`; `annotated` is LanguageTool's. */
+  /**
+   * How to read the input: `text` (default), `markdown`, `html` or `xliff` (whose sources are the
+   * source, unless `source` is given); `annotated` is LanguageTool's.
+   */
   format?: Format | 'annotated';
   /**
    * The Chinese source of the text: the rules that read one (`meta.needsSource`) check the
@@ -119,8 +122,9 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
       const document = buildDocument(prose.text, prose.hints, parse, maxPiece);
       const file = new VFile({ value: prose.text });
       file.data.mtlintDocument = document;
-      const sourceProse =
-        source === undefined ? undefined : processorFor(sourceFormat).process(source);
+      // A separate source wins; else a bilingual file (XLIFF) is its own source.
+      const given = source === undefined ? undefined : processorFor(sourceFormat).process(source);
+      const sourceProse = given ? (given.source ?? given) : prose.source;
       if (sourceProse) file.data.mtlintSource = sourceProse.text;
 
       const ruleErrors: RuleError[] = [];

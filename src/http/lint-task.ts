@@ -1,5 +1,5 @@
 import { threadId } from 'node:worker_threads';
-import { ConfigError, type Format, type LintResult } from '../core/index.js';
+import { ConfigError, DocumentError, type Format, type LintResult } from '../core/index.js';
 // Markdown and HTML are parsed wherever a service lints: load their processors with the linter.
 import '../core/processors/all.js';
 import type { LinterCache } from './linter-cache.js';
@@ -50,6 +50,7 @@ export type LintTaskOutcome =
   | { ok: true; result: LintResult }
   | { ok: true; json: string }
   | { ok: false; error: { message: string; ruleId?: string } }
+  | { ok: false; documentError: string }
   | { ok: false; cancelled: true };
 
 /**
@@ -90,6 +91,8 @@ export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutco
     if (error instanceof ConfigError) {
       return { ok: false, error: { message: error.message, ruleId: error.ruleId } };
     }
+    // A document its format cannot read (malformed XLIFF) is the client's error, not a crash.
+    if (error instanceof DocumentError) return { ok: false, documentError: error.message };
     throw error;
   } finally {
     markFinished(task);
@@ -98,6 +101,7 @@ export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutco
 
 function failure(outcome: Exclude<LintTaskOutcome, { ok: true }>): Error {
   if ('cancelled' in outcome) return new Error('The check was cancelled before it started');
+  if ('documentError' in outcome) return new DocumentError(outcome.documentError);
   return new ConfigError(outcome.error.message, outcome.error.ruleId);
 }
 

@@ -33,7 +33,9 @@ export const formatSchema = z
   .enum(FORMATS, {
     error: `\`format\` must be one of ${FORMATS.map((name) => `"${name}"`).join(', ')}`,
   })
-  .describe('How to read `text`: plain text (the default), Markdown or HTML');
+  .describe(
+    'How to read `text`: plain text (the default), Markdown, HTML or XLIFF (a bilingual file: its targets are linted, its sources are the source unless `source` is given)',
+  );
 
 /** `text`, with the error messages the API has always given. */
 function textSchema(maxChars: number) {
