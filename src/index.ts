@@ -10,6 +10,8 @@
 import {
   ConfigError,
   DEFAULT_MAX_DIAGNOSTICS,
+  DocumentError,
+  type AlignmentPair,
   DEFAULT_PENALTY_WEIGHTS,
   loadProcessor,
   defaultDocsUrl,
@@ -28,26 +30,43 @@ import { createMtLinter, registry } from './linter.js';
 // The processors (markup -> prose -> diagnostics mapped back, inline directives).
 import { capDiagnostics } from './cli/document.js';
 
-export { ConfigError, formatters };
+export { ConfigError, DocumentError, formatters };
 export { FORMAT_NAMES } from './formatters/index.js';
 export type { FormatName } from './formatters/index.js';
 export type * from './formatters/types.js';
-export type { Category, Config, Diagnostic, LintResult, RuleSetting, Severity, Summary };
+export type {
+  AlignmentPair,
+  Category,
+  Config,
+  Diagnostic,
+  LintResult,
+  RuleSetting,
+  Severity,
+  Summary,
+};
 
 /** What a document is: its prose is linted, and positions point into the document as given. */
-export type DocumentFormat = 'text' | 'markdown' | 'html';
-export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html'];
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'xliff';
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['text', 'markdown', 'html', 'xliff'];
 
 export interface LintOptions {
-  /** `text` (default), `markdown` or `html`. */
+  /**
+   * `text` (default), `markdown`, `html` or `xliff` (a bilingual file: its targets are linted, its
+   * sources are the source unless `source` is given).
+   */
   format?: DocumentFormat;
   /**
    * The Chinese source the text was translated from: the source checks (number-mismatch,
    * gender-mismatch, omission, kept-token, terminology, source-mismatch) compare the text with it.
    */
   source?: string;
-  /** How to read `source`: `text` (default), `markdown` or `html`. */
+  /** How to read `source`: `text` (default), `markdown`, `html` or `xliff` (its sources). */
   sourceFormat?: DocumentFormat;
+  /**
+   * With a `source`: the result carries `alignment`, the pairs of English and Chinese sentence
+   * groups (offsets into the text and the source as given).
+   */
+  alignment?: boolean;
 }
 
 export interface CreateLinterOptions {
@@ -76,11 +95,11 @@ export function createLinter(config: Config = {}, options: CreateLinterOptions =
   return {
     rules: engine.enabled.map(({ rule, severity }) => ({ id: rule.meta.id, severity })),
     async lint(text, lintOptions = {}) {
-      const { format = 'text', source } = checkLintArguments(text, lintOptions);
+      const { format = 'text', source, alignment } = checkLintArguments(text, lintOptions);
       const sourceFormat = lintOptions.sourceFormat ?? 'text';
       await loadProcessor(format);
       await loadProcessor(sourceFormat);
-      return capDiagnostics(engine.lint(text, { format, source, sourceFormat }), max);
+      return capDiagnostics(engine.lint(text, { format, source, sourceFormat, alignment }), max);
     },
   };
 }
@@ -138,7 +157,7 @@ function checkLintArguments(text: unknown, options: unknown): LintOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`mtlint: the options must be an object, got ${typeName(options)}`);
   }
-  const { format, source, sourceFormat } = options as Record<string, unknown>;
+  const { format, source, sourceFormat, alignment } = options as Record<string, unknown>;
   for (const [name, value] of [
     ['format', format],
     ['sourceFormat', sourceFormat],
@@ -151,6 +170,9 @@ function checkLintArguments(text: unknown, options: unknown): LintOptions {
   }
   if (source !== undefined && typeof source !== 'string') {
     throw new TypeError(`mtlint: source must be a string, got ${typeName(source)}`);
+  }
+  if (alignment !== undefined && typeof alignment !== 'boolean') {
+    throw new TypeError(`mtlint: alignment must be true or false, got ${typeName(alignment)}`);
   }
   return options as LintOptions;
 }

@@ -7,6 +7,7 @@ import {
   createLinter,
   createRegistry,
   defineRule,
+  loadProcessor,
   parseDocument,
   pieceBoundaries,
 } from '../src/core/index.js';
@@ -169,5 +170,65 @@ describe('createLinter', () => {
     expect(() => createRegistry([...registry.values(), registry.get('readability')!])).toThrow(
       /twice/,
     );
+  });
+});
+
+describe('the alignment in the result', () => {
+  const text =
+    '# Growth\n\nChinese Premier **Li Qiang** said the economy grew 6.2 percent in 2023. Exports rose.\n\nThe weather was fine.\n';
+  const source =
+    '# 增长\n\n国务院总理**李强**表示，2023年经济增长5.2%。出口增长。\n\n天气很好。\n\n他还说了别的事情，很多很多的事情。\n';
+  const slice = (from: string, offset?: number, length?: number) =>
+    offset === undefined ? undefined : from.slice(offset, offset + length!);
+
+  it('pairs sentence groups in reading order, offsets into the Markdown as given', async () => {
+    await loadProcessor('markdown');
+    const { alignment } = createMtLinter().lint(text, {
+      format: 'markdown',
+      source,
+      sourceFormat: 'markdown',
+      alignment: true,
+    });
+    const pairs = alignment!.map((pair) => [
+      slice(text, pair.offset, pair.length),
+      slice(source, pair.sourceOffset, pair.sourceLength),
+    ]);
+    expect(pairs).toEqual([
+      ['Growth', '增长'],
+      // The bold markup lies inside the sentence: both ends map back through the processor.
+      [
+        'Chinese Premier **Li Qiang** said the economy grew 6.2 percent in 2023.',
+        '国务院总理**李强**表示，2023年经济增长5.2%。',
+      ],
+      ['Exports rose.', '出口增长。'],
+      ['The weather was fine.', '天气很好。'],
+      // A source sentence the English left out: a 0-1 pair, without English offsets.
+      [undefined, '他还说了别的事情，很多很多的事情。'],
+    ]);
+    expect(Object.keys(alignment![4]!)).toEqual(['sourceOffset', 'sourceLength']);
+  });
+
+  it('is given only when asked for, with a source; built even with every source rule off', () => {
+    const plain = 'The economy grew 5.2 percent in 2023.';
+    const zh = '2023年经济增长5.2%。';
+    const linter = createMtLinter();
+    expect(linter.lint(plain, { source: zh })).not.toHaveProperty('alignment');
+    expect(linter.lint(plain, { alignment: true })).not.toHaveProperty('alignment');
+    const off = Object.fromEntries(
+      [...registry.values()].filter((r) => r.meta.needsSource).map((r) => [r.meta.id, 'off']),
+    );
+    const result = createMtLinter({ rules: off }).lint(plain, { source: zh, alignment: true });
+    expect(result.alignment).toEqual([
+      { offset: 0, length: plain.length, sourceOffset: 0, sourceLength: zh.length },
+    ]);
+  });
+
+  it('is empty when the source is not this text’s', () => {
+    const result = createMtLinter().lint('The economy grew.', {
+      source: 'Not Chinese at all.',
+      alignment: true,
+    });
+    expect(result.alignment).toEqual([]);
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('source-mismatch');
   });
 });

@@ -492,4 +492,55 @@ describe('POST /v1/lint with a Chinese source', () => {
     const res = await request(app()).post('/v1/lint').send({ text, source: 42 });
     expectError(res, 400, 'invalid_request');
   });
+
+  it('answers the alignment when asked, offsets into the Markdown text and source', async () => {
+    const markdown = `# Growth\n\n**${text}** Exports rose.\n`;
+    const zh = `# 增长\n\n${source}出口增长。\n\n他还说了别的事情，很多很多的事情。\n`;
+    const body = { text: markdown, format: 'markdown', source: zh, sourceFormat: 'markdown' };
+    const res = await request(app())
+      .post('/v1/lint')
+      .send({ ...body, alignment: true });
+    expect(res.status).toBe(200);
+    expectToMatchSpec(res, '/v1/lint', 'post');
+    const pairs = res.body.alignment.map(
+      (p: { offset?: number; length?: number; sourceOffset?: number; sourceLength?: number }) => [
+        p.offset === undefined ? null : markdown.slice(p.offset, p.offset + p.length!),
+        p.sourceOffset === undefined
+          ? null
+          : zh.slice(p.sourceOffset, p.sourceOffset + p.sourceLength!),
+      ],
+    );
+    expect(pairs).toEqual([
+      ['Growth', '增长'],
+      // The bold markup around the sentence is not part of it.
+      [text, source],
+      ['Exports rose.', '出口增长。'],
+      [null, '他还说了别的事情，很多很多的事情。'],
+    ]);
+    const without = await request(app()).post('/v1/lint').send(body);
+    expect(without.body).not.toHaveProperty('alignment');
+  });
+
+  it('answers the alignment per document of a batch, and refuses a non-boolean', async () => {
+    const res = await request(app())
+      .post('/v1/lint/batch')
+      .send({
+        documents: [
+          { id: 'a', text, source, alignment: true },
+          { id: 'b', text, source },
+          { id: 'c', text, source, alignment: 'yes' },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expectToMatchSpec(res, '/v1/lint/batch', 'post');
+    const [a, b, c] = res.body.results;
+    expect(a.alignment).toEqual([
+      { offset: 0, length: text.length, sourceOffset: 0, sourceLength: source.length },
+    ]);
+    expect(b).not.toHaveProperty('alignment');
+    expect(c.error).toEqual({
+      code: 'invalid_request',
+      message: '`alignment` must be true or false',
+    });
+  });
 });

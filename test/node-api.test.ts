@@ -92,13 +92,39 @@ describe('formats', () => {
   });
 });
 
+describe('the alignment with a source', () => {
+  const text = '<p>Exports <b>rose</b> 7.1 percent.</p>\n<p>Imports fell.</p>\n';
+  const source = '出口增长7.1%。\n\n进口下降。\n';
+
+  it('lint and createLinter give the same pairs, offsets into the HTML as given', async () => {
+    const options = { format: 'html', source, alignment: true } as const;
+    const result = await lint(text, options);
+    const pairs = result.alignment!.map(({ offset, length, sourceOffset, sourceLength }) => [
+      text.slice(offset!, offset! + length!),
+      source.slice(sourceOffset!, sourceOffset! + sourceLength!),
+    ]);
+    expect(pairs).toEqual([
+      ['Exports <b>rose</b> 7.1 percent.', '出口增长7.1%。'],
+      ['Imports fell.', '进口下降。'],
+    ]);
+    expect((await createLinter().lint(text, options)).alignment).toEqual(result.alignment);
+    expect(await lint(text, { format: 'html', source })).not.toHaveProperty('alignment');
+  });
+
+  it('refuses an alignment option that is not a boolean', async () => {
+    await expect(
+      lint('x', { source: '中文', alignment: 'yes' as unknown as boolean }),
+    ).rejects.toThrow('alignment must be true or false, got string');
+  });
+});
+
 describe('bad arguments are clear errors', () => {
   it('rejects a text that is not a string, an unknown format, a source that is not a string', async () => {
     await expect(lint(42 as unknown as string)).rejects.toThrow(
       new TypeError('mtlint: the text must be a string, got number'),
     );
     await expect(lint('x', { format: 'rst' as 'text' })).rejects.toThrow(
-      'format must be one of text, markdown, html, got "rst"',
+      'format must be one of text, markdown, html, xliff, got "rst"',
     );
     await expect(lint('x', { source: ['中文'] as unknown as string })).rejects.toThrow(
       'source must be a string, got an array',

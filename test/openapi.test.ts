@@ -88,7 +88,7 @@ describe('GET /openapi.json', () => {
     expect(LintRequest!.properties).toMatchObject({
       text: { type: 'string', maxLength: 100_000 },
       config: { $ref: '#/components/schemas/Config' },
-      format: { enum: ['text', 'markdown', 'html'] },
+      format: { enum: ['text', 'markdown', 'html', 'xliff'] },
     });
     expect(LintRequest!.required).toEqual(['text']);
     expect(Diagnostic!.required).toContain('messageId');
@@ -115,7 +115,7 @@ describe('every documented operation, answered by the real app', () => {
     expect(badFormat.status).toBe(400);
     expect(badFormat.body.error).toEqual({
       code: 'invalid_request',
-      message: '`format` must be one of "text", "markdown", "html"',
+      message: '`format` must be one of "text", "markdown", "html", "xliff"',
     });
     expectToMatchSpec(badFormat, '/v1/lint');
     expectToMatchSpec(await request(guarded).post('/v1/lint').send({ text: STRAY }), '/v1/lint');

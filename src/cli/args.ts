@@ -73,7 +73,8 @@ Options:
       --server URL           lint on a running mtlint service (MTLINT_TOKEN: bearer token)
       --queue redis://H:P    lint on mtlint workers through Redis (see mtlint worker --help)
       --source FILE          the Chinese source of the one file linted: check the translation
-                             against it (numbers, gender, omissions, kept tokens, terms)
+                             against it (numbers, gender, omissions, kept tokens, terms);
+                             for many files, a config's "source" pairing rule (docs/cli.md)
       --workers N            threads that lint, main one included (default: one per two
                              cores for 150 files or more; 1 = in process)
       --color, --no-color    force colour on or off (default: on a terminal only)

@@ -87,13 +87,17 @@ export class LintCache {
     return new LintCache(path, version, data.files ?? {});
   }
 
-  /** The hash a file's result is stored under: what it was linted with and its text. */
+  /**
+   * The hash a file's result is stored under: what it was linted with and its text, and its
+   * Chinese source when it has one (a changed or newly found source is a new lint).
+   */
   hash(task: LintTask, text: string, server: string | undefined): string {
-    return createHash('sha256')
+    const hash = createHash('sha256')
       .update(JSON.stringify([this.version, task.kind, task.effective, server ?? null]))
       .update('\u0000')
-      .update(text)
-      .digest('hex');
+      .update(text);
+    if (task.source) hash.update(`\u0000${task.source.kind}\u0000`).update(task.source.text);
+    return hash.digest('hex');
   }
 
   /**

@@ -21,6 +21,7 @@ import {
 import { registry } from '../linter.js';
 import { createFinder, readConfigFile } from './config-loader.js';
 import { CliError, describeError } from './errors.js';
+import { templateProblem } from './source-pairing.js';
 
 const rulesSchema = configSchema.shape.rules;
 const weight = z.number().min(0);
@@ -34,6 +35,10 @@ const fileSchema = z
       .object({ error: weight, warning: weight, info: weight })
       .partial()
       .strict()
+      .optional(),
+    source: z
+      .string({ error: 'expected a path template such as "{dir}/{base}.zh{ext}"' })
+      .min(1, { error: 'expected a path template such as "{dir}/{base}.zh{ext}"' })
       .optional(),
     overrides: z
       .array(
@@ -63,6 +68,16 @@ export interface LoadedConfig {
   rules: RuleSettings;
   penalty: Partial<PenaltyWeights>;
   overrides: Override[];
+  /**
+   * Where each file's Chinese source lies (`"source"`), with the folder of the config file that
+   * declared it: a relative template is relative to it.
+   */
+  source?: SourcePairing;
+}
+
+export interface SourcePairing {
+  template: string;
+  directory: string;
 }
 
 /** What the engine gets for one file. */
@@ -111,6 +126,8 @@ export class ConfigLoader {
       throw new CliError(`Config file ${show(path)}: field "${field}": ${explain(issue)}`);
     }
     const file = parsed.data;
+    const problem = file.source === undefined ? undefined : templateProblem(file.source);
+    if (problem) throw new CliError(`Config file ${show(path)}: field "source": ${problem}`);
     checkRules(path, 'rules', file.rules);
     file.overrides?.forEach((o, index) => checkRules(path, `overrides.${index}.rules`, o.rules));
 
@@ -134,10 +151,15 @@ export class ConfigLoader {
         rules: { ...result.rules, ...inherited.rules },
         penalty: { ...result.penalty, ...inherited.penalty },
         overrides: [...result.overrides, ...inherited.overrides],
+        ...((inherited.source ?? result.source)
+          ? { source: inherited.source ?? result.source }
+          : {}),
       };
     }
     const directory = dirname(path);
+    const source = file.source === undefined ? result.source : { template: file.source, directory };
     result = {
+      ...(source ? { source } : {}),
       preset: result.preset,
       rules: { ...result.rules, ...file.rules },
       penalty: { ...result.penalty, ...file.penalty },
@@ -224,7 +246,7 @@ function explain(issue: z.core.$ZodIssue): string {
     return 'expected a severity (off, info, warning, error) or [severity, options]';
   }
   if (issue.code === 'unrecognized_keys') {
-    return `${issue.message}; a config file has extends, rules, penalty and overrides`;
+    return `${issue.message}; a config file has extends, rules, penalty, source and overrides`;
   }
   return issue.message;
 }

@@ -8,11 +8,13 @@ export type DocumentKind = Format;
 
 const MARKDOWN = /\.(?:md|markdown|mdown|mkd|mkdn|mdx)$/i;
 const HTML = /\.(?:html?|xhtml)$/i;
+const XLIFF = /\.(?:xlf|xliff)$/i;
 
-/** The format of a file, by its extension: Markdown, HTML, or else plain text. */
+/** The format of a file, by its extension: Markdown, HTML, XLIFF, or else plain text. */
 export function kindOf(path: string): DocumentKind {
   if (MARKDOWN.test(path)) return 'markdown';
   if (HTML.test(path)) return 'html';
+  if (XLIFF.test(path)) return 'xliff';
   return 'text';
 }
 

@@ -6,7 +6,19 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError, describeError } from './errors.js';
 
 /** What a directory contributes: the formats mtlint reads. */
-export const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'mdown', 'mkd', 'html', 'htm', 'xhtml'];
+export const EXTENSIONS = [
+  'txt',
+  'text',
+  'md',
+  'markdown',
+  'mdown',
+  'mkd',
+  'html',
+  'htm',
+  'xhtml',
+  'xlf',
+  'xliff',
+];
 export const IGNORE_FILE = '.mtlintignore';
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
 

@@ -21,7 +21,7 @@ export const QUEUE_NAME = 'mtlint';
 export const KEY_PREFIX = 'bull';
 /** Bumped when the job's shape changes; part of the job id. */
 export const JOB_FORMAT = 1;
-const KINDS: readonly DocumentKind[] = ['text', 'markdown', 'html'];
+const KINDS: readonly DocumentKind[] = ['text', 'markdown', 'html', 'xliff'];
 
 export interface LintJobData {
   format: number;

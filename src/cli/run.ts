@@ -1,5 +1,5 @@
 /** The mtlint command: arguments -> files -> configs -> lint (here, in workers, or remote) -> report. */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { defaultDocsUrl, type LintResult, type PenaltyWeights } from '../core/index.js';
@@ -17,6 +17,7 @@ import {
   effectiveConfig,
   parseRuleFlag,
   type LoadedConfig,
+  type SourcePairing,
 } from './config.js';
 import { cachePath, LintCache, lookUpCache, storeInCache } from './cache.js';
 import { loadFormatter } from './custom-formatter.js';
@@ -27,6 +28,7 @@ import { createProgress, inCi, type Progress } from './progress.js';
 import { lintRemote } from './remote.js';
 import { lintAllLocal, MIN_FILES_FOR_WORKERS } from './lint-local.js';
 import { init, printConfig } from './setup.js';
+import { sourcePathFor } from './source-pairing.js';
 import { writeFixes, type FixedResult } from './fix.js';
 import { errorsOnly } from './quiet.js';
 import type { LintTask } from './task.js';
@@ -103,25 +105,42 @@ async function run(io: CliIo): Promise<number> {
     return found ? loader.load(found) : EMPTY_CONFIG;
   };
   const fixing = options.fix || options.fixDryRun;
-  const source = options.source === undefined ? undefined : readSourceFile(io.cwd, options.source);
-  const taskFor = async (absolute: string, display: string, text?: string): Promise<LintTask> => ({
-    absolute,
-    display,
-    kind: kindOf(absolute),
-    effective: effectiveConfig(await configFor(absolute), absolute, cliRules),
-    ...(text === undefined ? {} : { text }),
-    ...(fixing ? { fix: true } : {}),
-    ...(source ? { source } : {}),
-  });
+  const source =
+    options.source === undefined
+      ? undefined
+      : readSourceFile(resolve(io.cwd, options.source), options.source);
+  /** `named`: the text has a file name (not standard input without --stdin-filename). */
+  const taskFor = async (
+    absolute: string,
+    display: string,
+    text?: string,
+    named = true,
+  ): Promise<LintTask> => {
+    const loaded = await configFor(absolute);
+    // --source names the one file's source; else the config's pairing rule finds it.
+    // An XLIFF file carries its own source.
+    const kind = kindOf(absolute);
+    const pairs = named && kind !== 'xliff';
+    const paired =
+      source ?? (pairs ? pairedSource(loaded.source, absolute, display, io) : undefined);
+    return {
+      absolute,
+      display,
+      kind,
+      effective: effectiveConfig(loaded, absolute, cliRules),
+      ...(text === undefined ? {} : { text }),
+      ...(fixing ? { fix: true } : {}),
+      ...(paired ? { source: paired } : {}),
+    };
+  };
 
   let tasks: LintTask[];
   if (options.stdin) {
     const text = await readStdin(io.stdin);
     const name = options.stdinFilename ?? '<stdin>';
     const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.txt');
-    tasks = [
-      await taskFor(absolute, options.stdinFilename ? displayPath(io.cwd, absolute) : name, text),
-    ];
+    const named = options.stdinFilename !== undefined;
+    tasks = [await taskFor(absolute, named ? displayPath(io.cwd, absolute) : name, text, named)];
   } else {
     const { files, ignored, unmatched } = await discover(options.patterns, {
       cwd: io.cwd,
@@ -137,7 +156,7 @@ async function run(io: CliIo): Promise<number> {
     // As ESLint does: a run given only ignored files (a pre-commit hook) passes, with a warning;
     // the report is still written (an empty one), so a step that reads it finds it.
     if (files.length === 0 && ignored.length === 0 && unmatched.length === 0) {
-      throw new CliError('No files to lint (.txt, .md, .html)');
+      throw new CliError('No files to lint (.txt, .md, .html, .xlf)');
     }
     if (files.length === 0) io.stderr.write('mtlint: warning: nothing to lint\n');
     // One after the other: config files are read once, then come from the loader's cache.
@@ -164,6 +183,13 @@ async function run(io: CliIo): Promise<number> {
     !options.stdin &&
     (Boolean(io.stdout.isTTY) || options.outputFile !== undefined);
   const progress = createProgress(toLint.length, io.stderr, showProgress);
+  // A job carries no source: say so rather than lint English-only without a word.
+  const withSource = options.queue ? toLint.filter((task) => task.source).length : 0;
+  if (withSource > 0) {
+    io.stderr.write(
+      `mtlint: warning: --queue lints without sources: ${withSource} file(s) the config pairs with a source are linted English-only\n`,
+    );
+  }
   let linted: LintResult[];
   try {
     linted = options.queue
@@ -373,11 +399,40 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   });
 }
 
-/** The `--source` file, read once: a usage error (exit 2) when it cannot be read. */
-function readSourceFile(cwd: string, path: string): { text: string; kind: DocumentKind } {
+/** A source file, read once: a usage error (exit 2) when it cannot be read. */
+function readSourceFile(absolute: string, shown: string): { text: string; kind: DocumentKind } {
   try {
-    return { text: readFileSync(resolve(cwd, path), 'utf8'), kind: kindOf(path) };
+    return { text: readFileSync(absolute, 'utf8'), kind: kindOf(absolute) };
   } catch (error) {
-    throw new CliError(`Cannot read the source ${path}: ${describeError(error)}`);
+    throw new CliError(`Cannot read the source ${shown}: ${describeError(error)}`);
   }
+}
+
+/**
+ * The source the config's pairing rule gives a file. One that does not exist is no error (not
+ * every article has its source at hand): the file is linted English-only, and stderr says so,
+ * once for that file. One that exists but cannot be read is an error, as with --source.
+ */
+function pairedSource(
+  pairing: SourcePairing | undefined,
+  absolute: string,
+  display: string,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+): { text: string; kind: DocumentKind } | undefined {
+  if (!pairing) return undefined;
+  const path = sourcePathFor(pairing.template, pairing.directory, absolute);
+  const shown = displayPath(io.cwd, path);
+  if (path === absolute) {
+    io.stderr.write(
+      `mtlint: warning: ${display}: the config's "source" (${pairing.template}) pairs it with itself; linted without a source\n`,
+    );
+    return undefined;
+  }
+  if (!existsSync(path)) {
+    io.stderr.write(
+      `mtlint: warning: ${display}: no source ${shown} (config "source"); linted without it\n`,
+    );
+    return undefined;
+  }
+  return readSourceFile(path, shown);
 }

@@ -7,6 +7,7 @@ import { ConfigLoader, EMPTY_CONFIG, effectiveConfig, show } from './config.js';
 import { CONFIG_FILES, PACKAGE_KEY, readConfigFile } from './config-loader.js';
 import { CliError, describeError } from './errors.js';
 import { kindOf } from './document.js';
+import { sourcePathFor } from './source-pairing.js';
 
 export interface PrintConfigOptions {
   cwd: string;
@@ -45,6 +46,10 @@ export async function printConfig(options: PrintConfigOptions): Promise<string> 
     extends: config.extends ?? 'recommended',
     rules,
     penalty: weights,
+    // Where the config's pairing rule looks for the file's Chinese source (null: no rule).
+    source: loaded.source
+      ? show(sourcePathFor(loaded.source.template, loaded.source.directory, absolute))
+      : null,
   };
   return JSON.stringify(printed, null, 2) + '\n';
 }

@@ -7,9 +7,18 @@ import { createPlacedParser } from './document/parser.js';
 import { indexDirectives } from './processors/directives.js';
 import { processorFor } from './processors/index.js';
 import { toOriginal } from './processors/map.js';
-import { BLOCK_KINDS, type Directive, type Format } from './processors/types.js';
+import { BLOCK_KINDS, type Directive, type Format, type Prose } from './processors/types.js';
+import { bilingualOf } from './source-rule.js';
 import { summarize, DEFAULT_PENALTY_WEIGHTS, type PenaltyWeights } from './summary.js';
-import type { Diagnostic, LintResult, Rule, RuleError, Severity, Transformer } from './types.js';
+import type {
+  AlignmentPair,
+  Diagnostic,
+  LintResult,
+  Rule,
+  RuleError,
+  Severity,
+  Transformer,
+} from './types.js';
 
 export interface LinterOptions {
   /** Every rule the config may name, by id. */
@@ -29,7 +38,10 @@ export interface LinterOptions {
 }
 
 export interface LintOptions {
-  /** How to read the input: `text` (default), `markdown` or `html`; `annotated` is LanguageTool's. */
+  /**
+   * How to read the input: `text` (default), `markdown`, `html` or `xliff` (whose sources are the
+   * source, unless `source` is given); `annotated` is LanguageTool's.
+   */
   format?: Format | 'annotated';
   /**
    * The Chinese source of the text: the rules that read one (`meta.needsSource`) check the
@@ -38,6 +50,11 @@ export interface LintOptions {
   source?: string;
   /** How to read `source` (default `text`). */
   sourceFormat?: Format;
+  /**
+   * With a source: give the sentence alignment in the result (`alignment`), for a client that
+   * shows which source sentence each English one translates.
+   */
+  alignment?: boolean;
 }
 
 export interface Linter {
@@ -99,14 +116,15 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
     enabled,
     lint(
       input: string,
-      { format = 'text', source, sourceFormat = 'text' }: LintOptions = {},
+      { format = 'text', source, sourceFormat = 'text', alignment = false }: LintOptions = {},
     ): LintResult {
       const prose = processorFor(format).process(input);
       const document = buildDocument(prose.text, prose.hints, parse, maxPiece);
       const file = new VFile({ value: prose.text });
       file.data.mtlintDocument = document;
-      const sourceProse =
-        source === undefined ? undefined : processorFor(sourceFormat).process(source);
+      // A separate source wins; else a bilingual file (XLIFF) is its own source.
+      const given = source === undefined ? undefined : processorFor(sourceFormat).process(source);
+      const sourceProse = given ? (given.source ?? given) : prose.source;
       if (sourceProse) file.data.mtlintSource = sourceProse.text;
 
       const ruleErrors: RuleError[] = [];
@@ -174,9 +192,35 @@ export function createLinter(config: unknown, options: LinterOptions): Linter {
         summary: summarize(document.counts, kept, weights, kept.length > diagnostics.length),
       };
       if (ruleErrors.length > 0) result.ruleErrors = ruleErrors;
+      if (alignment && sourceProse) result.alignment = alignmentOf(file, prose, sourceProse);
       return result;
     },
   };
+}
+
+/**
+ * The sentence alignment in the original's terms: each side of a pair mapped back through its
+ * processor like a diagnostic. Built by the source rules already when one ran; built here when none
+ * did (all switched off). A source that is not this text's gives no pairs: its alignment means
+ * nothing, and the `source-mismatch` finding says why.
+ */
+function alignmentOf(file: VFile, prose: Prose, sourceProse: Prose): AlignmentPair[] {
+  const bilingual = bilingualOf(file);
+  if (!bilingual || bilingual.status !== 'ok') return [];
+  return bilingual.pairs.map(({ enRange, zhRange }) => {
+    const pair: AlignmentPair = {};
+    if (enRange) {
+      const [start, end] = toOriginal(prose, enRange.start, enRange.end - enRange.start);
+      pair.offset = start;
+      pair.length = end - start;
+    }
+    if (zhRange) {
+      const [start, end] = toOriginal(sourceProse, zhRange.start, zhRange.end - zhRange.start);
+      pair.sourceOffset = start;
+      pair.sourceLength = end - start;
+    }
+    return pair;
+  });
 }
 
 /**

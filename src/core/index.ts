@@ -22,6 +22,7 @@ export { documentOf } from './document/of.js';
 export {
   FORMATS,
   BLOCK_KINDS,
+  DocumentError,
   isFormat,
   loadProcessor,
   processorFor,

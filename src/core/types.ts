@@ -79,11 +79,29 @@ export interface RuleError {
   message: string;
 }
 
+/**
+ * One pair of the alignment of a text with its Chinese source: a group of English sentences and
+ * the group of Chinese sentences it translates, each as UTF-16 offsets into the text and the
+ * source as submitted. A side is absent when the other has no counterpart there (a sentence added
+ * to the English, or one of the source left out).
+ */
+export interface AlignmentPair {
+  offset?: number;
+  length?: number;
+  sourceOffset?: number;
+  sourceLength?: number;
+}
+
 export interface LintResult {
   diagnostics: Diagnostic[];
   summary: Summary;
   /** Present when a rule crashed on this document. */
   ruleErrors?: RuleError[];
+  /**
+   * With a source and the `alignment` option: the sentence pairs, in reading order (empty when
+   * the source could not be aligned: empty, not Chinese, or another article's).
+   */
+  alignment?: AlignmentPair[];
 }
 
 /**

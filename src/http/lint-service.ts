@@ -46,6 +46,8 @@ export interface LintOptions {
   /** The Chinese source, and how to read it. */
   source?: string;
   sourceFormat?: Format;
+  /** With a source: include the sentence alignment in the result. */
+  alignment?: boolean;
 }
 
 export type LintServiceErrorCode =
@@ -298,7 +300,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     json: boolean,
     startBy: number,
     signal: AbortSignal | undefined,
-    fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat'>,
+    fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat' | 'alignment'>,
   ): Promise<LintTaskOutcome> {
     let state = new Int32Array(new SharedArrayBuffer(12));
     let dispatchedAt = performance.now();
@@ -478,10 +480,11 @@ function toPath(file: string | URL): string {
 /** What a task carries of the lint options (not the signal: it stays on this thread). */
 function lintFields(
   options: LintOptions | undefined,
-): Pick<LintTask, 'format' | 'source' | 'sourceFormat'> {
-  const fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat'> = {};
+): Pick<LintTask, 'format' | 'source' | 'sourceFormat' | 'alignment'> {
+  const fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat' | 'alignment'> = {};
   if (options?.format !== undefined) fields.format = options.format;
   if (options?.source !== undefined) fields.source = options.source;
   if (options?.sourceFormat !== undefined) fields.sourceFormat = options.sourceFormat;
+  if (options?.alignment) fields.alignment = true;
   return fields;
 }

@@ -1,5 +1,5 @@
 import { threadId } from 'node:worker_threads';
-import { ConfigError, type Format, type LintResult } from '../core/index.js';
+import { ConfigError, DocumentError, type Format, type LintResult } from '../core/index.js';
 // Markdown and HTML are parsed wherever a service lints: load their processors with the linter.
 import '../core/processors/all.js';
 import type { LinterCache } from './linter-cache.js';
@@ -13,6 +13,8 @@ export interface LintTask {
   /** The Chinese source of `text`, and how to read it. */
   source?: string;
   sourceFormat?: Format;
+  /** With a source: include the sentence alignment in the result. */
+  alignment?: boolean;
   /**
    * Shared with the HTTP thread. `[0]` is the check's state (see CheckState), moved by compare-and-
    * swap on both sides so that the two threads never disagree about it. When the worker starts the
@@ -48,6 +50,7 @@ export type LintTaskOutcome =
   | { ok: true; result: LintResult }
   | { ok: true; json: string }
   | { ok: false; error: { message: string; ruleId?: string } }
+  | { ok: false; documentError: string }
   | { ok: false; cancelled: true };
 
 /**
@@ -80,14 +83,16 @@ export function markFinished({ started }: LintTask): void {
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
 export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutcome {
   if (!markStarted(task)) return { ok: false, cancelled: true };
-  const { text, config, format, source, sourceFormat, json } = task;
+  const { text, config, format, source, sourceFormat, alignment, json } = task;
   try {
-    const result = linters.get(config).lint(text, { format, source, sourceFormat });
+    const result = linters.get(config).lint(text, { format, source, sourceFormat, alignment });
     return json ? { ok: true, json: JSON.stringify(result) } : { ok: true, result };
   } catch (error) {
     if (error instanceof ConfigError) {
       return { ok: false, error: { message: error.message, ruleId: error.ruleId } };
     }
+    // A document its format cannot read (malformed XLIFF) is the client's error, not a crash.
+    if (error instanceof DocumentError) return { ok: false, documentError: error.message };
     throw error;
   } finally {
     markFinished(task);
@@ -96,6 +101,7 @@ export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutco
 
 function failure(outcome: Exclude<LintTaskOutcome, { ok: true }>): Error {
   if ('cancelled' in outcome) return new Error('The check was cancelled before it started');
+  if ('documentError' in outcome) return new DocumentError(outcome.documentError);
   return new ConfigError(outcome.error.message, outcome.error.ruleId);
 }
 

@@ -179,7 +179,7 @@ export function createOpenApi(limits: OpenApiLimits): Record<string, unknown> {
           responses: {
             '200': answer('Diagnostics and summary', json('LintResult')),
             '400': error(
-              'Malformed JSON (`malformed_json`), missing or non-string text or a bad field (`invalid_request`), unknown rule or bad option in config (`invalid_config`)',
+              'Malformed JSON (`malformed_json`), missing or non-string text or a bad field (`invalid_request`), unknown rule or bad option in config (`invalid_config`), a document its format cannot read, such as malformed XLIFF (`invalid_document`)',
             ),
             '413': error(
               `Body over ${limits.bodyLimit} bytes (\`body_too_large\`, MTLINT_BODY_LIMIT) or text over ${limits.maxChars} characters (\`text_too_long\`, MTLINT_MAX_CHARS)`,

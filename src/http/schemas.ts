@@ -33,7 +33,9 @@ export const formatSchema = z
   .enum(FORMATS, {
     error: `\`format\` must be one of ${FORMATS.map((name) => `"${name}"`).join(', ')}`,
   })
-  .describe('How to read `text`: plain text (the default), Markdown or HTML');
+  .describe(
+    'How to read `text`: plain text (the default), Markdown, HTML or XLIFF (a bilingual file: its targets are linted, its sources are the source unless `source` is given)',
+  );
 
 /** `text`, with the error messages the API has always given. */
 function textSchema(maxChars: number) {
@@ -69,6 +71,12 @@ export function lintRequestSchema(maxChars: number) {
         'The Chinese source of the text: the source checks (number-mismatch, gender-mismatch, omission, kept-token, terminology) compare the text with it',
       ),
     sourceFormat: formatSchema.optional().describe('How to read `source` (default: plain text)'),
+    alignment: z
+      .boolean({ error: '`alignment` must be true or false' })
+      .optional()
+      .describe(
+        'With `source`: answer the sentence alignment of the text with its source (`alignment` in the result)',
+      ),
   });
 }
 
@@ -161,6 +169,20 @@ export const diagnosticSchema = z
   })
   .strict();
 
+export const alignmentPairSchema = z
+  .object({
+    offset: count.optional().describe('Start of the English sentence group (UTF-16 into `text`)'),
+    length: count.optional(),
+    sourceOffset: count
+      .optional()
+      .describe('Start of the Chinese sentence group (UTF-16 into `source`)'),
+    sourceLength: count.optional(),
+  })
+  .strict()
+  .describe(
+    'A group of English sentences and the Chinese sentences it translates; a side is absent when the other has no counterpart (1-0, 0-1)',
+  );
+
 export function summarySchema(maxDiagnostics: number) {
   return z
     .object({
@@ -193,6 +215,12 @@ export function lintResponseSchemas(maxDiagnostics: number) {
         .optional()
         .describe(
           'Present when a rule crashed on this document: its findings are lost, the others are kept',
+        ),
+      alignment: z
+        .array(alignmentPairSchema)
+        .optional()
+        .describe(
+          'Present when the request asked for it (`alignment: true`) with a `source`: the sentence pairs in reading order; empty when the source could not be aligned (empty, not Chinese, or another text)',
         ),
     })
     .strict();

@@ -3,7 +3,8 @@ import { annotatedProcessor } from './annotated.js';
 import { htmlProcessor } from './html.js';
 import { registerProcessor } from './index.js';
 import { markdownProcessor } from './markdown.js';
+import { xliffProcessor } from './xliff.js';
 
-for (const processor of [markdownProcessor, htmlProcessor, annotatedProcessor]) {
+for (const processor of [markdownProcessor, htmlProcessor, xliffProcessor, annotatedProcessor]) {
   registerProcessor(processor);
 }

@@ -26,9 +26,11 @@ export async function loadProcessor(format: Format | 'annotated'): Promise<Proce
       ? (await import('./markdown.js')).markdownProcessor
       : format === 'html'
         ? (await import('./html.js')).htmlProcessor
-        : format === 'annotated'
-          ? (await import('./annotated.js')).annotatedProcessor
-          : undefined;
+        : format === 'xliff'
+          ? (await import('./xliff.js')).xliffProcessor
+          : format === 'annotated'
+            ? (await import('./annotated.js')).annotatedProcessor
+            : undefined;
   if (!processor) throw new Error(`Unknown format "${String(format)}"`);
   registerProcessor(processor);
   return processor;
@@ -47,7 +49,7 @@ export function processorFor(format: Format | 'annotated'): Processor {
   return processor;
 }
 
-export { FORMATS, BLOCK_KINDS } from './types.js';
+export { FORMATS, BLOCK_KINDS, DocumentError } from './types.js';
 export type { BlockHint, BlockKind, Directive, Format, Processor, Prose } from './types.js';
 export { toOriginal } from './map.js';
 export { indexDirectives, parseDirective, scanCommentDirectives } from './directives.js';

@@ -45,6 +45,11 @@ export class ProseBuilder {
     this.emit(PLACEHOLDER, start, end);
   }
 
+  /** A character that stands for a whole piece of markup (XLIFF's `<cp hex="00A0"/>`). */
+  standIn(text: string, start: number, end: number): void {
+    this.emit(text, start, end);
+  }
+
   lineBreak(at: number): void {
     this.emit('\n', at, at);
   }

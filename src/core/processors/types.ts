@@ -1,5 +1,5 @@
 /**
- * A processor turns one kind of input (plain text, Markdown, HTML, LanguageTool's annotated text)
+ * A processor turns one kind of input (plain text, Markdown, HTML, XLIFF, LanguageTool's annotated text)
  * into the prose the engine lints: the text a reader sees, a map from each of its characters back
  * to the original, the blocks that markup declares (a heading, a list item, a quotation) and the
  * inline directives that switch rules off. One processor per input kind, shared by every adapter:
@@ -7,7 +7,7 @@
  */
 
 /** The input kinds a client may name. */
-export const FORMATS = ['text', 'markdown', 'html'] as const;
+export const FORMATS = ['text', 'markdown', 'html', 'xliff'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What a block of a news article is; rules declare the kinds they read (`meta.scope`). */
@@ -51,6 +51,19 @@ export interface Prose {
   /** Blocks whose kind markup declares; the rest of the text is classified by the document. */
   hints: BlockHint[];
   directives: Directive[];
+  /**
+   * A bilingual file's other side (XLIFF's sources): the source the text is checked against when
+   * no separate one is given, mapped into the same file.
+   */
+  source?: Prose;
+}
+
+/**
+ * The input cannot be read in the format it was given as (an XLIFF file that is not well-formed
+ * XML): the message names the place. Adapters answer it as bad input (HTTP 400, CLI exit 2).
+ */
+export class DocumentError extends Error {
+  override name = 'DocumentError';
 }
 
 export interface Processor {

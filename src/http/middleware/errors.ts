@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ConfigError } from '../../core/index.js';
+import { ConfigError, DocumentError } from '../../core/index.js';
 import { errorBody, HttpError, withoutStackTrace } from '../errors.js';
 import { LintServiceError, type LintServiceErrorCode } from '../lint-service.js';
 
@@ -19,6 +19,9 @@ export function describeError(error: unknown, _req?: Request): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ConfigError) {
     return new HttpError(400, 'invalid_config', boundMessage(error.message));
+  }
+  if (error instanceof DocumentError) {
+    return new HttpError(400, 'invalid_document', boundMessage(error.message));
   }
   // The router could not percent-decode a path parameter (`/rules/%ZZ/README.md`).
   if (error instanceof URIError) {

@@ -94,11 +94,11 @@ export function createLintRouter(options: LintRouterOptions): Router {
         async (document, index): Promise<string> => {
           const id = isId(document?.id) ? document.id : index;
           try {
-            const { text, config, format, source, sourceFormat } = validate(
+            const { text, config, format, source, sourceFormat, alignment } = validate(
               batchDocument,
               document,
             );
-            const options = { format, source, sourceFormat, signal };
+            const options = { format, source, sourceFormat, alignment, signal };
             return withId(id, await lintJson(text, config, options));
           } catch (error) {
             const { code, message } = describeError(error, req);
