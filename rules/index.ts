@@ -21,6 +21,7 @@ import omission from './omission/index.js';
 import keptToken from './kept-token/index.js';
 import terminology from './terminology/index.js';
 import sourceMismatch from './source-mismatch/index.js';
+import houseStyle from './house-style/index.js';
 
 export const builtinRules: readonly Rule[] = [
   strayPunctuation,
@@ -38,6 +39,7 @@ export const builtinRules: readonly Rule[] = [
   dateline,
   enumeration,
   calque,
+  houseStyle,
   sourceMismatch,
   numberMismatch,
   genderMismatch,

@@ -10,8 +10,12 @@
  *  2. injected defects on the real MT: a changed digit in a figure the source has, million ↔
  *     billion, he ↔ she against 他/她, a dropped paragraph: recall per kind;
  *  3. untouched real MT: false alarms per 1000 English words that no rater's mark explains;
+ *     pronoun-agreement, given the source, is linted on the same documents and counted with them;
  *  4. real annotations: share of accuracy errors containing a figure that number-mismatch finds,
- *     share of gender errors gender-mismatch finds, share of findings on a marked error;
+ *     share of gender errors gender-mismatch finds (and with pronoun-agreement given the source),
+ *     share of findings on a marked error;
+ *  4b. injected: he ↔ she in a sentence whose source has no 他/她 (where gender-mismatch cannot
+ *     see it): found by pronoun-agreement without the source and with it;
  *  5. speed: the bilingual pipeline against the English-only lint of the same documents, and at
  *     1x, 4x, 16x length.
  *
@@ -33,7 +37,26 @@ import {
   tagChinese,
   type SourceFinding,
 } from '../src/core/source/index.js';
-import { createMtLinter } from '../src/linter.js';
+import { createMtLinter, createRuleLinter } from '../src/linter.js';
+
+/** pronoun-agreement alone, on the engine: given the source, it takes the source's 他/她 as evidence. */
+const pronounLinter = createRuleLinter('pronoun-agreement');
+function pronounFindings(text: string, source?: string): SourceFinding[] {
+  const options = source === undefined ? {} : { source };
+  return pronounLinter.lint(text, options).diagnostics.map((d) => ({
+    ruleId: d.ruleId,
+    messageId: d.messageId,
+    severity: d.severity,
+    category: d.category as SourceFinding['category'],
+    message: d.message,
+    offset: d.offset,
+    length: d.length,
+    sourceOffset: d.sourceOffset ?? -1,
+    sourceLength: d.sourceLength ?? 0,
+    data: {},
+    suggestions: d.suggestions,
+  }));
+}
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, json: { type: 'string' } },
@@ -338,11 +361,15 @@ function inject(kind: string): Injection[] {
   let digitFound = 0;
   let genderErrors = 0;
   let genderFound = 0;
+  let genderWithPronouns = 0;
+  let pronounWithout = 0;
   const examples: string[] = [];
   const missedNumbers: string[] = [];
   for (const d of docs) {
     wordsTotal += words(d.target);
-    const r = checkSource({ text: d.target, source: d.source });
+    const checked = checkSource({ text: d.target, source: d.source });
+    const r = { findings: [...checked.findings, ...pronounFindings(d.target, d.source)] };
+    pronounWithout += pronounFindings(d.target).length;
     const spans: { start: number; end: number; category: string; seg: number }[] = [];
     d.segs.forEach((s, k) => {
       for (const e of s.errors) {
@@ -414,10 +441,15 @@ function inject(kind: string): Injection[] {
       if (s.category === 'Accuracy/Gender Mismatch') {
         genderErrors++;
         if (hit('gender-mismatch')) genderFound++;
+        if (hit('gender-mismatch') || hit('pronoun-agreement')) genderWithPronouns++;
       }
     }
   }
   const fa = Object.values(unexplained).reduce((a, b) => a + b, 0);
+  console.log(
+    `pronoun-agreement on the untouched MT: ${pronounWithout} findings without the source, ` +
+      `${total['pronoun-agreement'] ?? 0} given the source`,
+  );
   console.log(
     `untouched real MT: ${docs.length} documents, ${wordsTotal} words, ${findingsTotal} findings`,
   );
@@ -444,7 +476,8 @@ function inject(kind: string): Injection[] {
       `${pct(digitFound, digitErrors)} (${digitFound}/${digitErrors})`,
   );
   console.log(
-    `gender errors found by gender-mismatch: ${pct(genderFound, genderErrors)} (${genderFound}/${genderErrors})`,
+    `gender errors found by gender-mismatch: ${pct(genderFound, genderErrors)} (${genderFound}/${genderErrors}); ` +
+      `by gender-mismatch or pronoun-agreement (given the source): ${pct(genderWithPronouns, genderErrors)} (${genderWithPronouns}/${genderErrors})`,
   );
   if (process.env.EVAL_SOURCE_EXAMPLES) for (const e of examples) console.log(`  ? ${e}`);
   if (process.env.EVAL_SOURCE_MISSES) for (const e of missedNumbers) console.log(`  missed: ${e}`);
@@ -459,7 +492,51 @@ function inject(kind: string): Injection[] {
     numbers: [numFound, numErrors],
     digits: [digitFound, digitErrors],
     gender: [genderFound, genderErrors],
+    genderWithPronouns: [genderWithPronouns, genderErrors],
   };
+}
+
+// ---- 4b. injected gender errors the source check cannot see --------------------------------
+{
+  // Every English he/him/his/she/her in a sentence whose aligned source says neither 他 nor 她
+  // (Chinese leaves the pronoun out), turned to the other gender, one variant per pronoun.
+  const SWAP: Record<string, string> = { he: 'she', him: 'her', his: 'her', she: 'he', her: 'his' };
+  let variants = 0;
+  const found = { without: 0, with: 0, withError: 0 };
+  let elsewhere = 0;
+  for (const d of docs) {
+    const bi = buildBilingual({ text: d.target, source: d.source });
+    if (bi.status !== 'ok') continue;
+    const untouched = pronounFindings(d.target, d.source).map((f) => f.offset);
+    for (const p of bi.pairs) {
+      if (!p.enRange || !p.zhRange) continue;
+      const zh = d.source.slice(p.zhRange.start, p.zhRange.end);
+      if (/(?<![其吉利])他(?![人国乡])|她/u.test(zh)) continue;
+      const en = d.target.slice(p.enRange.start, p.enRange.end);
+      for (const m of en.matchAll(/\b(?:he|him|his|she|her)\b/giu)) {
+        let w = SWAP[m[0].toLowerCase()]!;
+        if (m[0][0] !== m[0][0]!.toLowerCase()) w = w[0]!.toUpperCase() + w.slice(1);
+        const at = p.enRange.start + m.index;
+        const text = d.target.slice(0, at) + w + d.target.slice(at + m[0].length);
+        const on = (f: SourceFinding): boolean => f.offset === at;
+        variants++;
+        if (pronounFindings(text).some(on)) found.without++;
+        const given = pronounFindings(text, d.source);
+        if (given.some(on)) found.with++;
+        if (given.some((f) => on(f) && f.severity === 'error')) found.withError++;
+        // A finding the untouched text does not have (offsets after the swap move by its change).
+        const shift = w.length - m[0].length;
+        const before = new Set(untouched.map((o) => (o > at ? o + shift : o)));
+        if (given.some((f) => !on(f) && !before.has(f.offset))) elsewhere++;
+      }
+    }
+  }
+  console.log(
+    `injected he ↔ she where the source has no 他/她 (${variants} variants): pronoun-agreement ` +
+      `without the source ${found.without} (${pct(found.without, variants)}), with it ${found.with} ` +
+      `(${pct(found.with, variants)}; ${found.withError} as error); variants with a new finding elsewhere: ${elsewhere}`,
+  );
+  results.pronounInjected = { variants, ...found, elsewhere };
 }
 
 // ---- 5. speed --------------------------------------------------------------------------------

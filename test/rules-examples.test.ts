@@ -23,7 +23,13 @@ describe.each([...registry.values()].map((rule) => [rule.meta.id, rule] as const
       return linter.lint(text, source === undefined ? {} : { source }).diagnostics;
     };
     const name = (example: RuleExample) =>
-      typeof example === 'string' ? example : `${example.text} ⟸ ${example.source}`;
+      typeof example === 'string'
+        ? example
+        : [
+            example.text,
+            example.source === undefined ? '' : ` ⟸ ${example.source}`,
+            example.options === undefined ? '' : ` with ${JSON.stringify(example.options)}`,
+          ].join('');
 
     it('has at least one invalid and one valid example', () => {
       expect(rule.meta.examples.invalid.length).toBeGreaterThan(0);

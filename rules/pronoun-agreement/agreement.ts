@@ -9,8 +9,9 @@ import { collectEvidence, type Evidence } from './evidence.js';
 import { OTHER, SWAP, type Gender } from './lexicon.js';
 import { findMentions, type Entity, type Pronoun } from './mentions.js';
 import { resolvePronouns, type Confidence, type Rival } from './resolution.js';
-import { mayReport } from './prefilter.js';
+import { hasPronoun, mayReport } from './prefilter.js';
 import { tokenize } from './tokens.js';
+import { collectSourceEvidence, type SourceFacts } from './source-evidence.js';
 
 /** What a document says for one gender of one person. Built once per person, shared by findings. */
 export interface Side {
@@ -34,23 +35,40 @@ export interface Finding {
   /** The evidence against the pronoun. */
   evidence: Side;
   confidence: Confidence;
+  /** When the strongest evidence is the source's 她 or 他: where the source says it. */
+  source?: { start: number; end: number; mark: string };
 }
 
 type Profile = Record<Gender, Side>;
 
-export function checkAgreement(tree: Root): Finding[] {
+/**
+ * The findings of a document; `facts`, when the lint has a Chinese source, add what the source says
+ * about people's gender.
+ */
+export function checkAgreement(tree: Root, facts?: SourceFacts): Finding[] {
   // Most texts have no gendered pronoun, or nothing that could disagree with one: skip the
   // analysis when a cheap look at the words proves there is nothing to report (see prefilter.ts).
-  if (!mayReport(tree)) return [];
-  return analyseAgreement(tree);
+  // The source's 她/他 is evidence the words cannot show, so with one only the pronoun is needed.
+  const fromSource = facts !== undefined && facts.pronouns.length > 0;
+  if (fromSource ? !hasPronoun(tree) : !mayReport(tree)) return [];
+  return analyseAgreement(tree, facts);
 }
 
 /** The whole analysis, without the prefilter: exported so tests can prove the prefilter sound. */
-export function analyseAgreement(tree: Root): Finding[] {
+export function analyseAgreement(tree: Root, facts?: SourceFacts): Finding[] {
   const sentences = tokenize(tree);
   const mentions = findMentions(sentences);
   const resolutions = resolvePronouns(sentences, mentions);
   const evidence = collectEvidence(sentences, mentions, resolutions);
+  if (facts) {
+    const fromSource = collectSourceEvidence(facts, sentences, mentions, resolutions);
+    for (const [entity, items] of fromSource) {
+      evidence.set(entity, [...(evidence.get(entity) ?? []), ...items]);
+    }
+  }
+  // Pronouns the source check gender-mismatch reports (a "he" for 她 in the same sentence): one
+  // finding per pronoun, the one that can point at the source.
+  const reported = new Set((facts?.reported ?? []).map((range) => range.start));
   const profiles = new Map<Entity, Profile>();
   const profileOf = (entity: Entity) => {
     let profile = profiles.get(entity);
@@ -63,6 +81,7 @@ export function analyseAgreement(tree: Root): Finding[] {
 
   const findings: Finding[] = [];
   for (const { pronoun, entity, confidence, rivals } of resolutions) {
+    if (reported.has(pronoun.token.start)) continue;
     // A likely reading is reported only when nobody else nearby could be the one meant.
     if (
       confidence === 'likely' &&
@@ -73,18 +92,36 @@ export function analyseAgreement(tree: Root): Finding[] {
     const profile = profileOf(entity);
     const against = profile[OTHER[pronoun.gender]];
     const forIt = profile[pronoun.gender];
-    // Two people under one name, or a document that is unsure itself: say nothing.
-    if (forIt.strong.length > 0) continue;
+    // Two people under one name, or a document that is unsure itself: say nothing. The source's
+    // 她 outweighs the public record of someone of the same name.
+    const herInSource =
+      against.strong[0]?.kind === 'source' && against.strong[0].gender === 'female';
+    const forItStrong = herInSource
+      ? forIt.strong.filter((item) => item.kind !== 'known')
+      : forIt.strong;
+    if (forItStrong.length > 0) continue;
     const expected = SWAP[OTHER[pronoun.gender]][pronoun.form];
-    const finding = (kind: Finding['kind'], sure: Confidence): Finding => ({
-      kind,
-      pronoun,
-      entity,
-      expected,
-      evidence: against,
-      confidence: sure,
-    });
+    const finding = (kind: Finding['kind'], sure: Confidence): Finding => {
+      const best = against.strong[0];
+      return {
+        kind,
+        pronoun,
+        entity,
+        expected,
+        evidence: against,
+        confidence: sure,
+        ...(best?.source ? { source: { ...best.source, mark: best.text } } : {}),
+      };
+    };
     if (against.strong.length > 0) {
+      // The source's 他 alone: also the generic pronoun, so only a likely reading.
+      const onlyHim = against.strong.every(
+        (item) => item.kind === 'source' && item.gender === 'male',
+      );
+      if (onlyHim) {
+        findings.push(finding('conflict', 'likely'));
+        continue;
+      }
       // Only the public record against pronouns that all agree with each other: likely someone
       // else of the same name ("Wang Yi" is also a common name), so the article is believed.
       const onRecordOnly = against.strong.every((item) => item.kind === 'known');
@@ -106,14 +143,24 @@ export function analyseAgreement(tree: Root): Finding[] {
   return findings.sort((a, b) => a.pronoun.token.start - b.pronoun.token.start);
 }
 
-const RANK = { honorific: 0, noun: 1, 'first-name': 2, known: 3, pronoun: 4 } as const;
+/** Strongest first: the source's 她, the article's own words, the public record, the source's 他. */
+const RANK = {
+  source: 0,
+  honorific: 1,
+  noun: 2,
+  'first-name': 3,
+  known: 4,
+  pronoun: 6,
+} as const;
+
+function rank(item: Evidence): number {
+  return item.kind === 'source' && item.gender === 'male' ? 5 : RANK[item.kind];
+}
 
 function buildProfile(items: Evidence[]): Profile {
   const side = (gender: Gender): Side => {
     const mine = items.filter((item) => item.gender === gender);
-    const strong = mine
-      .filter((item) => item.kind !== 'pronoun')
-      .sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+    const strong = mine.filter((item) => item.kind !== 'pronoun').sort((a, b) => rank(a) - rank(b));
     const pronouns = mine.filter((item) => item.kind === 'pronoun');
     const offsets = mine.map((item) => item.offset);
     return {
@@ -138,6 +185,7 @@ function quote(strong: Evidence[], pronouns: Evidence[]): string {
 
 /** "'Li Qiang' (a man, by public record)" for a public figure; else the words in quotes. */
 function quoted(item: Evidence): string {
+  if (item.kind === 'source') return `'${item.text}' in the source`;
   if (item.kind !== 'known') return `'${item.text}'`;
   return `'${item.text}' (a ${item.gender === 'male' ? 'man' : 'woman'}, by public record)`;
 }

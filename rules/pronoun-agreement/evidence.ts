@@ -10,8 +10,11 @@ import type { TokenSentence } from './tokens.js';
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
-/** `known`: a widely reported public figure whose gender is on record (public-figures.json). */
-export type EvidenceKind = 'honorific' | 'noun' | 'first-name' | 'known' | 'pronoun';
+/**
+ * `known`: a widely reported public figure whose gender is on record (public-figures.json).
+ * `source`: the Chinese source calls the person 她 or 他 (see source-evidence.ts).
+ */
+export type EvidenceKind = 'source' | 'honorific' | 'noun' | 'first-name' | 'known' | 'pronoun';
 
 export interface Evidence {
   gender: Gender;
@@ -22,6 +25,8 @@ export interface Evidence {
   offset: number;
   /** The pronoun this evidence comes from, so a pronoun is never its own evidence. */
   pronoun?: Pronoun;
+  /** For evidence from the source: where the source says 她 or 他. */
+  source?: { start: number; end: number };
 }
 
 export function collectEvidence(

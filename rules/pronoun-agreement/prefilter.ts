@@ -28,6 +28,11 @@ export function mayReport(tree: Root): boolean {
   return someWord(tree, isPronounWord) && hasEvidenceAgainst(tree);
 }
 
+/** Whether the document has a gendered pronoun at all: all a finding needs when a source speaks. */
+export function hasPronoun(tree: Root): boolean {
+  return someWord(tree, isPronounWord);
+}
+
 /** Words whose `bare` form gives a person's gender as an honorific, a noun or a spouse. */
 const EVIDENCE_WORDS: ReadonlySet<string> = new Set([
   ...HONORIFICS.keys(),

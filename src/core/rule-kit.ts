@@ -33,5 +33,7 @@ export {
   SOURCE_STATUS_MESSAGES,
   validateTerms,
   femalePersons,
+  mismatchedPronouns,
+  sourcePronouns,
 } from './source/index.js';
-export type { Bilingual, SourceCheck, Term } from './source/index.js';
+export type { Bilingual, SourceCheck, SourcePronoun, Term } from './source/index.js';

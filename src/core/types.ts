@@ -106,9 +106,9 @@ export interface LintResult {
 
 /**
  * An example text, or a translation with its Chinese source (for rules that read one), with the
- * rule's options when the example needs some (a term list).
+ * rule's options when the example needs some (a term list, a house style).
  */
-export type RuleExample = string | { text: string; source: string; options?: unknown };
+export type RuleExample = string | { text: string; source?: string; options?: unknown };
 
 export interface RuleExamples {
   /** Each must be flagged by the rule. */

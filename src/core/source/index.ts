@@ -26,8 +26,8 @@ export { englishNumbers, parseNumberWords } from './numbers-en.js';
 export { sameNumber } from './numbers.js';
 export type { NumberMention, NumberKind } from './numbers.js';
 export { loadJieba, jiebaLoadMs, tagChinese, pinyinSyllables } from './jieba.js';
-export { femalePersons } from './checks/gender-mismatch.js';
-export type { FemalePerson } from './checks/gender-mismatch.js';
+export { femalePersons, mismatchedPronouns, sourcePronouns } from './checks/gender-mismatch.js';
+export type { FemalePerson, SourcePronoun } from './checks/gender-mismatch.js';
 export { validateTerms } from './checks/terminology.js';
 
 export interface SourceCheck {

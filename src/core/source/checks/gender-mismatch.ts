@@ -5,7 +5,7 @@
  */
 import type { Bilingual } from '../bilingual.js';
 import { nameTokens } from '../bilingual.js';
-import type { SourceCheckMeta, SourceFinding } from '../types.js';
+import type { Range, SourceCheckMeta, SourceFinding } from '../types.js';
 import { chineseOf, finding } from './common.js';
 
 export const meta: SourceCheckMeta = {
@@ -92,9 +92,34 @@ function personCheck(bi: Bilingual, out: SourceFinding[]): void {
   }
 }
 
-export function check(bi: Bilingual): SourceFinding[] {
-  const out: SourceFinding[] = [];
-  personCheck(bi, out);
+/** A third-person pronoun of one gender in a source sentence, with the English aligned to it. */
+export interface SourcePronoun {
+  /** 她/她们: female; 他/他们: male (他 is also generic: a man, or anyone). */
+  gender: 'female' | 'male';
+  /** As the source writes it: 她, 她们, 他, 他们. */
+  mark: string;
+  /** Where the source says it (UTF-16 into the source's prose). */
+  source: Range;
+  /** The English sentence(s) aligned with its source sentence(s). */
+  english: Range;
+  /**
+   * Whether one of the sentence's 她 (他) opens a clause or is a possessive (她的): then it is
+   * about the person the clause is about. Otherwise it may be an object (会见了她: met her), the
+   * person someone else acts on.
+   */
+  topical: boolean;
+}
+
+/** A pronoun that opens a clause: after the start, a punctuation mark or a conjunction. */
+const CLAUSE_LEAD =
+  /(?:^|[，。：；“”"、！？（(\s并而但也就还又却便且当说称]|因为|所以|如果|虽然|表示|指出|认为)$/u;
+
+/**
+ * The aligned pairs whose source says 他 (他们) or 她 (她们), and not both: what this check compares
+ * the English pronouns with, and the English pronoun rule's evidence of a person's gender.
+ */
+export function sourcePronouns(bi: Bilingual): SourcePronoun[] {
+  const out: SourcePronoun[] = [];
   for (const pair of bi.pairs) {
     if (!pair.enRange || !pair.zhRange) continue;
     const zh = chineseOf(bi, pair);
@@ -103,27 +128,60 @@ export function check(bi: Bilingual): SourceFinding[] {
     const male = MALE.exec(zh);
     const female = FEMALE.exec(zh);
     if ((male === null) === (female === null)) continue; // neither, or both: nothing to compare
-    const wrong = male ? EN_FEMALE : EN_MALE;
-    const mark = (male ?? female)!;
-    const en = bi.en.text.slice(pair.enRange.start, pair.enRange.end);
+    const found = (male ?? female)!;
+    const plural = zh.startsWith('们', found.index + 1);
+    const at = pair.zhRange.start + found.index;
+    const all = male ? MALE : FEMALE;
+    all.lastIndex = 0;
+    let topical = false;
+    for (let m = all.exec(zh); m && !topical; m = all.exec(zh)) {
+      const after = zh.slice(m.index + 1, m.index + 3);
+      topical =
+        CLAUSE_LEAD.test(zh.slice(Math.max(0, m.index - 2), m.index)) || /^们?的/u.test(after);
+    }
+    out.push({
+      gender: male ? 'male' : 'female',
+      mark: plural ? `${found[0]}们` : found[0],
+      source: { start: at, end: at + (plural ? 2 : 1) },
+      english: pair.enRange,
+      topical,
+    });
+  }
+  return out;
+}
+
+export function check(bi: Bilingual): SourceFinding[] {
+  const out: SourceFinding[] = [];
+  personCheck(bi, out);
+  for (const said of sourcePronouns(bi)) {
+    const wrong = said.gender === 'male' ? EN_FEMALE : EN_MALE;
+    const en = bi.en.text.slice(said.english.start, said.english.end);
     wrong.lastIndex = 0;
     for (let m = wrong.exec(en); m; m = wrong.exec(en)) {
-      const start = pair.enRange.start + m.index;
-      const at = pair.zhRange.start + mark.index;
-      const plural = zh.startsWith('们', mark.index + 1);
+      const start = said.english.start + m.index;
       out.push(
         finding(
           meta,
-          male ? 'female-for-male' : 'male-for-female',
+          said.gender === 'male' ? 'female-for-male' : 'male-for-female',
           { start, end: start + m[0].length },
-          { start: at, end: at + (plural ? 2 : 1) },
-          { source: plural ? `${mark[0]}们` : mark[0], actual: m[0] },
+          said.source,
+          { source: said.mark, actual: m[0] },
           [swapPronoun(m[0])],
         ),
       );
     }
   }
   return out;
+}
+
+/**
+ * The English pronouns this check reports (a he for 她, a she for 他), as [start, end) offsets: the
+ * English pronoun rule leaves them to this check rather than report them twice.
+ */
+export function mismatchedPronouns(bi: Bilingual): Range[] {
+  return check(bi)
+    .filter((f) => f.messageId !== 'person')
+    .map((f) => ({ start: f.offset, end: f.offset + f.length }));
 }
 
 const SWAP: Record<string, string> = {
