@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { PoolLoad } from '../lint-service.js';
 
 export interface HealthOptions {
@@ -8,14 +8,22 @@ export interface HealthOptions {
 
 /**
  * `/healthz`: the process answers. `/readyz`: it should get traffic (not draining, not saturated,
- * and lint workers are running).
+ * and lint workers are running). The same handlers serve both through the router and below it
+ * (src/http/hot-routes.ts).
  */
-export function createHealthRouter({ load, isDraining }: HealthOptions): Router {
+export function createHealthRouter(options: HealthOptions): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/readyz', (_req, res) => {
+  router.get('/healthz', healthHandler);
+  router.get('/readyz', readyHandler(options));
+  return router;
+}
+
+export function healthHandler(_req: Request, res: Response): void {
+  res.json({ status: 'ok' });
+}
+
+export function readyHandler({ load, isDraining }: HealthOptions) {
+  return (_req: Request, res: Response): void => {
     const current = load?.();
     if (isDraining?.()) {
       res.status(503).json({ status: 'draining', load: current });
@@ -27,6 +35,5 @@ export function createHealthRouter({ load, isDraining }: HealthOptions): Router 
     } else {
       res.json({ status: 'ready', load: current });
     }
-  });
-  return router;
+  };
 }

@@ -23,8 +23,17 @@ export interface LintRouterOptions {
 
 type BatchEntry = { id: string | number } & (LintResult | ErrorBody);
 
+export interface LintRoutes {
+  router: Router;
+  /**
+   * The steps of `POST /lint` in order (refuse when saturated, read the body, lint and answer),
+   * for serving it below the router as well (src/http/hot-routes.ts).
+   */
+  lintSteps: RequestHandler[];
+}
+
 /** `POST /lint` and `POST /lint/batch`: parse, validate, hand the text to the lint service, answer. */
-export function createLintRouter(options: LintRouterOptions): Router {
+export function createLintRoutes(options: LintRouterOptions): LintRoutes {
   const { lintService, metrics, maxChars } = options;
   const router = Router();
   // The same schemas GET /openapi.json is generated from.
@@ -60,8 +69,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     next();
   };
 
-  router.post(
-    '/lint',
+  const lintSteps: RequestHandler[] = [
     shedWhenSaturated,
     ...parseBody({
       limit: options.bodyLimit,
@@ -75,7 +83,8 @@ export function createLintRouter(options: LintRouterOptions): Router {
         await lintJson(text, config, { ...options, signal: abandonSignal(req, res) }),
       );
     },
-  );
+  ];
+  router.post('/lint', ...lintSteps);
 
   router.post(
     '/lint/batch',
@@ -110,7 +119,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     },
   );
 
-  return router;
+  return { router, lintSteps };
 }
 
 /** `{"id": id, ...result}` from the result's JSON text (an object), without parsing it. */
