@@ -61,8 +61,18 @@ describe('the lint route below the router answers as through it', () => {
       (app, path) => withId(request(app).post(path).type('json').send('{"text": ')),
       (app, path) => withId(request(app).post(path).type('image/png').send('xx')),
       (app, path) => withId(request(app).post(path).send({ text: 7 })),
-      (app, path) => withId(request(app).post(path).send({ text: 'x'.repeat(200) })),
-      (app, path) => withId(request(app).post(path).send({ text: STRAY, config: { rules: 3 } })),
+      (app, path) =>
+        withId(
+          request(app)
+            .post(path)
+            .send({ text: 'x'.repeat(200) }),
+        ),
+      (app, path) =>
+        withId(
+          request(app)
+            .post(path)
+            .send({ text: STRAY, config: { rules: 3 } }),
+        ),
       (app, path) => withId(request(app).post(path)),
     ];
     const statuses = [];
@@ -160,7 +170,10 @@ describe('the lint route below the router answers as through it', () => {
     const series = async (through: string) => {
       const app = createApp({ lintService, defaultMetrics: false, settings: { token: 't' } });
       const auth = 'Bearer t';
-      await request(app).post(`/v1/lint${through}`).set('authorization', auth).send({ text: STRAY });
+      await request(app)
+        .post(`/v1/lint${through}`)
+        .set('authorization', auth)
+        .send({ text: STRAY });
       await request(app).post(`/v1/lint${through}`).set('authorization', auth).send({ text: 1 });
       await request(app).post(`/v1/lint${through}`).send({ text: STRAY });
       await request(app).get(`/healthz${through}`);
@@ -194,9 +207,7 @@ describe('the probes below the router answer as through it', () => {
   });
 
   it('answers /healthz (GET and HEAD) and /readyz alike', async () => {
-    const health = await expectAlike({}, '/healthz', (app, path) =>
-      withId(request(app).get(path)),
-    );
+    const health = await expectAlike({}, '/healthz', (app, path) => withId(request(app).get(path)));
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok' });
     expect(health.headers['content-security-policy']).toBeDefined();

@@ -40,14 +40,24 @@ export function createLintRoutes(options: LintRouterOptions): LintRoutes {
   const lintRequest = lintRequestSchema(maxChars);
   const batchDocument = batchDocumentSchema(maxChars);
 
+  // Each outcome's series is looked up once: prom-client hashes a labels object on every call.
+  const durations = new Map<string, { observe(seconds: number): void }>();
+  const observe = (outcome: string, started: number) => {
+    let series = durations.get(outcome);
+    if (!series) {
+      series = metrics.lintDuration.labels(outcome);
+      durations.set(outcome, series);
+    }
+    series.observe((performance.now() - started) / 1000);
+  };
   const timed = async <T>(call: () => Promise<T>): Promise<T> => {
-    const stop = metrics.lintDuration.startTimer();
+    const started = performance.now();
     try {
       const result = await call();
-      stop({ outcome: 'ok' });
+      observe('ok', started);
       return result;
     } catch (error) {
-      stop({ outcome: error instanceof Error && 'code' in error ? String(error.code) : 'error' });
+      observe(error instanceof Error && 'code' in error ? String(error.code) : 'error', started);
       throw error;
     }
   };
@@ -58,6 +68,16 @@ export function createLintRoutes(options: LintRouterOptions): LintRoutes {
         ? lintService.lintJson(text, config, options)
         : JSON.stringify(await lintService.lint(text, config, options)),
     );
+
+  // One result sent as it is: UTF-8 bytes from the worker when the service can make them there.
+  const lintBody = (
+    text: string,
+    config: unknown,
+    options: LintOptions,
+  ): Promise<string | Uint8Array> =>
+    lintService.lintBytes
+      ? timed(() => lintService.lintBytes!(text, config, options))
+      : lintJson(text, config, options);
 
   /**
    * Refuses a document while the pool is saturated before its body is read or parsed: under
@@ -78,10 +98,7 @@ export function createLintRoutes(options: LintRouterOptions): LintRoutes {
     }),
     async (req, res) => {
       const { text, config, ...options } = validate(lintRequest, readLintRequest(req));
-      sendJsonText(
-        res,
-        await lintJson(text, config, { ...options, signal: abandonSignal(req, res) }),
-      );
+      sendJson(res, await lintBody(text, config, { ...options, signal: abandonSignal(req, res) }));
     },
   ];
   router.post('/lint', ...lintSteps);
@@ -115,7 +132,7 @@ export function createLintRoutes(options: LintRouterOptions): LintRoutes {
           }
         },
       );
-      sendJsonText(res, `{"results":[${entries.join(',')}]}`);
+      sendJson(res, `{"results":[${entries.join(',')}]}`);
     },
   );
 
@@ -129,12 +146,12 @@ function withId(id: string | number, resultJson: string): string {
 }
 
 /**
- * Sends JSON text as it is. Unlike res.send, no ETag is computed over the body: a lint answer to a
- * POST is never revalidated, and hashing every result costs the HTTP thread.
+ * Sends JSON text or its UTF-8 bytes as they are. Unlike res.send, no ETag is computed over the
+ * body: a lint answer to a POST is never revalidated, and hashing every result costs the HTTP thread.
  */
-function sendJsonText(res: Response, json: string): void {
+function sendJson(res: Response, json: string | Uint8Array): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.setHeader('Content-Length', typeof json === 'string' ? Buffer.byteLength(json) : json.length);
   res.end(json);
 }
 
