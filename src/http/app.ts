@@ -125,11 +125,19 @@ export function createApp(deps: AppDeps): Express {
     metrics: requestMetrics,
     errorHandler,
     routes: [
-      { method: 'POST', path: '/v1/lint', label: '/v1/lint', guards: [guard], handlers: lintSteps },
-      { method: 'GET', path: '/healthz', label: '/healthz', handlers: [healthHandler] },
-      { method: 'HEAD', path: '/healthz', label: '/healthz', handlers: [healthHandler] },
-      { method: 'GET', path: '/readyz', label: '/readyz', handlers: [ready] },
-      { method: 'HEAD', path: '/readyz', label: '/readyz', handlers: [ready] },
+      {
+        method: 'POST',
+        path: '/v1/lint',
+        label: '/v1/lint',
+        guards: [guard],
+        handlers: lintSteps,
+        // The rate limit counts per client address: Express's req.ip (trust-proxy hops).
+        express: settings.rateLimit > 0,
+      },
+      ...(['GET', 'HEAD'] as const).flatMap((method) => [
+        { method, path: '/healthz', label: '/healthz', handlers: [healthHandler], express: true },
+        { method, path: '/readyz', label: '/readyz', handlers: [ready], express: true },
+      ]),
     ],
   });
   return app;

@@ -7,6 +7,7 @@ import { checkConfigLimits } from '../config-limits.js';
 import type { LintService, LintOptions } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
 import { parseBody } from '../middleware/body.js';
+import { textBodyType } from '../middleware/read-body.js';
 import { describeError } from '../middleware/errors.js';
 import { batchDocumentSchema, lintRequestIssue, lintRequestSchema } from '../schemas.js';
 
@@ -168,7 +169,7 @@ const FORMAT_OF_TYPE: Record<string, Format> = {
  */
 function readLintRequest(req: Request): unknown {
   if (typeof req.body === 'string') {
-    const type = req.is(Object.keys(FORMAT_OF_TYPE));
+    const type = textBodyType(req);
     if (type) return { text: req.body, format: FORMAT_OF_TYPE[type] ?? 'text' };
   }
   if (req.body === undefined) {
