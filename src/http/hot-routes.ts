@@ -19,7 +19,7 @@ export interface HotRoute {
   guards?: readonly RequestHandler[];
   /**
    * True when the middleware or handlers use Express's additions to the request or response
-   * (`req.ip`, `res.json`, ...). Otherwise they get Node's own objects, unless an error is answered.
+   * (`req.ip`, `res.json`, ...). Otherwise they, and the error handler, get Node's own objects.
    */
   express?: boolean;
   handlers: readonly RequestHandler[];
@@ -81,8 +81,6 @@ export function serveHotRoutes(app: Express, options: HotRoutesOptions): void {
         // Every hot route answers; reaching the end of its chain is a bug.
         error = new Error(`${req.method} ${req.url} was not answered`);
       }
-      // The error handler answers with res.json and friends.
-      if (!route.express) adopt(app, req, res);
       errorHandler(error, req, res, () => {
         // The error came after the response had started: nothing can be said to the client.
         res.destroy();

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConfigError } from '../../core/index.js';
-import { errorBody, HttpError, withoutStackTrace } from '../errors.js';
+import { errorBody, HttpError, withoutStackTrace, type ErrorBody } from '../errors.js';
 import { LintServiceError, type LintServiceErrorCode } from '../lint-service.js';
 
 const SERVICE_STATUS: Record<LintServiceErrorCode, number> = {
@@ -99,8 +99,21 @@ export function errorHandler(
     // A bug: log the error (with its cause from the worker) for the maintainers, not the client.
     req.log?.error({ err: error, req: { id: req.id } }, 'request failed');
   }
-  res.set(described.headers);
-  res.status(described.status).json(errorBody(described.code, boundMessage(described.message)));
+  for (const [name, value] of Object.entries(described.headers)) res.setHeader(name, value);
+  sendError(req, res, described.status, errorBody(described.code, boundMessage(described.message)));
+}
+
+/**
+ * Writes an error body with Node's own calls, not res.json: the lint route answers its errors
+ * (refusals under overload, most of all) below Express's router, without Express's additions to
+ * the response; and an error needs no ETag (res.json hashed every refusal's body for one).
+ */
+function sendError(req: Request, res: Response, status: number, body: ErrorBody): void {
+  const json = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.end(req.method === 'HEAD' ? undefined : json);
 }
 
 /** Longest error message sent: a message that quotes the client's input must not echo all of it. */
