@@ -135,8 +135,8 @@ export function createApp(deps: AppDeps): Express {
         express: settings.rateLimit > 0,
       },
       ...(['GET', 'HEAD'] as const).flatMap((method) => [
-        { method, path: '/healthz', label: '/healthz', handlers: [healthHandler], express: true },
-        { method, path: '/readyz', label: '/readyz', handlers: [ready], express: true },
+        { method, path: '/healthz', label: '/healthz', handlers: [healthHandler] },
+        { method, path: '/readyz', label: '/readyz', handlers: [ready] },
       ]),
     ],
   });

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConfigError } from '../../core/index.js';
-import { errorBody, HttpError, withoutStackTrace, type ErrorBody } from '../errors.js';
+import { errorBody, HttpError, withoutStackTrace } from '../errors.js';
+import { sendJson } from '../json-response.js';
 import { LintServiceError, type LintServiceErrorCode } from '../lint-service.js';
 
 const SERVICE_STATUS: Record<LintServiceErrorCode, number> = {
@@ -100,20 +101,8 @@ export function errorHandler(
     req.log?.error({ err: error, req: { id: req.id } }, 'request failed');
   }
   for (const [name, value] of Object.entries(described.headers)) res.setHeader(name, value);
-  sendError(req, res, described.status, errorBody(described.code, boundMessage(described.message)));
-}
-
-/**
- * Writes an error body with Node's own calls, not res.json: the lint route answers its errors
- * (refusals under overload, most of all) below Express's router, without Express's additions to
- * the response; and an error needs no ETag (res.json hashed every refusal's body for one).
- */
-function sendError(req: Request, res: Response, status: number, body: ErrorBody): void {
-  const json = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(json));
-  res.end(req.method === 'HEAD' ? undefined : json);
+  // Node's own calls (see sendJson): the lint route's refusals are answered below the router.
+  sendJson(req, res, described.status, errorBody(described.code, boundMessage(described.message)));
 }
 
 /** Longest error message sent: a message that quotes the client's input must not echo all of it. */

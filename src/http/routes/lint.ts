@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { Format, LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
@@ -6,6 +6,7 @@ import { abandonSignal } from '../abandon.js';
 import { checkConfigLimits } from '../config-limits.js';
 import type { LintService, LintOptions } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
+import { sendJson } from '../json-response.js';
 import { parseBody } from '../middleware/body.js';
 import { textBodyType } from '../middleware/read-body.js';
 import { describeError } from '../middleware/errors.js';
@@ -99,7 +100,8 @@ export function createLintRoutes(options: LintRouterOptions): LintRoutes {
     }),
     async (req, res) => {
       const { text, config, ...options } = validate(lintRequest, readLintRequest(req));
-      sendJson(res, await lintBody(text, config, { ...options, signal: abandonSignal(req, res) }));
+      const body = await lintBody(text, config, { ...options, signal: abandonSignal(req, res) });
+      sendJson(req, res, 200, body);
     },
   ];
   router.post('/lint', ...lintSteps);
@@ -133,7 +135,7 @@ export function createLintRoutes(options: LintRouterOptions): LintRoutes {
           }
         },
       );
-      sendJson(res, `{"results":[${entries.join(',')}]}`);
+      sendJson(req, res, 200, `{"results":[${entries.join(',')}]}`);
     },
   );
 
@@ -144,16 +146,6 @@ export function createLintRoutes(options: LintRouterOptions): LintRoutes {
 function withId(id: string | number, resultJson: string): string {
   const rest = resultJson.slice(1).trimStart();
   return `{"id":${JSON.stringify(id)}${rest.startsWith('}') ? '' : ','}${rest}`;
-}
-
-/**
- * Sends JSON text or its UTF-8 bytes as they are. Unlike res.send, no ETag is computed over the
- * body: a lint answer to a POST is never revalidated, and hashing every result costs the HTTP thread.
- */
-function sendJson(res: Response, json: string | Uint8Array): void {
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', typeof json === 'string' ? Buffer.byteLength(json) : json.length);
-  res.end(json);
 }
 
 /** The body's media type names the format of a text sent as it is. */
