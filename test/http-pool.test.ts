@@ -98,6 +98,19 @@ describe('the pool-backed lint service', () => {
     );
   });
 
+  it('answers the same result as UTF-8 bytes moved from the worker', async () => {
+    const service = pool();
+    const text = `${STRAY} “Quoted,” he said — in 北京.`;
+    const expected = await createInProcessLintService().lint(text);
+    const bytes = await service.lintBytes(text);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(Buffer.from(bytes).toString('utf8'))).toEqual(expected);
+    const config = { rules: { readability: ['info', { age: 'old' }] } };
+    expect(await service.lintBytes(text, config).catch((e: unknown) => e)).toBeInstanceOf(
+      ConfigError,
+    );
+  });
+
   it('checks a document handed to a worker behind a runaway one, once that worker is replaced', async () => {
     const service = pool({ workers: 1, maxQueue: 1, checkTimeoutMs: 800 });
     const runaway = service.lint(HANG).catch((e: unknown) => e);

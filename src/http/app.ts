@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import type { Rule } from '../core/index.js';
 import { registry as builtinRegistry } from '../linter.js';
 import type { LintService, PoolLoad } from './lint-service.js';
+import { serveHotRoutes } from './hot-routes.js';
 import { createMetrics, httpMetrics } from './metrics.js';
 import { bearerAuth } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
@@ -15,9 +16,9 @@ import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { createOpenApi } from './openapi.js';
-import { createHealthRouter } from './routes/health.js';
+import { createHealthRouter, healthHandler, readyHandler } from './routes/health.js';
 import { createLanguageToolRouter, plainTextErrors } from './routes/languagetool.js';
-import { createLintRouter } from './routes/lint.js';
+import { createLintRoutes } from './routes/lint.js';
 import { createMetricsRouter } from './routes/metrics.js';
 import { createRuleDocsRouter, createRulesRouter } from './routes/rules.js';
 import { createWebRouter } from './routes/web.js';
@@ -57,18 +58,18 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', settings.trustProxy);
   app.set('json spaces', 0);
 
-  app.use(requestId());
-  app.use(requestLog(logger));
-  app.use(httpMetrics(metrics.registry));
-  app.use(securityHeaders());
-  app.use(cors(settings.corsOrigins));
+  // The app-wide middleware, around the metrics (which the hot routes record with their own label).
+  const first: RequestHandler[] = [requestId(), requestLog(logger)];
+  const then: RequestHandler[] = [securityHeaders(), cors(settings.corsOrigins)];
   if (deps.isDraining) {
     const isDraining = deps.isDraining;
-    app.use((_req, res, next) => {
+    then.push((_req, res, next) => {
       if (isDraining()) res.setHeader('Connection', 'close');
       next();
     });
   }
+  const requestMetrics = httpMetrics(metrics.registry);
+  app.use(...first, requestMetrics.middleware, ...then);
 
   // Guards for the API proper; probes and docs stay open.
   const guards: RequestHandler[] = [];
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   const guard = composeHandlers(guards);
 
   const openapi = createOpenApi(settings);
-  const lintRouter = createLintRouter({
+  const { router: lintRouter, lintSteps } = createLintRoutes({
     lintService,
     metrics,
     bodyLimit: settings.bodyLimit,
@@ -92,7 +93,8 @@ export function createApp(deps: AppDeps): Express {
   });
 
   // The routes: one line per mount point; `guard` = rate limit + bearer auth when configured.
-  app.use(createHealthRouter({ load: deps.load, isDraining: deps.isDraining }));
+  const health = { load: deps.load, isDraining: deps.isDraining };
+  app.use(createHealthRouter(health));
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
   app.use('/metrics', guard, createMetricsRouter(metrics.registry));
   app.use('/v1', guard, lintRouter, createRulesRouter(registry));
@@ -115,6 +117,29 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(notFound);
   app.use(errorHandler);
+
+  // The lint route and the probes, also served below the router: the same chain, fewer steps.
+  const ready = readyHandler(health);
+  serveHotRoutes(app, {
+    before: [...first, ...then],
+    metrics: requestMetrics,
+    errorHandler,
+    routes: [
+      {
+        method: 'POST',
+        path: '/v1/lint',
+        label: '/v1/lint',
+        guards: [guard],
+        handlers: lintSteps,
+        // The rate limit counts per client address: Express's req.ip (trust-proxy hops).
+        express: settings.rateLimit > 0,
+      },
+      ...(['GET', 'HEAD'] as const).flatMap((method) => [
+        { method, path: '/healthz', label: '/healthz', handlers: [healthHandler] },
+        { method, path: '/readyz', label: '/readyz', handlers: [ready] },
+      ]),
+    ],
+  });
   return app;
 }
 

@@ -10,6 +10,7 @@ import {
   CheckState,
   runLintTask,
   unwrapOutcome,
+  unwrapOutcomeBytes,
   unwrapOutcomeJson,
   type LintTask,
   type LintTaskOutcome,
@@ -26,6 +27,11 @@ export interface LintService {
    * (routes that only send the result use it; without it they serialize `lint`'s result).
    */
   lintJson?(text: string, config?: unknown, options?: LintOptions): Promise<string>;
+  /**
+   * The same JSON as UTF-8 bytes, serialized and encoded off the HTTP thread (routes that send
+   * one result as it is use it when there; else `lintJson`).
+   */
+  lintBytes?(text: string, config?: unknown, options?: LintOptions): Promise<Uint8Array>;
   /**
    * Throws the LintServiceError that `lint` would throw right now for want of room (saturated or
    * shutting down), so a route can refuse a document before reading its body. Admission is
@@ -137,6 +143,7 @@ export interface PoolLoad {
 
 export interface PoolLintService extends LintService {
   lintJson(text: string, config?: unknown, options?: LintOptions): Promise<string>;
+  lintBytes(text: string, config?: unknown, options?: LintOptions): Promise<Uint8Array>;
   checkAdmission(): void;
   load(): PoolLoad;
 }
@@ -297,7 +304,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
   async function run(
     text: string,
     config: unknown,
-    json: boolean,
+    output: Output,
     startBy: number,
     signal: AbortSignal | undefined,
     fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat' | 'alignment'>,
@@ -363,8 +370,8 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
         config,
         ...fields,
         started: state,
-        json,
         dispatchedAt: Date.now(),
+        ...OUTPUT_FIELDS[output],
       };
       for (;;) {
         try {
@@ -400,7 +407,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     text: string,
     config: unknown,
     lintOptions: LintOptions | undefined,
-    json: boolean,
+    output: Output,
     unwrap: (outcome: LintTaskOutcome) => T,
   ): Promise<T> {
     checkConfigLimits(config);
@@ -408,16 +415,19 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     const signal = lintOptions?.signal;
     await admit(signal);
     try {
-      return unwrap(await run(text, config, json, startBy, signal, lintFields(lintOptions)));
+      return unwrap(await run(text, config, output, startBy, signal, lintFields(lintOptions)));
     } finally {
       release();
     }
   }
 
   return {
-    lint: (text, config, lintOptions) => lintWith(text, config, lintOptions, false, unwrapOutcome),
+    lint: (text, config, lintOptions) =>
+      lintWith(text, config, lintOptions, 'result', unwrapOutcome),
     lintJson: (text, config, lintOptions) =>
-      lintWith(text, config, lintOptions, true, unwrapOutcomeJson),
+      lintWith(text, config, lintOptions, 'json', unwrapOutcomeJson),
+    lintBytes: (text, config, lintOptions) =>
+      lintWith(text, config, lintOptions, 'bytes', unwrapOutcomeBytes),
     checkAdmission,
     async close() {
       closing = true;
@@ -438,6 +448,14 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     },
   };
 }
+
+/** What a worker answers: the result (cloned), its JSON text, or that text as UTF-8 bytes. */
+type Output = 'result' | 'json' | 'bytes';
+const OUTPUT_FIELDS: Record<Output, Pick<LintTask, 'json' | 'bytes'>> = {
+  result: {},
+  json: { json: true },
+  bytes: { json: true, bytes: true },
+};
 
 /** Documents a worker holds: the one it checks and the next. */
 const PER_WORKER = 2;

@@ -29,6 +29,12 @@ export interface LintTask {
    * instead of a structured clone of every diagnostic, and the HTTP thread sends it as it is.
    */
   json?: boolean;
+  /**
+   * With `json`: answer the JSON as UTF-8 bytes, which the worker moves (transfers) to the HTTP
+   * thread. The thread then neither copies the text, nor measures nor encodes it: it writes the
+   * bytes as they are.
+   */
+  bytes?: boolean;
 }
 
 /** The states of a check in `LintTask.started[0]`. */
@@ -49,6 +55,7 @@ export const CheckState = {
 export type LintTaskOutcome =
   | { ok: true; result: LintResult }
   | { ok: true; json: string }
+  | { ok: true; bytes: Uint8Array }
   | { ok: false; error: { message: string; ruleId?: string } }
   | { ok: false; documentError: string }
   | { ok: false; cancelled: true };
@@ -83,10 +90,12 @@ export function markFinished({ started }: LintTask): void {
 /** Errors cross the thread boundary as plain data: a ConfigError must stay a ConfigError. */
 export function runLintTask(linters: LinterCache, task: LintTask): LintTaskOutcome {
   if (!markStarted(task)) return { ok: false, cancelled: true };
-  const { text, config, format, source, sourceFormat, alignment, json } = task;
+  const { text, config, format, source, sourceFormat, alignment, json, bytes } = task;
   try {
     const result = linters.get(config).lint(text, { format, source, sourceFormat, alignment });
-    return json ? { ok: true, json: JSON.stringify(result) } : { ok: true, result };
+    if (!json) return { ok: true, result };
+    const serialized = JSON.stringify(result);
+    return bytes ? { ok: true, bytes: utf8.encode(serialized) } : { ok: true, json: serialized };
   } catch (error) {
     if (error instanceof ConfigError) {
       return { ok: false, error: { message: error.message, ruleId: error.ruleId } };
@@ -105,13 +114,24 @@ function failure(outcome: Exclude<LintTaskOutcome, { ok: true }>): Error {
   return new ConfigError(outcome.error.message, outcome.error.ruleId);
 }
 
+const utf8 = new TextEncoder();
+
 export function unwrapOutcome(outcome: LintTaskOutcome): LintResult {
-  if (!outcome.ok) throw failure(outcome);
-  return 'json' in outcome ? (JSON.parse(outcome.json) as LintResult) : outcome.result;
+  if (outcome.ok && 'result' in outcome) return outcome.result;
+  return JSON.parse(unwrapOutcomeJson(outcome)) as LintResult;
 }
 
 /** The result as JSON text, serialized wherever the task ran. */
 export function unwrapOutcomeJson(outcome: LintTaskOutcome): string {
   if (!outcome.ok) throw failure(outcome);
-  return 'json' in outcome ? outcome.json : JSON.stringify(outcome.result);
+  if ('json' in outcome) return outcome.json;
+  if ('bytes' in outcome) return Buffer.from(outcome.bytes).toString('utf8');
+  return JSON.stringify(outcome.result);
+}
+
+/** The result as UTF-8 JSON bytes, serialized and encoded wherever the task ran. */
+export function unwrapOutcomeBytes(outcome: LintTaskOutcome): Uint8Array {
+  if (!outcome.ok) throw failure(outcome);
+  if ('bytes' in outcome) return outcome.bytes;
+  return Buffer.from('json' in outcome ? outcome.json : JSON.stringify(outcome.result));
 }

@@ -2,7 +2,7 @@
  * Runs in a piscina worker thread: lints one document per task. Each worker keeps the linters it
  * has built (one per distinct config) so rules are instantiated once, not per request.
  */
-import { workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { LinterCache } from './linter-cache.js';
 import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
 import {
@@ -22,5 +22,11 @@ nameThread(LINT_THREAD_NAME);
 cache.get(undefined);
 
 export default function lint(task: LintTask): LintTaskOutcome {
-  return runLintTask(cache, task);
+  const outcome = runLintTask(cache, task);
+  if (!outcome.ok || !('bytes' in outcome)) return outcome;
+  // The bytes' memory is moved to the HTTP thread, not copied (piscina's transferable wrapper).
+  return move({
+    [transferableSymbol]: [outcome.bytes.buffer],
+    [valueSymbol]: outcome,
+  }) as unknown as LintTaskOutcome;
 }

@@ -50,8 +50,19 @@ export function createMetrics(load?: () => PoolLoad, defaults = true): AppMetric
   return { registry, lintDuration };
 }
 
+/** What the HTTP path records per request, through the router or below it (hot-routes.ts). */
+export interface HttpMetrics {
+  /** Middleware for the routes the router serves: labels each request by its matched route. */
+  middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /**
+   * Counts a request as in flight from now; the function returned records it (once) when it is
+   * over, by method, route label and status.
+   */
+  begin(): (method: string, route: string, status: number) => void;
+}
+
 /** Counts every request and times it by method, route (its pattern, never the raw path) and status. */
-export function httpMetrics(registry: client.Registry) {
+export function httpMetrics(registry: client.Registry): HttpMetrics {
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new client.Counter({
     name: 'http_requests_total',
@@ -85,22 +96,29 @@ export function httpMetrics(registry: client.Registry) {
     }
     return found;
   };
-  return (req: Request, res: Response, next: NextFunction): void => {
+  const begin = () => {
     const started = performance.now();
     inFlight.inc();
-    const route = captureRoute(req);
     let done = false;
-    const finish = () => {
+    return (method: string, route: string, status: number) => {
       if (done) return;
       done = true;
       inFlight.dec();
-      const labelled = seriesFor(req.method, route(), res.statusCode);
+      const labelled = seriesFor(method, route, status);
       labelled.count();
       labelled.observe((performance.now() - started) / 1000);
     };
-    res.on('finish', finish);
-    res.on('close', finish);
-    next();
+  };
+  return {
+    begin,
+    middleware(req, res, next) {
+      const end = begin();
+      const route = captureRoute(req);
+      const finish = () => end(req.method, route(), res.statusCode);
+      res.on('finish', finish);
+      res.on('close', finish);
+      next();
+    },
   };
 }
 

@@ -9,7 +9,8 @@ import { HttpError } from '../errors.js';
 export function bearerAuth(token: string) {
   const expected = digest(token);
   return (req: Request, _res: Response, next: NextFunction): void => {
-    const header = req.get('authorization') ?? '';
+    // The header as sent (not req.get): the lint route also runs this below Express's router.
+    const header = req.headers.authorization ?? '';
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
     if (!match) {
       next(

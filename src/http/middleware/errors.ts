@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConfigError, DocumentError } from '../../core/index.js';
 import { errorBody, HttpError, withoutStackTrace } from '../errors.js';
+import { sendJson } from '../json-response.js';
 import { LintServiceError, type LintServiceErrorCode } from '../lint-service.js';
 
 const SERVICE_STATUS: Record<LintServiceErrorCode, number> = {
@@ -102,8 +103,9 @@ export function errorHandler(
     // A bug: log the error (with its cause from the worker) for the maintainers, not the client.
     req.log?.error({ err: error, req: { id: req.id } }, 'request failed');
   }
-  res.set(described.headers);
-  res.status(described.status).json(errorBody(described.code, boundMessage(described.message)));
+  for (const [name, value] of Object.entries(described.headers)) res.setHeader(name, value);
+  // Node's own calls (see sendJson): the lint route's refusals are answered below the router.
+  sendJson(req, res, described.status, errorBody(described.code, boundMessage(described.message)));
 }
 
 /** Longest error message sent: a message that quotes the client's input must not echo all of it. */

@@ -88,6 +88,7 @@ export function readBody({ limit, limitName, types }: ReadBodyOptions) {
       (body) => {
         if (type !== 'application/json') {
           req.body = body.toString('utf8');
+          textBodyTypes.set(req, type);
           next();
           return;
         }
@@ -104,6 +105,14 @@ export function readBody({ limit, limitName, types }: ReadBodyOptions) {
       (error: unknown) => next(error),
     );
   };
+}
+
+/** The media type of each text body read (JSON bodies are parsed, so need no record). */
+const textBodyTypes = new WeakMap<IncomingMessage, BodyMediaType>();
+
+/** The media type a text body was read as (`req.body` is then that text). */
+export function textBodyType(req: IncomingMessage): BodyMediaType | undefined {
+  return textBodyTypes.get(req);
 }
 
 /** The body's bytes, decoded from its content encoding, at most `limit` of them. */

@@ -7,10 +7,14 @@ const ACCEPTABLE_ID = /^[\w.:-]{1,128}$/;
 /** Accepts `x-request-id` from the client (or makes one) and echoes it on the response. */
 export function requestId() {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const given = req.get('x-request-id');
-    const id = given && ACCEPTABLE_ID.test(given) ? given : randomUUID();
+    const id = requestIdOf(req.headers['x-request-id']);
     req.id = id;
     res.setHeader('x-request-id', id);
     next();
   };
+}
+
+/** The client's `x-request-id` when it is acceptable (one short printable value), else a new one. */
+export function requestIdOf(given: string | string[] | undefined): string {
+  return typeof given === 'string' && ACCEPTABLE_ID.test(given) ? given : randomUUID();
 }

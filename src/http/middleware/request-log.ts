@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 
@@ -15,7 +16,7 @@ const QUIET = new Set(['/healthz', '/readyz', '/metrics']);
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     req.log = logger;
-    if (QUIET.has(req.url)) {
+    if (!isLogged(req.url)) {
       next();
       return;
     }
@@ -24,32 +25,51 @@ export function requestLog(logger: Logger) {
     const done = () => {
       if (logged) return;
       logged = true;
-      const status = res.statusCode;
-      const aborted = !res.writableFinished;
-      // 503 is the service refusing or stopping work it cannot do now (load, timeouts): a warning.
-      const level =
-        (status >= 500 && status !== 503) || aborted ? 'error' : status >= 400 ? 'warn' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
-      const query = req.url.indexOf('?');
-      logger[level](
-        {
-          req: {
-            id: req.id,
-            method: req.method,
-            url: query < 0 ? req.url : req.url.slice(0, query),
-            remoteAddress: req.socket.remoteAddress,
-          },
-          res: { statusCode: status },
-          err: res.err,
-          responseTime: Math.round(performance.now() - started),
-        },
-        aborted ? 'request aborted' : 'request completed',
-      );
+      logRequest(logger, req, res, started);
     };
     res.once('finish', done);
     res.once('close', done);
     next();
   };
+}
+
+/** False for probes and scrapes (see QUIET). */
+export function isLogged(url: string): boolean {
+  return !QUIET.has(url);
+}
+
+/**
+ * Writes a finished (or abandoned) request's line: `started` is `performance.now()` when it came
+ * in. Shared by the middleware and the routes served below the router (src/http/hot-routes.ts).
+ */
+export function logRequest(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  started: number,
+): void {
+  const status = res.statusCode;
+  const aborted = !res.writableFinished;
+  // 503 is the service refusing or stopping work it cannot do now (load, timeouts): a warning.
+  const level =
+    (status >= 500 && status !== 503) || aborted ? 'error' : status >= 400 ? 'warn' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  logger[level](
+    {
+      req: {
+        id: req.id,
+        method: req.method,
+        url: query < 0 ? url : url.slice(0, query),
+        remoteAddress: req.socket.remoteAddress,
+      },
+      res: { statusCode: status },
+      err: res.err,
+      responseTime: Math.round(performance.now() - started),
+    },
+    aborted ? 'request aborted' : 'request completed',
+  );
 }
 
 declare module 'http' {

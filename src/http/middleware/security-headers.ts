@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
  * running helmet's middleware chain on every request cost the HTTP thread more than setting the
  * headers does. The web page's router replaces the Content-Security-Policy with its own.
  */
-const HEADERS: readonly (readonly [string, string])[] = [
+export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   [
     'Content-Security-Policy',
     "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests",
@@ -25,7 +25,7 @@ const HEADERS: readonly (readonly [string, string])[] = [
 
 export function securityHeaders() {
   return (_req: Request, res: Response, next: NextFunction): void => {
-    for (const [name, value] of HEADERS) res.setHeader(name, value);
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     next();
   };
 }

@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router } from 'express';
+import { sendJson } from '../json-response.js';
 import type { PoolLoad } from '../lint-service.js';
 
 export interface HealthOptions {
@@ -8,25 +10,32 @@ export interface HealthOptions {
 
 /**
  * `/healthz`: the process answers. `/readyz`: it should get traffic (not draining, not saturated,
- * and lint workers are running).
+ * and lint workers are running). The same handlers serve both through the router and below it
+ * (src/http/hot-routes.ts), with Node's own request and response.
  */
-export function createHealthRouter({ load, isDraining }: HealthOptions): Router {
+export function createHealthRouter(options: HealthOptions): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/readyz', (_req, res) => {
+  router.get('/healthz', healthHandler);
+  router.get('/readyz', readyHandler(options));
+  return router;
+}
+
+export function healthHandler(req: IncomingMessage, res: ServerResponse): void {
+  sendJson(req, res, 200, { status: 'ok' });
+}
+
+export function readyHandler({ load, isDraining }: HealthOptions) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const current = load?.();
     if (isDraining?.()) {
-      res.status(503).json({ status: 'draining', load: current });
+      sendJson(req, res, 503, { status: 'draining', load: current });
     } else if (current?.workersFailing) {
       // No lint worker is running (they failed to start; the log says why): send no traffic here.
-      res.status(503).json({ status: 'workers_failing', load: current });
+      sendJson(req, res, 503, { status: 'workers_failing', load: current });
     } else if (current?.saturated) {
-      res.status(503).json({ status: 'saturated', load: current });
+      sendJson(req, res, 503, { status: 'saturated', load: current });
     } else {
-      res.json({ status: 'ready', load: current });
+      sendJson(req, res, 200, { status: 'ready', load: current });
     }
-  });
-  return router;
+  };
 }

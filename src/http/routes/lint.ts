@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { Format, LintResult } from '../../core/index.js';
 import { HttpError, type ErrorBody } from '../errors.js';
@@ -6,7 +6,9 @@ import { abandonSignal } from '../abandon.js';
 import { checkConfigLimits } from '../config-limits.js';
 import type { LintService, LintOptions } from '../lint-service.js';
 import type { AppMetrics } from '../metrics.js';
+import { sendJson } from '../json-response.js';
 import { parseBody } from '../middleware/body.js';
+import { textBodyType } from '../middleware/read-body.js';
 import { describeError } from '../middleware/errors.js';
 import { batchDocumentSchema, lintRequestIssue, lintRequestSchema } from '../schemas.js';
 
@@ -23,22 +25,41 @@ export interface LintRouterOptions {
 
 type BatchEntry = { id: string | number } & (LintResult | ErrorBody);
 
+export interface LintRoutes {
+  router: Router;
+  /**
+   * The steps of `POST /lint` in order (refuse when saturated, read the body, lint and answer),
+   * for serving it below the router as well (src/http/hot-routes.ts).
+   */
+  lintSteps: RequestHandler[];
+}
+
 /** `POST /lint` and `POST /lint/batch`: parse, validate, hand the text to the lint service, answer. */
-export function createLintRouter(options: LintRouterOptions): Router {
+export function createLintRoutes(options: LintRouterOptions): LintRoutes {
   const { lintService, metrics, maxChars } = options;
   const router = Router();
   // The same schemas GET /openapi.json is generated from.
   const lintRequest = lintRequestSchema(maxChars);
   const batchDocument = batchDocumentSchema(maxChars);
 
+  // Each outcome's series is looked up once: prom-client hashes a labels object on every call.
+  const durations = new Map<string, { observe(seconds: number): void }>();
+  const observe = (outcome: string, started: number) => {
+    let series = durations.get(outcome);
+    if (!series) {
+      series = metrics.lintDuration.labels(outcome);
+      durations.set(outcome, series);
+    }
+    series.observe((performance.now() - started) / 1000);
+  };
   const timed = async <T>(call: () => Promise<T>): Promise<T> => {
-    const stop = metrics.lintDuration.startTimer();
+    const started = performance.now();
     try {
       const result = await call();
-      stop({ outcome: 'ok' });
+      observe('ok', started);
       return result;
     } catch (error) {
-      stop({ outcome: error instanceof Error && 'code' in error ? String(error.code) : 'error' });
+      observe(error instanceof Error && 'code' in error ? String(error.code) : 'error', started);
       throw error;
     }
   };
@@ -50,6 +71,16 @@ export function createLintRouter(options: LintRouterOptions): Router {
         : JSON.stringify(await lintService.lint(text, config, options)),
     );
 
+  // One result sent as it is: UTF-8 bytes from the worker when the service can make them there.
+  const lintBody = (
+    text: string,
+    config: unknown,
+    options: LintOptions,
+  ): Promise<string | Uint8Array> =>
+    lintService.lintBytes
+      ? timed(() => lintService.lintBytes!(text, config, options))
+      : lintJson(text, config, options);
+
   /**
    * Refuses a document while the pool is saturated before its body is read or parsed: under
    * overload a refusal then costs a few headers, and the HTTP thread stays free to feed the
@@ -60,8 +91,7 @@ export function createLintRouter(options: LintRouterOptions): Router {
     next();
   };
 
-  router.post(
-    '/lint',
+  const lintSteps: RequestHandler[] = [
     shedWhenSaturated,
     ...parseBody({
       limit: options.bodyLimit,
@@ -70,12 +100,11 @@ export function createLintRouter(options: LintRouterOptions): Router {
     }),
     async (req, res) => {
       const { text, config, ...options } = validate(lintRequest, readLintRequest(req));
-      sendJsonText(
-        res,
-        await lintJson(text, config, { ...options, signal: abandonSignal(req, res) }),
-      );
+      const body = await lintBody(text, config, { ...options, signal: abandonSignal(req, res) });
+      sendJson(req, res, 200, body);
     },
-  );
+  ];
+  router.post('/lint', ...lintSteps);
 
   router.post(
     '/lint/batch',
@@ -106,27 +135,17 @@ export function createLintRouter(options: LintRouterOptions): Router {
           }
         },
       );
-      sendJsonText(res, `{"results":[${entries.join(',')}]}`);
+      sendJson(req, res, 200, `{"results":[${entries.join(',')}]}`);
     },
   );
 
-  return router;
+  return { router, lintSteps };
 }
 
 /** `{"id": id, ...result}` from the result's JSON text (an object), without parsing it. */
 function withId(id: string | number, resultJson: string): string {
   const rest = resultJson.slice(1).trimStart();
   return `{"id":${JSON.stringify(id)}${rest.startsWith('}') ? '' : ','}${rest}`;
-}
-
-/**
- * Sends JSON text as it is. Unlike res.send, no ETag is computed over the body: a lint answer to a
- * POST is never revalidated, and hashing every result costs the HTTP thread.
- */
-function sendJsonText(res: Response, json: string): void {
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(json));
-  res.end(json);
 }
 
 /** The body's media type names the format of a text sent as it is. */
@@ -142,7 +161,7 @@ const FORMAT_OF_TYPE: Record<string, Format> = {
  */
 function readLintRequest(req: Request): unknown {
   if (typeof req.body === 'string') {
-    const type = req.is(Object.keys(FORMAT_OF_TYPE));
+    const type = textBodyType(req);
     if (type) return { text: req.body, format: FORMAT_OF_TYPE[type] ?? 'text' };
   }
   if (req.body === undefined) {
