@@ -170,7 +170,7 @@ export async function lintJob(data: LintJobData): Promise<LintResult> {
 }
 
 /**
- * Loads what the first job would (the rules, the language model, the Markdown and HTML parsers)
+ * Loads what the first job would (the rules, the language model, the Markdown, HTML and XLIFF parsers)
  * before a worker takes jobs: a first job that blocked the event loop for that long could outlast
  * its lock (short locks are allowed) and be taken for lost.
  */
@@ -178,6 +178,12 @@ export async function warmUp(version: string): Promise<void> {
   const effective: EffectiveConfig = { config: {}, weights: { ...DEFAULT_PENALTY_WEIGHTS } };
   tagText('The worker is ready.'); // the language model loads on first tag
   for (const kind of KINDS) {
-    await lintJob({ format: JOB_FORMAT, version, kind, effective, text: 'The worker is ready.' });
+    const text = kind === 'xliff' ? READY_XLIFF : 'The worker is ready.';
+    await lintJob({ format: JOB_FORMAT, version, kind, effective, text });
   }
 }
+
+/** The smallest XLIFF document: its parser loads like the others' (a plain sentence is no XLIFF). */
+const READY_XLIFF =
+  '<xliff version="2.0" srcLang="en" trgLang="en"><file id="f"><unit id="u"><segment>' +
+  '<source>The worker is ready.</source><target>The worker is ready.</target></segment></unit></file></xliff>';
