@@ -96,6 +96,19 @@ describe('config file formats', () => {
     expect(txt!.summary.penalty).toBe(Math.round((3 * 100 * 100) / txt!.summary.words) / 100);
   });
 
+  it('"style" names the house style, and a file’s own wins over what it extends', () => {
+    const dir = project({
+      'base.yml': 'style: ap\n',
+      '.mtlintrc.yml': 'extends: ./base.yml\nstyle: reuters\n',
+      'c.txt': 'The US economy grew.\n',
+    });
+    const found = json(mtlint(['c.txt', '--format', 'json'], { cwd: dir })).files[0]!.diagnostics;
+    expect(found.map((d) => [d.ruleId, d.excerpt])).toEqual([['house-style', 'US']]);
+    const printed = JSON.parse(mtlint(['--print-config', 'c.txt'], { cwd: dir }).stdout);
+    expect(printed.style).toBe('reuters');
+    expect(printed.rules['house-style']).toEqual(['warning', { style: 'reuters' }]);
+  });
+
   it('--config takes any format', () => {
     const dir = project({ 'team.yml': 'rules:\n  stray-punctuation: info\n' });
     const run = mtlint(['a.txt', '--config', 'team.yml', '--format', 'json'], { cwd: dir });

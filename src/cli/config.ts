@@ -17,6 +17,7 @@ import {
   type PenaltyWeights,
   type Preset,
   type RuleSetting,
+  type Style,
 } from '../core/index.js';
 import { registry } from '../linter.js';
 import { createFinder, readConfigFile } from './config-loader.js';
@@ -30,6 +31,7 @@ const fileSchema = z
   .object({
     $schema: z.string().optional(),
     extends: z.union([z.string(), z.array(z.string())]).optional(),
+    style: configSchema.shape.style,
     rules: rulesSchema,
     penalty: z
       .object({ error: weight, warning: weight, info: weight })
@@ -65,6 +67,8 @@ interface Override {
 /** A config file with everything it extends folded in. */
 export interface LoadedConfig {
   preset?: Preset;
+  /** The house style (`"style"`): a file's own wins over what it extends. */
+  style?: Style;
   rules: RuleSettings;
   penalty: Partial<PenaltyWeights>;
   overrides: Override[];
@@ -148,6 +152,7 @@ export class ConfigLoader {
       const inherited = await this.loadChain(basePath, [...seen, path]);
       result = {
         preset: inherited.preset ?? result.preset,
+        style: inherited.style ?? result.style,
         rules: { ...result.rules, ...inherited.rules },
         penalty: { ...result.penalty, ...inherited.penalty },
         overrides: [...result.overrides, ...inherited.overrides],
@@ -161,6 +166,7 @@ export class ConfigLoader {
     result = {
       ...(source ? { source } : {}),
       preset: result.preset,
+      style: file.style ?? result.style,
       rules: { ...result.rules, ...file.rules },
       penalty: { ...result.penalty, ...file.penalty },
       overrides: [
@@ -190,7 +196,11 @@ export function effectiveConfig(
   Object.assign(rules, cliRules);
   const preset = cliPreset ?? loaded.preset;
   return {
-    config: { ...(preset ? { extends: preset } : {}), rules },
+    config: {
+      ...(preset ? { extends: preset } : {}),
+      ...(loaded.style ? { style: loaded.style } : {}),
+      rules,
+    },
     weights: { ...DEFAULT_PENALTY_WEIGHTS, ...loaded.penalty },
   };
 }

@@ -44,6 +44,7 @@ export async function printConfig(options: PrintConfigOptions): Promise<string> 
     format: kindOf(absolute),
     configFile: configFile ? show(configFile) : null,
     extends: config.extends ?? 'recommended',
+    style: config.style ?? 'none',
     rules,
     penalty: weights,
     // Where the config's pairing rule looks for the file's Chinese source (null: no rule).

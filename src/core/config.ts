@@ -4,6 +4,15 @@ import { SEVERITIES, type Rule, type Severity } from './types.js';
 export const PRESETS = ['recommended', 'all'] as const;
 export type Preset = (typeof PRESETS)[number];
 
+/** House styles a config can name at its top level (`"style": "ap"`). */
+export const STYLES = ['ap', 'reuters', 'none'] as const;
+export type Style = (typeof STYLES)[number];
+/**
+ * The rule a top-level `style` configures: `"style": "ap"` is short for the `style` option of this
+ * rule, at the severity the config gives it (or its default). Options set on the rule itself win.
+ */
+const STYLE_RULE = 'house-style';
+
 /** Any problem with a config: names the rule (when there is one) and what is wrong. */
 export class ConfigError extends Error {
   constructor(
@@ -21,6 +30,7 @@ const severitySetting = z.enum([...SEVERITIES, 'off']);
 export const configSchema = z
   .object({
     extends: z.enum(PRESETS).optional(),
+    style: z.enum(STYLES).optional(),
     rules: z
       .record(
         z.string(),
@@ -75,9 +85,20 @@ export function resolveConfig(input: unknown, rules: ReadonlyMap<string, Rule>):
       ? [setting[0], setting[1]]
       : [setting ?? (inPreset ? rule.meta.severity : 'off'), undefined];
     if (severity === 'off') continue;
-    enabled.push({ rule, severity, options: validateOptions(rule, rawOptions) });
+    const options =
+      config.style !== undefined && rule.meta.id === STYLE_RULE
+        ? withStyle(rawOptions, config.style)
+        : rawOptions;
+    enabled.push({ rule, severity, options: validateOptions(rule, options) });
   }
   return enabled;
+}
+
+/** The house-style rule's options with the config's `style`, unless they name one themselves. */
+function withStyle(raw: unknown, style: Style): unknown {
+  if (raw === undefined) return { style };
+  if (isPlainObject(raw) && !('style' in raw)) return { ...raw, style };
+  return raw;
 }
 
 function validateOptions(rule: Rule, raw: unknown): unknown {

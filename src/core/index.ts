@@ -3,8 +3,15 @@ export * from './types.js';
 export { defineRule, formatMessage } from './define-rule.js';
 export { createLinter, defaultDocsUrl, DEFAULT_MAX_DIAGNOSTICS } from './engine.js';
 export type { Linter, LinterOptions, LintOptions } from './engine.js';
-export { ConfigError, configSchema, parseConfig, resolveConfig, PRESETS } from './config.js';
-export type { Config, EnabledRule, Preset, RuleSetting } from './config.js';
+export {
+  ConfigError,
+  configSchema,
+  parseConfig,
+  resolveConfig,
+  PRESETS,
+  STYLES,
+} from './config.js';
+export type { Config, EnabledRule, Preset, RuleSetting, Style } from './config.js';
 export { createRegistry } from './registry.js';
 export { DEFAULT_PENALTY_WEIGHTS } from './summary.js';
 export type { PenaltyWeights } from './summary.js';

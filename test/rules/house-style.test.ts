@@ -91,6 +91,36 @@ testRule('house-style', {
   valid: ['U.S., China agree on talks\n\nThe talks begin on Monday.'],
 });
 
+describe('the top-level "style" of a config', () => {
+  const text = 'The US economy grew.';
+  const ids = (config: unknown) =>
+    createMtLinter(config)
+      .lint(text)
+      .diagnostics.filter((d) => d.ruleId === 'house-style')
+      .map((d) => [d.excerpt, d.suggestions[0]]);
+
+  it('names the house style for the house-style rule', () => {
+    expect(ids({ style: 'reuters' })).toEqual([['US', 'U.S.']]);
+    expect(ids({ style: 'none' })).toEqual([]);
+    expect(ids({})).toEqual([]);
+  });
+
+  it('gives way to the rule’s own settings: its severity, "off", and a style in its options', () => {
+    const [found] = createMtLinter({ style: 'reuters', rules: { 'house-style': 'info' } })
+      .lint(text)
+      .diagnostics.filter((d) => d.ruleId === 'house-style');
+    expect(found?.severity).toBe('info');
+    expect(ids({ style: 'reuters', rules: { 'house-style': 'off' } })).toEqual([]);
+    expect(
+      ids({ style: 'reuters', rules: { 'house-style': ['warning', { style: 'none' }] } }),
+    ).toEqual([]);
+  });
+
+  it('is one of the named styles', () => {
+    expect(() => createMtLinter({ style: 'guardian' })).toThrow(/style/);
+  });
+});
+
 describe('house-style presets', () => {
   it('AP writes US in headlines and U.S. in text', () => {
     const linter = createRuleLinter('house-style', AP);
