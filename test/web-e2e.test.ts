@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildWeb } from '../scripts/build-web.js';
 import { createApp } from '../src/http/app.js';
 import { createRecordingLintService } from './support/in-process-lint-service.js';
@@ -245,7 +245,7 @@ describe('the editor page', () => {
 
     // A click on the highlight lands in the text area at the same character: its card opens.
     const comma = page.locator('#backdrop mark[data-rule="stray-punctuation"]');
-    await comma.scrollIntoViewIfNeeded();
+    await scrollIntoView(comma);
     const box = (await comma.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator('#card').waitFor({ state: 'visible' });
@@ -403,7 +403,7 @@ describe('the editor page', () => {
     const inner = page.locator('#backdrop mark.hlw[data-rule="readability"] mark.hl').first();
     const rule = await inner.getAttribute('data-rule');
     expect(rule).not.toBe('readability');
-    await inner.scrollIntoViewIfNeeded();
+    await scrollIntoView(inner);
     const box = (await inner.boundingBox())!;
     await page.mouse.click(box.x + Math.min(4, box.width / 2), box.y + box.height / 2);
     await page.locator('#card').waitFor({ state: 'visible' });
@@ -594,6 +594,20 @@ describe('the editor page against a service with a token', () => {
     }
   }, 90_000);
 });
+
+/**
+ * Brings a highlight into view. The text area scrolls itself and the highlight layer follows it;
+ * scrolling the layer to a highlight moves the text area too, at the next frame: wait for it, so a
+ * click lands on the text the highlight marks.
+ */
+async function scrollIntoView(mark: Locator): Promise<void> {
+  await mark.scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    () =>
+      document.querySelector('textarea')!.scrollTop ===
+      document.getElementById('backdrop')!.scrollTop,
+  );
+}
 
 /** Records the JSON bodies the page sends to /v1/lint until stopped. */
 function recordLints(): { bodies: Record<string, unknown>[]; stop(): void } {

@@ -45,7 +45,6 @@ const UNDO_MS = 15_000;
 
 const editor = byId<HTMLTextAreaElement>('editor');
 const stack = byId('editor-stack');
-const scroller = byId('editor-scroll');
 const card = byId('card');
 const status = byId('status');
 const announcer = byId('announcer');
@@ -63,7 +62,8 @@ const tokenForm = byId<HTMLFormElement>('token-form');
 const tokenInput = byId<HTMLInputElement>('token-input');
 const tokenWhy = byId('token-why');
 const ignoredNote = byId('ignored-note');
-const backdrop = new Backdrop(byId('backdrop'));
+const backdropLayer = byId('backdrop');
+const backdrop = new Backdrop(backdropLayer);
 
 const session = loadSession();
 let rules: RuleInfo[] = [];
@@ -91,6 +91,7 @@ let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let panelTimer: ReturnType<typeof setTimeout> | undefined;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 let cardFrame = 0;
+let placeFrame = 0;
 let inFlight: AbortController | undefined;
 let lintSequence = 0;
 
@@ -342,6 +343,15 @@ function onTextChanged(): void {
   scheduleLint();
 }
 
+/** After a scroll, the open card moves with its issue at the next frame. */
+function scheduleCardPlacement(): void {
+  cancelAnimationFrame(placeFrame);
+  placeFrame = requestAnimationFrame(() => {
+    if (activeKey !== undefined && !card.hidden)
+      placeCard(card, stack, backdrop.marksOf(activeKey));
+  });
+}
+
 /** The open card follows its issue at the next frame, not inside the keystroke. */
 function scheduleCard(): void {
   cancelAnimationFrame(cardFrame);
@@ -407,15 +417,15 @@ function activate(
 }
 
 /**
- * Brings an issue into view inside the editor's own scroll area (a third of the way down, leaving
- * room for the card), without scrolling the page around it.
+ * Brings an issue into view inside the text area (a third of the way down, leaving room for the
+ * card); the highlight layer follows the text area's scroll.
  */
 function scrollToMark(mark: HTMLElement): void {
   const box = mark.getBoundingClientRect();
-  const frame = scroller.getBoundingClientRect();
+  const frame = editor.getBoundingClientRect();
   if (box.top >= frame.top + 24 && box.bottom <= frame.bottom - frame.height / 2) return;
-  scroller.scrollTo({
-    top: scroller.scrollTop + (box.top - frame.top) - frame.height / 3,
+  editor.scrollTo({
+    top: editor.scrollTop + (box.top - frame.top) - frame.height / 3,
     behavior: reducedMotion.matches ? 'auto' : 'smooth',
   });
 }
@@ -546,9 +556,16 @@ function syncFilters(): void {
 // ---- wiring ------------------------------------------------------------------------------------
 
 editor.addEventListener('input', onTextChanged);
+// The text area scrolls itself; the highlight layer under it follows, and the open card follows
+// its issue. Whatever scrolls the layer instead (bringing a highlight into view) moves the text area.
 editor.addEventListener('scroll', () => {
-  // The text area is as tall as its text; it must never scroll away from the highlights under it.
-  editor.scrollTop = 0;
+  if (backdropLayer.scrollTop !== editor.scrollTop) backdropLayer.scrollTop = editor.scrollTop;
+  if (activeKey !== undefined) scheduleCardPlacement();
+});
+backdropLayer.addEventListener('scroll', () => {
+  if (backdropLayer.scrollTop === editor.scrollTop) return;
+  editor.scrollTop = backdropLayer.scrollTop;
+  backdropLayer.scrollTop = editor.scrollTop;
 });
 editor.addEventListener('click', onCaretMoved);
 editor.addEventListener('keyup', (event) => {
