@@ -100,8 +100,6 @@ let sourceOpen = false;
 let checkedSource = '';
 /** The answer's alignment (its English side shifted through later edits), when the service sent one. */
 let alignment: Alignment = NO_ALIGNMENT;
-/** Why the source was not sent with the last check, when it was not. */
-let sourceNote = '';
 let activeKey: number | undefined;
 /** Where focus goes back when the card closes. */
 let returnFocus: HTMLElement | undefined;
@@ -240,18 +238,16 @@ async function runLint(): Promise<void> {
   const config = sessionConfig();
   let parts: Part[];
   let result: LintResult;
-  let sentSource = sourceOpen ? source : '';
+  let answered: Alignment;
+  const openSource = sourceOpen ? source : '';
+  let sentSource = openSource;
   try {
     parts = splitIntoParts(sent, maxChars, sentFormat);
     // A source belongs to the whole article: an article checked in parts is checked without it.
-    sourceNote =
-      sentSource.trim() !== '' && parts.length > 1
-        ? ' · the source is not used for an article checked in parts'
-        : '';
     if (parts.length > 1) sentSource = '';
     const results = await lintParts(parts, sentFormat, config, sentSource, controller);
     result = mergeResults(sent, parts, results);
-    alignment =
+    answered =
       parts.length === 1 ? readAlignment(results[0], sent.length, sentSource.length) : NO_ALIGNMENT;
   } catch (error) {
     if (controller.signal.aborted || sequence !== lintSequence) return;
@@ -264,8 +260,12 @@ async function runLint(): Promise<void> {
   // The editor may have typed while the answer was on its way: carry it over to the current text.
   const edited = findChange(sent, text);
   items = keepKeys(shiftThrough(result.diagnostics, edited));
-  alignment = { ...alignment, groups: shiftThrough(alignment.groups, edited) };
+  alignment = { ...answered, groups: shiftThrough(answered.groups, edited) };
   checkedSource = sentSource;
+  const sourceNote =
+    openSource.trim() !== '' && sentSource === ''
+      ? ' · the source is not used for an article checked in parts'
+      : '';
   summary = result.summary;
   refreshIgnored();
   if (!items.some((item) => item.key === activeKey)) activeKey = undefined;
