@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The editor's page in a real browser: Debian's chromium driven by playwright-core, against the
- * page built from web/ and served with the /v1 and LanguageTool routes.
+ * page built from web/ and served with the /v1 and LanguageTool routes and the in-process lint
+ * service (which reads the format and the source as the service does).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,10 +10,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildWeb } from '../scripts/build-web.js';
 import { createApp } from '../src/http/app.js';
-import { createRecordingLintService } from './support/in-process-lint-service.js';
+import { createInProcessLintService } from '../src/http/lint-service.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The rule that flags "his" for Ms. Bachelet in the seed article. */
@@ -37,7 +38,7 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'mtlint-web-'));
   const { outdir } = await buildWeb(join(scratch, 'web'));
   const app = createApp({
-    lintService: createRecordingLintService(),
+    lintService: createInProcessLintService(),
     webRoot: outdir,
     defaultMetrics: false,
   });
@@ -245,7 +246,7 @@ describe('the editor page', () => {
 
     // A click on the highlight lands in the text area at the same character: its card opens.
     const comma = page.locator('#backdrop mark[data-rule="stray-punctuation"]');
-    await comma.scrollIntoViewIfNeeded();
+    await scrollIntoView(comma);
     const box = (await comma.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator('#card').waitFor({ state: 'visible' });
@@ -403,7 +404,7 @@ describe('the editor page', () => {
     const inner = page.locator('#backdrop mark.hlw[data-rule="readability"] mark.hl').first();
     const rule = await inner.getAttribute('data-rule');
     expect(rule).not.toBe('readability');
-    await inner.scrollIntoViewIfNeeded();
+    await scrollIntoView(inner);
     const box = (await inner.boundingBox())!;
     await page.mouse.click(box.x + Math.min(4, box.width / 2), box.y + box.height / 2);
     await page.locator('#card').waitFor({ state: 'visible' });
@@ -549,10 +550,79 @@ describe('the editor page', () => {
   }, 60_000);
 });
 
+describe('the source pane', () => {
+  it('sends the Chinese source and highlights the source of a finding', async () => {
+    await page.goto(base);
+    const sent = recordLints();
+    const english = 'The company hired 350 workers in 2023.';
+    const chinese = '该公司在2023年雇用了305名工人。';
+    expect(await page.locator('#source-paper').isHidden()).toBe(true);
+    await page.locator('#source-toggle').click();
+    expect(await page.locator('#source-toggle').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('#source').fill(chinese);
+    await paste(english);
+    const [changed] = await waitForHighlights('number-mismatch');
+    expect(changed!.text).toBe('350');
+    expect(sent.bodies.at(-1)).toMatchObject({ text: english, source: chinese, alignment: true });
+
+    // Selecting the finding marks the number in the source it contradicts.
+    await page.locator('.issue[data-rule="number-mismatch"]').click();
+    await page.locator('#card').waitFor({ state: 'visible' });
+    const mark = page.locator('#source-backdrop mark.src-finding');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe('305');
+    const before = await page.evaluate(() => {
+      const layer = document.getElementById('source-backdrop')!;
+      const range = document.createRange();
+      range.setStart(layer, 0);
+      range.setEndBefore(layer.querySelector('mark.src-finding')!);
+      return range.toString().length;
+    });
+    expect(chinese.slice(before, before + 3)).toBe('305');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-source.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('#card').waitFor({ state: 'hidden' });
+    expect(await mark.count()).toBe(0);
+
+    // The source is kept like the article; a closed pane is not sent.
+    await page.waitForFunction(
+      (expected) => localStorage.getItem('mtlint.source') === expected,
+      chinese,
+    );
+    await page.reload();
+    expect(await page.locator('#source').inputValue()).toBe(chinese);
+    expect(await page.locator('#source-paper').isVisible()).toBe(true);
+    await page.locator('#source-toggle').click();
+    await page.waitForFunction(
+      () => !document.querySelector('#backdrop mark[data-rule="number-mismatch"]'),
+    );
+    expect(sent.bodies.at(-1)).toEqual({ text: english });
+
+    // On a phone the pane sits below the article, with nothing wider than the screen.
+    await page.locator('#source-toggle').click();
+    await waitForHighlights('number-mismatch');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const boxes = await page.evaluate(() => {
+      const article = document.querySelector('.paper')!.getBoundingClientRect();
+      const pane = document.getElementById('source-paper')!.getBoundingClientRect();
+      return {
+        below: pane.top >= article.bottom,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(boxes).toEqual({ below: true, overflow: 0 });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('#source-toggle').click();
+    await page.locator('#clear-button').click();
+    sent.stop();
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
 describe('the editor page against a service with a token', () => {
   it('asks for the token, keeps it for the tab and sends it', async () => {
     const guarded = createApp({
-      lintService: createRecordingLintService(),
+      lintService: createInProcessLintService(),
       webRoot: join(scratch, 'web'),
       defaultMetrics: false,
       settings: { token: 'newsroom-secret' },
@@ -599,6 +669,20 @@ describe('the editor page against a service with a token', () => {
     }
   }, 90_000);
 });
+
+/**
+ * Brings a highlight into view. The text area scrolls itself and the highlight layer follows it;
+ * scrolling the layer to a highlight moves the text area too, at the next frame: wait for it, so a
+ * click lands on the text the highlight marks.
+ */
+async function scrollIntoView(mark: Locator): Promise<void> {
+  await mark.scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    () =>
+      document.querySelector('textarea')!.scrollTop ===
+      document.getElementById('backdrop')!.scrollTop,
+  );
+}
 
 /** Records the JSON bodies the page sends to /v1/lint until stopped. */
 function recordLints(): { bodies: Record<string, unknown>[]; stop(): void } {

@@ -50,12 +50,24 @@ export async function lint(
   config: SessionConfig | undefined,
   token: string | undefined,
   signal: AbortSignal,
+  source = '',
 ): Promise<LintResult> {
   // `format` says how the service reads the text (Markdown and HTML through the same processors
   // as the command line); offsets in the answer are into the text exactly as sent.
-  const body: { text: string; format?: Format; config?: SessionConfig } = { text };
+  const body: {
+    text: string;
+    format?: Format;
+    config?: SessionConfig;
+    source?: string;
+    alignment?: true;
+  } = { text };
   if (format !== 'text') body.format = format;
   if (config) body.config = config;
+  // With a source, the source checks run, and a service that aligns the texts says how.
+  if (source.trim() !== '') {
+    body.source = source;
+    body.alignment = true;
+  }
   const response = await fetch('v1/lint', {
     method: 'POST',
     headers: headers(token, { 'content-type': 'application/json' }),

@@ -131,21 +131,28 @@ function button(
 }
 
 /**
- * Places the card under the last line of the issue (so it never hides the flagged text), inside the
- * editor, clear of its edges.
+ * Places the card under the last line of the issue (so it never hides the flagged text), or above
+ * its first line when there is no room below, inside the editor's frame and clear of its edges.
  */
 export function placeCard(
   card: HTMLElement,
   stack: HTMLElement,
   marks: readonly HTMLElement[],
 ): void {
-  const anchor = marks.at(-1);
-  if (!anchor) return;
+  const last = marks.at(-1);
+  const first = marks.at(0);
+  if (!last || !first) return;
   const frame = stack.getBoundingClientRect();
-  const rects = anchor.getClientRects();
-  const first = rects[rects.length - 1] ?? anchor.getBoundingClientRect();
+  const lastRects = last.getClientRects();
+  const below = lastRects[lastRects.length - 1] ?? last.getBoundingClientRect();
+  const above = first.getClientRects()[0] ?? first.getBoundingClientRect();
   const width = card.offsetWidth || 380;
-  const left = Math.max(8, Math.min(first.left - frame.left, frame.width - width - 8));
+  const height = card.offsetHeight;
+  const left = Math.max(8, Math.min(below.left - frame.left, frame.width - width - 8));
+  let top = below.bottom - frame.top + 8;
+  if (top + height > frame.height - 8 && above.top - frame.top - height - 8 >= 8) {
+    top = above.top - frame.top - height - 8;
+  }
   card.style.left = `${Math.round(left)}px`;
-  card.style.top = `${Math.round(first.bottom - frame.top + 8)}px`;
+  card.style.top = `${Math.round(Math.max(8, Math.min(top, frame.height - height - 8)))}px`;
 }

@@ -22,14 +22,20 @@ import { plural, SEVERITY_LABEL } from './labels.js';
 import { renderIssues, renderScore, wireIssueKeys } from './panel.js';
 import { mergeResults, PartError, splitIntoParts, type Format, type Part } from './parts.js';
 import { renderRules } from './rules-panel.js';
+import { groupAt, NO_ALIGNMENT, readAlignment, type Alignment, type SourceMark } from './source.js';
+import { SourcePane } from './source-pane.js';
 import {
   loadArticle,
   loadFormat,
   loadSession,
+  loadSource,
+  loadSourceOpen,
   loadToken,
   saveArticle,
   saveFormat,
   saveSession,
+  saveSource,
+  saveSourceOpen,
   saveToken,
 } from './store.js';
 
@@ -45,7 +51,6 @@ const UNDO_MS = 15_000;
 
 const editor = byId<HTMLTextAreaElement>('editor');
 const stack = byId('editor-stack');
-const scroller = byId('editor-scroll');
 const card = byId('card');
 const status = byId('status');
 const announcer = byId('announcer');
@@ -63,7 +68,13 @@ const tokenForm = byId<HTMLFormElement>('token-form');
 const tokenInput = byId<HTMLInputElement>('token-input');
 const tokenWhy = byId('token-why');
 const ignoredNote = byId('ignored-note');
-const backdrop = new Backdrop(byId('backdrop'));
+const editorFrame = byId('editor-scroll');
+const sourceEditor = byId<HTMLTextAreaElement>('source');
+const sourcePaper = byId('source-paper');
+const sourceToggle = byId('source-toggle');
+const sourcePane = new SourcePane(sourceEditor, byId('source-backdrop'));
+const backdropLayer = byId('backdrop');
+const backdrop = new Backdrop(backdropLayer);
 
 const session = loadSession();
 let rules: RuleInfo[] = [];
@@ -82,15 +93,24 @@ let ignoredKeys = new Set<number>();
 /** Diagnostics aligned with `text` (shifted through edits made since the last answer). */
 let items: Item[] = [];
 let summary: Summary | undefined;
+/** The Chinese source in its pane; sent only while the pane is open. */
+let source = '';
+let sourceOpen = false;
+/** The source the current findings were checked against (their source offsets point into it). */
+let checkedSource = '';
+/** The answer's alignment (its English side shifted through later edits), when the service sent one. */
+let alignment: Alignment = NO_ALIGNMENT;
 let activeKey: number | undefined;
 /** Where focus goes back when the card closes. */
 let returnFocus: HTMLElement | undefined;
 let nextKey = 1;
 let lintTimer: ReturnType<typeof setTimeout> | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let sourceSaveTimer: ReturnType<typeof setTimeout> | undefined;
 let panelTimer: ReturnType<typeof setTimeout> | undefined;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 let cardFrame = 0;
+let placeFrame = 0;
 let inFlight: AbortController | undefined;
 let lintSequence = 0;
 
@@ -205,6 +225,7 @@ async function runLint(): Promise<void> {
     items = [];
     summary = undefined;
     lastError = undefined;
+    alignment = NO_ALIGNMENT;
     setStatus('Ready');
     renderAll();
     return;
@@ -217,9 +238,17 @@ async function runLint(): Promise<void> {
   const config = sessionConfig();
   let parts: Part[];
   let result: LintResult;
+  let answered: Alignment;
+  const openSource = sourceOpen ? source : '';
+  let sentSource = openSource;
   try {
     parts = splitIntoParts(sent, maxChars, sentFormat);
-    result = mergeResults(sent, parts, await lintParts(parts, sentFormat, config, controller));
+    // A source belongs to the whole article: an article checked in parts is checked without it.
+    if (parts.length > 1) sentSource = '';
+    const results = await lintParts(parts, sentFormat, config, sentSource, controller);
+    result = mergeResults(sent, parts, results);
+    answered =
+      parts.length === 1 ? readAlignment(results[0], sent.length, sentSource.length) : NO_ALIGNMENT;
   } catch (error) {
     if (controller.signal.aborted || sequence !== lintSequence) return;
     fail(error);
@@ -229,13 +258,21 @@ async function runLint(): Promise<void> {
   const elapsed = Math.round(performance.now() - started);
   lastError = undefined;
   // The editor may have typed while the answer was on its way: carry it over to the current text.
-  items = keepKeys(shiftThrough(result.diagnostics, findChange(sent, text)));
+  const edited = findChange(sent, text);
+  items = keepKeys(shiftThrough(result.diagnostics, edited));
+  alignment = { ...answered, groups: shiftThrough(answered.groups, edited) };
+  checkedSource = sentSource;
+  const sourceNote =
+    openSource.trim() !== '' && sentSource === ''
+      ? ' · the source is not used for an article checked in parts'
+      : '';
   summary = result.summary;
   refreshIgnored();
   if (!items.some((item) => item.key === activeKey)) activeKey = undefined;
   const inParts = parts.length > 1 ? ` in ${parts.length} parts` : '';
-  setStatus(`${plural(items.length, 'issue')} · checked${inParts} in ${elapsed} ms`);
+  setStatus(`${plural(items.length, 'issue')} · checked${inParts} in ${elapsed} ms${sourceNote}`);
   renderAll();
+  renderSource(false);
 }
 
 /**
@@ -246,9 +283,10 @@ async function lintParts(
   parts: readonly Part[],
   partFormat: Format,
   config: SessionConfig | undefined,
+  partSource: string,
   controller: AbortController,
 ): Promise<LintResult[]> {
-  const prefix = `${partFormat}\u0000${JSON.stringify(config ?? null)}\u0000`;
+  const prefix = `${partFormat}\u0000${JSON.stringify(config ?? null)}\u0000${partSource}\u0000`;
   const results = new Array<LintResult>(parts.length);
   // One part failing stops the others; a newer check stops them all.
   const partsController = new AbortController();
@@ -261,7 +299,14 @@ async function lintParts(
       const known = partCache.get(key);
       results[index] =
         known ??
-        (await lint(parts[index]!.text, partFormat, config, token, partsController.signal));
+        (await lint(
+          parts[index]!.text,
+          partFormat,
+          config,
+          token,
+          partsController.signal,
+          partSource,
+        ));
     }
   };
   try {
@@ -292,8 +337,10 @@ function fail(error: unknown): void {
   items = [];
   summary = undefined;
   activeKey = undefined;
+  alignment = NO_ALIGNMENT;
   setStatus(message, 'error');
   renderAll();
+  renderSource(false);
 }
 
 /**
@@ -326,6 +373,8 @@ function onTextChanged(): void {
   const before = items.length;
   text = value;
   items = shiftThrough(items, change);
+  if (alignment.groups.length > 0)
+    alignment = { ...alignment, groups: shiftThrough(alignment.groups, change) };
   backdrop.edit(text, change, visibleItems());
   markFilled();
   // The list is redrawn with the next answer; before it, only when the edit removed an issue or
@@ -340,6 +389,15 @@ function onTextChanged(): void {
       setStatus('The browser would not keep this article: it may be too large', 'error');
   }, SAVE_DELAY_MS);
   scheduleLint();
+}
+
+/** After a scroll, the open card moves with its issue at the next frame. */
+function scheduleCardPlacement(): void {
+  cancelAnimationFrame(placeFrame);
+  placeFrame = requestAnimationFrame(() => {
+    if (activeKey !== undefined && !card.hidden)
+      placeCard(card, stack, backdrop.marksOf(activeKey));
+  });
 }
 
 /** The open card follows its issue at the next frame, not inside the keystroke. */
@@ -400,6 +458,7 @@ function activate(
   const [mark] = backdrop.marksOf(key);
   if (mark) scrollToMark(mark);
   refreshCard();
+  renderSource(true);
   announce(`${SEVERITY_LABEL[item.severity]}: ${item.message}`);
   if (options.focusCard) {
     card.querySelector<HTMLElement>('.fix, .link-button')?.focus({ preventScroll: true });
@@ -407,15 +466,15 @@ function activate(
 }
 
 /**
- * Brings an issue into view inside the editor's own scroll area (a third of the way down, leaving
- * room for the card), without scrolling the page around it.
+ * Brings an issue into view inside the text area (a third of the way down, leaving room for the
+ * card); the highlight layer follows the text area's scroll.
  */
 function scrollToMark(mark: HTMLElement): void {
   const box = mark.getBoundingClientRect();
-  const frame = scroller.getBoundingClientRect();
+  const frame = editor.getBoundingClientRect();
   if (box.top >= frame.top + 24 && box.bottom <= frame.bottom - frame.height / 2) return;
-  scroller.scrollTo({
-    top: scroller.scrollTop + (box.top - frame.top) - frame.height / 3,
+  editor.scrollTo({
+    top: editor.scrollTop + (box.top - frame.top) - frame.height / 3,
     behavior: reducedMotion.matches ? 'auto' : 'smooth',
   });
 }
@@ -458,6 +517,7 @@ function closeCard(restoreFocus: boolean): void {
   card.hidden = true;
   if (!wasOpen) return;
   backdrop.setActive(undefined);
+  renderSource(false);
   schedulePanel();
   if (restoreFocus) {
     // The issue list is redrawn on activation: find the button for the same issue again.
@@ -509,6 +569,7 @@ function onCaretMoved(): void {
   if (under && under.key !== activeKey)
     activate(under.key, { focusCard: false, from: editor, select: false });
   else if (!under && activeKey !== undefined) closeCard(false);
+  else renderSource(true);
 }
 
 /** Ignores one finding for this session: it leaves the text and the list, and is never sent. */
@@ -526,6 +587,75 @@ function severityFirst(a: Item, b: Item): number {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return rank[a.severity] - rank[b.severity];
 }
+
+// ---- the source pane ---------------------------------------------------------------------------
+
+/**
+ * The source pane's marks: the open finding's own source span; when the service aligned the texts,
+ * the source of the English sentence the finding (or, with no card open, the caret) is in, and the
+ * source sentences left out of the translation. Nothing is marked in a source edited since the
+ * check: its offsets would point at other words.
+ */
+function renderSource(reveal: boolean): void {
+  if (!sourceOpen) return;
+  const marks: SourceMark[] = [];
+  if (source !== '' && source === checkedSource) {
+    for (const gap of alignment.unpaired) {
+      marks.push({
+        start: gap.sourceOffset,
+        end: gap.sourceOffset + gap.sourceLength,
+        kind: 'unpaired',
+      });
+    }
+    const item = items.find((candidate) => candidate.key === activeKey);
+    const group = groupAt(alignment.groups, item ? item.offset : editor.selectionStart);
+    if (group?.sourceOffset !== undefined && group.sourceLength !== undefined) {
+      marks.push({
+        start: group.sourceOffset,
+        end: group.sourceOffset + group.sourceLength,
+        kind: 'aligned',
+      });
+    }
+    if (item?.sourceOffset !== undefined) {
+      const start = item.sourceOffset;
+      marks.push({ start, end: start + Math.max(1, item.sourceLength ?? 0), kind: 'finding' });
+    }
+  }
+  sourcePane.render(source, marks);
+  if (reveal) {
+    const kind = marks.some((mark) => mark.kind === 'finding') ? 'finding' : 'aligned';
+    sourcePane.reveal(kind, !reducedMotion.matches);
+  }
+}
+
+function onSourceChanged(): void {
+  source = sourceEditor.value;
+  renderSource(false);
+  clearTimeout(sourceSaveTimer);
+  sourceSaveTimer = setTimeout(() => {
+    if (!saveSource(source))
+      setStatus('The browser would not keep this source: it may be too large', 'error');
+  }, SAVE_DELAY_MS);
+  if (text.trim() !== '') scheduleLint();
+}
+
+function setSourceOpen(open: boolean): void {
+  sourceOpen = open;
+  sourcePaper.hidden = !open;
+  editorFrame.classList.toggle('with-source', open);
+  sourceToggle.setAttribute('aria-pressed', String(open));
+  saveSourceOpen(open);
+  renderSource(false);
+}
+
+sourceEditor.addEventListener('input', onSourceChanged);
+sourceToggle.addEventListener('click', () => {
+  setSourceOpen(!sourceOpen);
+  if (sourceOpen) sourceEditor.focus({ preventScroll: true });
+  // The source is sent only while its pane is open.
+  if (source.trim() !== '' && text.trim() !== '') scheduleLint(0);
+  refreshCard();
+});
 
 // ---- rules and filters -------------------------------------------------------------------------
 
@@ -546,9 +676,16 @@ function syncFilters(): void {
 // ---- wiring ------------------------------------------------------------------------------------
 
 editor.addEventListener('input', onTextChanged);
+// The text area scrolls itself; the highlight layer under it follows, and the open card follows
+// its issue. Whatever scrolls the layer instead (bringing a highlight into view) moves the text area.
 editor.addEventListener('scroll', () => {
-  // The text area is as tall as its text; it must never scroll away from the highlights under it.
-  editor.scrollTop = 0;
+  if (backdropLayer.scrollTop !== editor.scrollTop) backdropLayer.scrollTop = editor.scrollTop;
+  if (activeKey !== undefined) scheduleCardPlacement();
+});
+backdropLayer.addEventListener('scroll', () => {
+  if (backdropLayer.scrollTop === editor.scrollTop) return;
+  editor.scrollTop = backdropLayer.scrollTop;
+  backdropLayer.scrollTop = editor.scrollTop;
 });
 editor.addEventListener('click', onCaretMoved);
 editor.addEventListener('keyup', (event) => {
@@ -800,6 +937,9 @@ allRules.checked = session.all;
 renderRules(ruleList, rules, session.rules, session.all, changeRule);
 text = loadArticle();
 editor.value = text;
+source = loadSource();
+sourceEditor.value = source;
+setSourceOpen(loadSourceOpen());
 setFormat(loadFormat());
 renderAll();
 setStatus(text ? 'Checking…' : 'Ready', text ? 'busy' : 'idle');

@@ -94,13 +94,12 @@ export function renderIssues(
     const sorted = [...items].sort((a, b) => a.offset - b.offset || a.length - b.length);
     const tabStop = activeKey ?? sorted[0]!.key;
     container.append(
-      h(
-        'ul',
+      issueList(
         {
           class: 'issue-list issue-list-document',
           'aria-label': 'Issues in the order of the text',
         },
-        ...sorted.map((item) => issueEntry(item, activeKey, tabStop, true)),
+        sorted.map((item) => issueEntry(item, activeKey, tabStop, true)),
       ),
     );
     refocus(container, focusedKey);
@@ -134,15 +133,34 @@ export function renderIssues(
             String(group.length),
           ),
         ),
-        h(
-          'ul',
+        issueList(
           { class: 'issue-list' },
-          ...group.map((item) => issueEntry(item, activeKey, tabStop, false)),
+          group.map((item) => issueEntry(item, activeKey, tabStop, false)),
         ),
       ),
     );
   }
   refocus(container, focusedKey);
+}
+
+/** Issues per chunk of the list (see `issueList`). */
+const CHUNK = 24;
+
+/**
+ * A list of issues in chunks: a chunk out of sight is not laid out or painted until scrolled to.
+ * The chunks are invisible to assistive technology (role none), so the list reads as one. Chunks
+ * rather than single entries, because the browser checks each such element on every frame,
+ * keystrokes in the article included.
+ */
+function issueList(
+  attributes: Record<string, string>,
+  entries: readonly HTMLElement[],
+): HTMLElement {
+  const chunks: HTMLElement[] = [];
+  for (let at = 0; at < entries.length; at += CHUNK) {
+    chunks.push(h('div', { class: 'issue-chunk', role: 'none' }, ...entries.slice(at, at + CHUNK)));
+  }
+  return h('div', { ...attributes, role: 'list' }, ...chunks);
 }
 
 function refocus(container: HTMLElement, focusedKey: string | undefined): void {
@@ -159,8 +177,8 @@ function issueEntry(
   withCategory: boolean,
 ): HTMLElement {
   return h(
-    'li',
-    {},
+    'div',
+    { role: 'listitem' },
     h(
       'button',
       {

@@ -1,12 +1,14 @@
 /**
- * What the page remembers. The article (and how it is read) stays in localStorage so a reload
- * loses nothing; rule and severity choices, ignored findings and the API token last for the
+ * What the page remembers. The article (and how it is read) and its Chinese source (and whether
+ * the source pane is open) stay in localStorage so a reload loses nothing; rule and severity choices, ignored findings and the API token last for the
  * browser session only (sessionStorage), as the editor asked for.
  */
 import type { Severity, SeveritySetting } from './api-types.js';
 import type { Format } from './parts.js';
 
 const ARTICLE_KEY = 'mtlint.article';
+const SOURCE_KEY = 'mtlint.source';
+const SOURCE_OPEN_KEY = 'mtlint.source-open';
 const FORMAT_KEY = 'mtlint.format';
 const SESSION_KEY = 'mtlint.session';
 const TOKEN_KEY = 'mtlint.token';
@@ -40,6 +42,42 @@ export function saveArticle(text: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+export function loadSource(): string {
+  try {
+    return localStorage.getItem(SOURCE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** False when the browser refused (storage full or disabled). */
+export function saveSource(source: string): boolean {
+  try {
+    if (source === '') localStorage.removeItem(SOURCE_KEY);
+    else localStorage.setItem(SOURCE_KEY, source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadSourceOpen(): boolean {
+  try {
+    return localStorage.getItem(SOURCE_OPEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function saveSourceOpen(open: boolean): void {
+  try {
+    if (open) localStorage.setItem(SOURCE_OPEN_KEY, '1');
+    else localStorage.removeItem(SOURCE_OPEN_KEY);
+  } catch {
+    // The pane stays as it is on this page.
   }
 }
 
