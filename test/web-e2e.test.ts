@@ -579,6 +579,10 @@ describe('the source pane', () => {
       return range.toString().length;
     });
     expect(chinese.slice(before, before + 3)).toBe('305');
+    // The service answered the alignment: the finding's source sentence is tinted as its pair.
+    const aligned = page.locator('#source-backdrop mark.src-aligned');
+    await aligned.first().waitFor();
+    expect((await aligned.allTextContents()).join('')).toContain('名工人');
     await page.screenshot({ path: join(ARTIFACTS, 'web-source.png') });
     await page.keyboard.press('Escape');
     await page.locator('#card').waitFor({ state: 'hidden' });
