@@ -1,5 +1,5 @@
 import { ParseEnglish } from 'parse-english';
-import type { Root, RootContent, SentenceContent } from 'nlcst';
+import type { Paragraph, Root, RootContent, Sentence, SentenceContent, Word } from 'nlcst';
 import type { Point } from 'unist';
 
 type TokenType = 'WhiteSpaceNode' | 'PunctuationNode' | 'WordNode' | 'SymbolNode';
@@ -115,8 +115,59 @@ export interface PlacedParse {
 
 export function createPlacedParser(): PlacedParse {
   const parser = new PlacedParser();
+  const allPlugins = parser.tokenizeParagraphPlugins;
+  const singleLinePlugins = withoutImplicitBreaks(allPlugins);
   return (piece, offset, line, column) => {
     parser.base = { offset, line, column };
+    parser.tokenizeParagraphPlugins = hasLineBreak(piece) ? allPlugins : singleLinePlugins;
     return (parser.parse(piece) as Root).children;
   };
+}
+
+type ParagraphPlugin = PlacedParser['tokenizeParagraphPlugins'][number];
+
+/**
+ * The paragraph plugins without parse-latin's `breakImplicitSentences`, which splits a sentence at
+ * white space holding two or more line breaks: a piece with no line break at all (every line the
+ * engine parses) cannot have one, yet the plugin split every white space of every sentence into
+ * lines to find out (an array per space: a seventh of what a lint allocated). The plugin is not
+ * exported, so it is recognised by what it does: it is the one plugin that breaks the sentence `a`,
+ * two line breaks, `b` into two. If not exactly one plugin does, nothing is left out.
+ */
+function withoutImplicitBreaks(plugins: readonly ParagraphPlugin[]): ParagraphPlugin[] {
+  const breakers = plugins.filter((plugin) => {
+    const paragraph = implicitBreakProbe();
+    plugin(paragraph);
+    return paragraph.children.length === 3;
+  });
+  return breakers.length === 1 ? plugins.filter((plugin) => plugin !== breakers[0]) : [...plugins];
+}
+
+/** A paragraph of one sentence, `a`, white space with two line breaks, `b`. */
+function implicitBreakProbe(): Paragraph {
+  const point = (offset: number, line: number, column: number) => ({ line, column, offset });
+  const word = (value: string, start: Point, end: Point): Word => ({
+    type: 'WordNode',
+    children: [{ type: 'TextNode', value, position: { start, end: { ...end } } }],
+    position: { start, end },
+  });
+  const children: SentenceContent[] = [
+    word('a', point(0, 1, 1), point(1, 1, 2)),
+    {
+      type: 'WhiteSpaceNode',
+      value: '\n\n',
+      position: { start: point(1, 1, 2), end: point(3, 3, 1) },
+    },
+    word('b', point(3, 3, 1), point(4, 3, 2)),
+  ];
+  const sentence: Sentence = {
+    type: 'SentenceNode',
+    children,
+    position: { start: point(0, 1, 1), end: point(4, 3, 2) },
+  };
+  return { type: 'ParagraphNode', children: [sentence], position: sentence.position };
+}
+
+function hasLineBreak(piece: string): boolean {
+  return piece.includes('\n') || piece.includes('\r');
 }
