@@ -116,10 +116,58 @@ export function createPlacedParser(): PlacedParse {
   const parser = new PlacedParser();
   const allPlugins = parser.tokenizeParagraphPlugins;
   const singleLinePlugins = withoutImplicitBreaks(allPlugins);
+  const sentencePlugins = sentencePluginsByMarks(parser.tokenizeSentencePlugins);
   return (piece, offset, line, column) => {
     parser.base = { offset, line, column };
     parser.tokenizeParagraphPlugins = hasLineBreak(piece) ? allPlugins : singleLinePlugins;
+    if (sentencePlugins) parser.tokenizeSentencePlugins = sentencePlugins(piece);
     return (parser.parse(piece) as Root).children;
+  };
+}
+
+type SentencePlugin = PlacedParser['tokenizeSentencePlugins'][number];
+
+/**
+ * parse-english 7's sentence plugins, in order, and the marks without which each can change
+ * nothing (it looks for a symbol or punctuation token of exactly that value): its English elision
+ * (`w/`, `'` and `’`), then parse-latin's initial-word symbol (`&`), final-word symbol (`-`),
+ * inner-word symbol (`.`, `'`, `-`, `:`, `@` and more: run always), inner-word slash (`/`),
+ * initialisms (`.`) and position patching (always). Each plugin walks every token of the line
+ * through a generic iterator; a line has no `&` or `/`, and often no `-` or apostrophe, so most
+ * lines skip two to four of the seven walks. Plugins never make characters, so a mark absent from
+ * the piece stays absent. `document-parser.test.ts` holds the result to parse-english's.
+ */
+const SENTENCE_PLUGIN_MARKS: readonly (readonly string[] | undefined)[] = [
+  ['/', "'", '’'],
+  ['&'],
+  ['-'],
+  undefined,
+  ['/'],
+  ['.'],
+  undefined,
+];
+
+/**
+ * The sentence plugins a piece needs, by the marks it holds (one list per combination, made once);
+ * undefined, and every plugin run, if parse-english's list is not the one described above.
+ */
+function sentencePluginsByMarks(
+  plugins: readonly SentencePlugin[],
+): ((piece: string) => SentencePlugin[]) | undefined {
+  if (plugins.length !== SENTENCE_PLUGIN_MARKS.length) return undefined;
+  const byMask = new Map<number, SentencePlugin[]>();
+  return (piece) => {
+    let mask = 0;
+    for (let index = 0; index < SENTENCE_PLUGIN_MARKS.length; index++) {
+      const marks = SENTENCE_PLUGIN_MARKS[index];
+      if (!marks || marks.some((mark) => piece.includes(mark))) mask |= 1 << index;
+    }
+    let list = byMask.get(mask);
+    if (!list) {
+      list = plugins.filter((_, index) => (mask & (1 << index)) !== 0);
+      byMask.set(mask, list);
+    }
+    return list;
   };
 }
 
