@@ -32,9 +32,14 @@ interface Marker {
   capital: boolean;
 }
 
-/** `the first is (to)`, `first,`, `firstly,`, `first of all,` (the context is checked in code). */
+/**
+ * `the first is (to)`, `first,`, `firstly,`, `first of all,` (the context is checked in code).
+ * It opens with `(?<!\w)`, the same test as `\b` before a letter, because an expression opening
+ * with `\b` (case-insensitive, Unicode) is tried in full at every character: twice as slow.
+ */
 const ORDINAL_MARKER =
-  /\b(?<the>the[ \t]+)?(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?<rest>[ \t]+(?:is|are)(?<to>[ \t]+to)?\b|[ \t]+of[ \t]+all,|,)/giu;
+  // eslint-disable-next-line regexp/prefer-predefined-assertion -- see above: faster than \b
+  /(?<!\w)(?<the>the[ \t]+)?(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?(?<rest>[ \t]+(?:is|are)(?<to>[ \t]+to)?\b|[ \t]+of[ \t]+all,|,)/giu;
 /** `1. `, `(2) `, `3) ` at the start of a line. */
 const DIGIT_MARKER = /^[ \t]*(?<open>\()?(?<n>\d{1,2})(?<close>[.)])[ \t]/gmu;
 /** What may stand just before a point that opens a sentence or follows a colon or semicolon. */

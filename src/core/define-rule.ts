@@ -36,9 +36,27 @@ export function formatMessage(
   template: string,
   data: Record<string, string | number> = {},
 ): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
-    key in data ? String(data[key]) : whole,
-  );
+  return fill(compile(template), data);
+}
+
+const PLACEHOLDER = /(\{\{\s*(\w+)\s*\}\})/;
+
+/**
+ * A template cut at its placeholders: literal, then (placeholder as written, key, literal) for each
+ * placeholder. A rule's messages are cut once, when its reporter is made, not at every finding.
+ */
+function compile(template: string): readonly string[] {
+  return template.split(PLACEHOLDER);
+}
+
+/** The template with each placeholder replaced by its value (or kept as written if it has none). */
+function fill(parts: readonly string[], data: Record<string, string | number>): string {
+  let out = parts[0]!;
+  for (let index = 1; index + 2 < parts.length; index += 3) {
+    const key = parts[index + 1]!;
+    out += (key in data ? String(data[key]) : parts[index]!) + parts[index + 2]!;
+  }
+  return out;
 }
 
 export function spanOf(at: Span): { start: number; end: number } {
@@ -57,18 +75,19 @@ export function spanOf(at: Span): { start: number; end: number } {
  * vfile message: each of those is an Error, and creating one cost more than finding the problem.
  */
 export function createReporter(ruleId: string, messages: Record<string, string>) {
+  const templates = new Map(Object.entries(messages).map(([id, text]) => [id, compile(text)]));
   return function report(
     file: VFile,
     { at, messageId, data, expected, severity, source }: Report,
   ): void {
-    const template = messages[messageId];
+    const template = templates.get(messageId);
     if (template === undefined) {
       throw new Error(`mtlint: rule ${ruleId} has no message "${messageId}"`);
     }
     const finding: Finding = {
       ruleId,
       messageId,
-      reason: formatMessage(template, data),
+      reason: fill(template, data ?? {}),
       span: spanOf(at),
       expected: expected ?? [],
     };

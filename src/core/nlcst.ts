@@ -70,8 +70,15 @@ export function sentenceWords(sentence: Sentence, text: string): WordInfo[] {
       const position = node.position;
       const from = position?.start.offset;
       const to = position?.end.offset;
-      // As textOf, with the offsets read once.
-      const value = from === undefined || to === undefined ? toString(node) : text.slice(from, to);
+      // As textOf, with the offsets read once; a word of one text node (most words) is that
+      // node's string, the same characters, rather than a second copy of them.
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      const value =
+        from === undefined || to === undefined
+          ? toString(node)
+          : only?.type === 'TextNode' && only.value.length === to - from
+            ? only.value
+            : text.slice(from, to);
       const start = from ?? 0;
       words.push({ node, text: value, lower: value.toLowerCase(), start, end: to ?? start });
     }

@@ -104,7 +104,7 @@ export function buildDocument(
     },
   };
   const quotes = quotedRanges(blocks);
-  const scopes = new Map<string, Root>();
+  const scopes = new Map<readonly BlockKind[], Root>();
   let counts: { words: number; sentences: number } | undefined;
 
   return {
@@ -129,18 +129,17 @@ export function buildDocument(
     },
     isQuoted: (offset) => inRanges(quotes, offset),
     scoped(kinds) {
-      const key = kinds.join();
-      let root = scopes.get(key);
+      if (kinds.length === BLOCK_KINDS.length) return tree;
+      // Keyed by the list itself: each rule passes the same list (its `meta.scope`) every time,
+      // and joining it into a key cost more than the rest of this, per rule and document.
+      let root = scopes.get(kinds);
       if (!root) {
-        const all = kinds.length === BLOCK_KINDS.length;
-        root = all
-          ? tree
-          : {
-              type: 'RootNode',
-              children: blocks.filter((b) => kinds.includes(b.kind)).flatMap((b) => b.paragraphs),
-              position: tree.position,
-            };
-        scopes.set(key, root);
+        root = {
+          type: 'RootNode',
+          children: blocks.filter((b) => kinds.includes(b.kind)).flatMap((b) => b.paragraphs),
+          position: tree.position,
+        };
+        scopes.set(kinds, root);
       }
       return root;
     },

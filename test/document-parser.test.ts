@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { ParseEnglish } from 'parse-english';
+import type { Root, RootContent } from 'nlcst';
+import type { Point } from 'unist';
+import { createPlacedParser } from '../src/core/document/parser.js';
+
+interface Positioned {
+  position?: { start: Point; end: Point };
+  children?: Positioned[];
+}
+
+/** retext-english's own parse of `piece`, every point then moved to where the piece lies. */
+function reference(piece: string, offset: number, line: number, column: number): RootContent[] {
+  const tree = new ParseEnglish().parse(piece) as Root;
+  const moved = new Set<Point>();
+  const move = (point: Point) => {
+    if (moved.has(point)) return;
+    moved.add(point);
+    if (point.line === 1) point.column += column - 1;
+    point.line += line - 1;
+    point.offset = (point.offset ?? 0) + offset;
+  };
+  const stack: Positioned[] = [...(tree.children as Positioned[])];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    if (node.children) stack.push(...node.children);
+  }
+  return tree.children;
+}
+
+/** Every word whose text child does not share its start point (parse-latin shares it). */
+function unsharedStarts(nodes: RootContent[]): number {
+  let count = 0;
+  const stack: Positioned[] = [...(nodes as Positioned[])];
+  while (stack.length > 0) {
+    const node = stack.pop()! as Positioned & { type?: string };
+    if (node.type === 'WordNode' && node.children?.length === 1) {
+      if (node.children[0]!.position!.start !== node.position!.start) count++;
+    }
+    if (node.children) stack.push(...node.children);
+  }
+  return count;
+}
+
+const pieces = fc.constantFrom(
+  'The talks ended.',
+  ' ',
+  '  \t',
+  '\n',
+  '\r\n',
+  '\r',
+  'Ms. Bachelet said “yes.” Then left…',
+  "China's face-to-face talks (2,000 yuan, 18.3%) -- done!!",
+  'U.S. e.g. 5:30 p.m. 2023-02-11',
+  '@user #tag $5 & co. ½ ²',
+  'AT&T w/ and/or 1/2 a/b -x- rock ’n’ roll',
+  'tell ’em the ol’ tale of the ’90s',
+  ' &x - y- & ',
+  '北京 5月28日电（记者）',
+  '😀👍🏽 ok',
+  '«Bonjour», déjà — ¿qué?',
+  'a\u00a0b\u2009c\u3000d',
+  '...??!!',
+  '\'quoted\' "double"',
+  'x',
+);
+const text = fc.array(pieces, { minLength: 1, maxLength: 12 }).map((list) => list.join(''));
+
+describe('the placed parser', () => {
+  const parse = createPlacedParser();
+
+  it('gives retext-english’s tree, placed where the piece lies in the document', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.nat(5000),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 120 }),
+        (value, offset, line, column) => {
+          const placed = parse(value, offset, line, column);
+          expect(placed).toEqual(reference(value, offset, line, column));
+          expect(unsharedStarts(placed)).toBe(0);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agrees on any string, unit by unit', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (value) => {
+        expect(parse(value, 7, 3, 2)).toEqual(reference(value, 7, 3, 2));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives nothing for an empty piece', () => {
+    expect(parse('', 10, 2, 1)).toEqual(reference('', 10, 2, 1));
+  });
+});
