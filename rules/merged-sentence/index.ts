@@ -133,6 +133,8 @@ export default defineRule({
           // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
           if (!LOWER_START.test(words[index + 1]!.text)) continue;
           const previous = words[index - 1]!;
+          // `The The first batch`: a doubled word, repeated-words' finding.
+          if (previous.lower === word.lower) continue;
           const afterNext = words[index + 2]?.text;
           if (afterNext && UPPER_START.test(afterNext) && UPPER_START.test(previous.text)) continue;
           const start = word.start;
