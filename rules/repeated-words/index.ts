@@ -31,6 +31,12 @@ function candidates(tree: Root, text: string): Sentence[] {
 const DOUBLED_NAMES = new Set(
   loadJson<{ words: string[] }>(import.meta.url, './doubled-names.json').words,
 );
+/**
+ * A romanised Chinese syllable: Chinese given names double one (`Fang Fang`, `Li Li`), and a
+ * translation may write such a name in two words.
+ */
+const PINYIN_SYLLABLE =
+  /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:i(?:a(?:ng?|o)?|e|ng?|ong|u)?|u(?:a(?:i|ng?)?|e|i|n|o)?|a(?:i|ng?|o)?|e(?:i|ng?|r)?|o(?:ng|u)?|v)$/;
 /** A capitalised word: a capital, then lower case only (`Health`, `The`; not `IT` or `D.`). */
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
 
@@ -55,7 +61,8 @@ function capitalisedDoubles(
         afterSpace &&
         previous?.value.toLowerCase() === value.toLowerCase() &&
         CAPITALISED.test(value) &&
-        !DOUBLED_NAMES.has(value.toLowerCase())
+        !DOUBLED_NAMES.has(value.toLowerCase()) &&
+        !PINYIN_SYLLABLE.test(value.toLowerCase())
       ) {
         found.push({ start: previous.start, end, word: previous.value });
       }
@@ -92,6 +99,7 @@ export default defineRule({
         'He had had enough.',
         'She said that that plan would work.',
         'They flew to Bora Bora on Monday.',
+        'Fang Fang, a shop owner from Guangdong, spoke.',
       ],
     },
   },
