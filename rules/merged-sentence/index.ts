@@ -25,7 +25,7 @@ const OPENERS = new Set(
 );
 /** A pronoun with its verb, capitalised (`That's`, `It's`, `They're`, `We've`; `I'm` always is). */
 const CONTRACTED_OPENER =
-  /^(?:It|That|There|They|We|You|He|She|What|Here|Let|Who|Where|This)['’](?:s|re|ve|m|ll|d)$/u;
+  /^(?:It|That|There|They|We|You|He|She|What|Here|Let|Who|Where|This)['’](?:[smd]|re|ve|ll)$/u;
 /** Number words: `... the universe Two black holes ...` (not before a capital: `Formula One Group`). */
 const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundreds thousands millions billions dozens'.split(

@@ -36,7 +36,7 @@ const DOUBLED_NAMES = new Set(
  * translation may write such a name in two words.
  */
 const PINYIN_SYLLABLE =
-  /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:i(?:a(?:ng?|o)?|e|ng?|ong|u)?|u(?:a(?:i|ng?)?|e|i|n|o)?|a(?:i|ng?|o)?|e(?:i|ng?|r)?|o(?:ng|u)?|v)$/;
+  /^(?:[bp-tj-nfdghxzcyw]|zh|ch|sh)?(?:i(?:a(?:ng?|o)?|e|ng?|ong|u)?|u(?:a(?:i|ng?)?|[eino])?|a(?:i|ng?|o)?|e(?:i|ng?|r)?|o(?:ng|u)?|v)$/;
 /** A capitalised word: a capital, then lower case only (`Health`, `The`; not `IT` or `D.`). */
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
 
