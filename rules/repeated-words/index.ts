@@ -37,6 +37,20 @@ const DOUBLED_NAMES = new Set(
  */
 const PINYIN_SYLLABLE =
   /^(?:[bp-tj-nfdghxzcyw]|zh|ch|sh)?(?:i(?:a(?:ng?|o)?|e|ng?|ong|u)?|u(?:a(?:i|ng?)?|[eino])?|a(?:i|ng?|o)?|e(?:i|ng?|r)?|o(?:ng|u)?|v)$/;
+/**
+ * Whether the word at `start` opens a sentence: nothing but punctuation between it and the
+ * sentence's start or a stop the parser did not split at (`He left. the The talks`).
+ */
+function opensSentence(text: string, start: number, sentenceStart: number): boolean {
+  for (let at = start - 1; at >= sentenceStart; at--) {
+    const char = text[at]!;
+    if (char === '.' || char === '!' || char === '?') return true;
+    if (LETTER_OR_DIGIT.test(char)) return false;
+  }
+  return true;
+}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** A capitalised word: a capital, then lower case only (`Health`, `The`; not `IT` or `D.`). */
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
 
@@ -48,9 +62,10 @@ const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
 function capitalisedDoubles(
   sentence: Sentence,
   text: string,
-): { start: number; end: number; word: string }[] {
-  const found: { start: number; end: number; word: string }[] = [];
-  let previous: { value: string; start: number } | undefined;
+): { start: number; end: number; word: string; kept: string }[] {
+  const found: { start: number; end: number; word: string; kept: string }[] = [];
+  let previous: { value: string; start: number; first: boolean } | undefined;
+  const sentenceStart = sentence.position?.start.offset ?? 0;
   let afterSpace = false;
   for (const node of sentence.children) {
     if (node.type === 'WordNode') {
@@ -64,9 +79,17 @@ function capitalisedDoubles(
         !DOUBLED_NAMES.has(value.toLowerCase()) &&
         !PINYIN_SYLLABLE.test(value.toLowerCase())
       ) {
-        found.push({ start: previous.start, end, word: previous.value });
+        // `the The talks` opening a sentence: the word kept needs the capital.
+        const kept = previous.first
+          ? previous.value.charAt(0).toUpperCase() + previous.value.slice(1)
+          : previous.value;
+        found.push({ start: previous.start, end, word: previous.value, kept });
       }
-      previous = { value, start };
+      previous = {
+        value,
+        start,
+        first: opensSentence(text, start, sentenceStart),
+      };
       afterSpace = false;
     } else if (node.type === 'WhiteSpaceNode' && previous) {
       afterSpace = true;
@@ -113,13 +136,13 @@ export default defineRule({
       const found = candidates(tree, text);
       if (found.length === 0) return;
       for (const sentence of found) {
-        for (const { start, end, word } of capitalisedDoubles(sentence, text)) {
+        for (const { start, end, word, kept } of capitalisedDoubles(sentence, text)) {
           // A capitalised pair may still be a name the list does not know: a warning at most.
           report(file, {
             at: { start, end },
             messageId: 'capitalised',
             data: { word },
-            expected: [word],
+            expected: [kept],
             severity: 'warning',
           });
         }
