@@ -108,7 +108,7 @@ describe('the editor page', () => {
     );
 
     const stray = await highlightsOf('stray-punctuation');
-    expect(stray.map((mark) => mark.text)).toEqual([' .', ',']);
+    expect(stray.map((mark) => mark.text)).toEqual([' .', ', experts']);
     const [doubled, orphan] = stray;
     expect(article.slice(0, doubled!.offset + 2)).toMatch(/held talks with her respectively\. \.$/);
     expect(article.slice(0, orphan!.offset + 1)).toMatch(/and labor rights protection\. ,$/);
@@ -247,7 +247,12 @@ describe('the editor page', () => {
     // A click on the highlight lands in the text area at the same character: its card opens.
     const comma = page.locator('#backdrop mark[data-rule="stray-punctuation"]');
     await scrollIntoView(comma);
-    const box = (await comma.boundingBox())!;
+    // The first line box of the highlight: the orphaned comma's finding takes in the word after
+    // it, so the highlight may wrap, and its bounding box's middle may lie between the lines.
+    const box = await comma.evaluate((mark) => {
+      const first = mark.getClientRects()[0]!;
+      return { x: first.x, y: first.y, width: first.width, height: first.height };
+    });
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator('#card').waitFor({ state: 'visible' });
     expect(await page.locator('.card-message').textContent()).toContain('A sentence starts with');

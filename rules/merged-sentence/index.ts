@@ -15,6 +15,33 @@ const FUNCTION_WORDS = new Set(
 
 /** The token around the stop, to tell web addresses and file names from prose. */
 const TOKEN_BEFORE = /\S*$/u;
+/**
+ * Conjunctions, sentence adverbs and interjections that open sentences and are never part of a
+ * name or title after a lower-case word: capitalised there, they start a sentence run into the
+ * one before, whatever follows them.
+ */
+const OPENERS = new Set(
+  loadJson<{ words: string[] }>(import.meta.url, './sentence-openers.json').words,
+);
+/** A pronoun with its verb, capitalised (`That's`, `It's`, `They're`, `We've`; `I'm` always is). */
+const CONTRACTED_OPENER =
+  /^(?:It|That|There|They|We|You|He|She|What|Here|Let|Who|Where|This)['’](?:[smd]|re|ve|ll)$/u;
+/** Number words: `... the universe Two black holes ...` (not before a capital: `Formula One Group`). */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundreds thousands millions billions dozens'.split(
+    ' ',
+  ),
+);
+/** Words after which a capitalised word is a name's: `the One Belt`, `of Two Sessions`. */
+const DETERMINERS = new Set(
+  'the a an of for to in on at by from with this that its their our his her my your'.split(' '),
+);
+/** Nouns that take a letter as a label: `type A`, `grade A`, `class A shares`. */
+const LABELLED = new Set(
+  'type grade class plan vitamin group category level section part phase tier round team option model series'.split(
+    ' ',
+  ),
+);
 /** Top-level domains that follow a stop in a web address written without `www`. */
 const DOMAINS = new Set(['com', 'net', 'org', 'gov', 'edu', 'cn', 'uk', 'hk', 'tw', 'info', 'io']);
 /** `levels; Cooperation between`: a capital after a semicolon, before a lower-case word. */
@@ -46,6 +73,10 @@ export default defineRule({
         'The minister said the plan would work It was approved on Monday.',
         'The plan was approved; It will take effect in May.',
         'The talks ended.They resume in May.',
+        'We cannot hear them at all But LISA can.',
+        'It works That’s the point.',
+        'Prices of dental implants were on the agenda Dental implants are costly.',
+        'They sped up the process A number of deals were signed.',
       ],
       valid: [
         'He visited The Hague and the Bank of China.',
@@ -68,6 +99,10 @@ export default defineRule({
         '- The delegation visited Kashgar and Urumqi.',
         'A view of The Bund in Shanghai, May 28, 2022. (Xinhua/Li Xin)',
         'He said that I was right, and I agreed.',
+        'He drove a Formula One car in Life After Death.',
+        'The last project I’m going to show is new.',
+        'Patients with type A blood were tested.',
+        'The party met and the Party members voted.',
       ],
     },
   },
@@ -128,11 +163,39 @@ export default defineRule({
         for (let index = 1; index < words.length - 1; index++) {
           const word = words[index]!;
           const value = word.text;
-          // The set look-up first, on the lower case already read: most words are not in it.
-          if (!FUNCTION_WORDS.has(word.lower) || !CAPITALISED.test(value)) continue;
-          // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
-          if (!LOWER_START.test(words[index + 1]!.text)) continue;
+          // The set look-ups first, on the lower case already read: most words are in none.
+          const opener = OPENERS.has(word.lower) || CONTRACTED_OPENER.test(value);
           const previous = words[index - 1]!;
+          if (!opener && !FUNCTION_WORDS.has(word.lower) && !NUMBER_WORDS.has(word.lower)) {
+            // A common word capitalised between two lower-case words, where the text also
+            // writes it in lower case, which a name would not be (`on the agenda Dental
+            // implants refer to`). Not after a function word: `the Party`, `of State`.
+            if (
+              !CAPITALISED.test(value) ||
+              !LOWER_START.test(previous.text) ||
+              FUNCTION_WORDS.has(previous.lower) ||
+              !LOWER_START.test(words[index + 1]!.text) ||
+              !writtenInLowerCase(word.lower)
+            ) {
+              continue;
+            }
+          }
+          // `A` opens a sentence (`... the process A number of ...`) except as a label
+          // (`type A blood`, `grade A products`).
+          const article = value === 'A' && !LABELLED.has(previous.lower);
+          if (!CAPITALISED.test(value) && !article && !CONTRACTED_OPENER.test(value)) continue;
+          if (opener || NUMBER_WORDS.has(word.lower)) {
+            // A conjunction, sentence adverb or pronoun with its verb opens a sentence even
+            // before a name (`... at all But LISA can`), but only after a word in lower case:
+            // `Life After Death` is a title, `Formula One` a name.
+            if (!LOWER_START.test(previous.text) || DETERMINERS.has(previous.lower)) continue;
+          }
+          if (!opener && !LOWER_START.test(words[index + 1]!.text)) {
+            // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
+            continue;
+          }
+          // `The The first batch`: a doubled word, repeated-words' finding.
+          if (previous.lower === word.lower) continue;
           const afterNext = words[index + 2]?.text;
           if (afterNext && UPPER_START.test(afterNext) && UPPER_START.test(previous.text)) continue;
           const start = word.start;

@@ -118,10 +118,9 @@ export default defineRule({
           // `. , experts`: the sentence ended and something that needed a head goes on.
           const orphanAt = start + run.indexOf(marks[1]!);
           report(file, {
-            at: { start: orphanAt, end: start + run.length },
+            ...withoutOrphan(text, orphanAt, start + run.length),
             messageId: 'orphan',
             data: { mark: marks[1]! },
-            expected: [''],
           });
           continue;
         }
@@ -161,10 +160,9 @@ export default defineRule({
       for (const match of text.matchAll(AFTER_OPENER)) {
         const markAt = match.index + match[0].length - 1;
         report(file, {
-          at: { start: markAt, end: markAt + 1 },
+          ...withoutOrphan(text, markAt, markAt + 1),
           messageId: 'orphan',
           data: { mark: text[markAt]! },
-          expected: [''],
         });
       }
 
@@ -338,4 +336,27 @@ function closesEarlierParagraph(text: string, at: number, lineEnd: number): bool
 /** `1)`, `a)`, `iv)` as a list label, or `:)` as an emoticon, judged by the few characters before. */
 function isLabelOrEmoticon(before: string): boolean {
   return /(?:^|[\s(])(?:\p{N}{1,3}|\p{L}|[ivx]{1,4})$/u.test(before) || /[:;]-?$/.test(before);
+}
+
+/** The lower-case word that follows white space at `from`, if one does. */
+const LOWER_WORD = /[ \t]*(\p{Ll}[\p{L}'’-]*)/uy;
+
+/**
+ * The span and fix for a mark that starts a sentence (`ended. , experts said`): the mark and
+ * the spaces after it go, and when a lower-case word follows, the span takes it in and the fix
+ * gives it the capital a sentence start needs (`Experts`).
+ */
+function withoutOrphan(
+  text: string,
+  start: number,
+  end: number,
+): { at: { start: number; end: number }; expected: string[] } {
+  LOWER_WORD.lastIndex = end;
+  const word = LOWER_WORD.exec(text)?.[1];
+  if (!word) return { at: { start, end }, expected: [''] };
+  const wordEnd = LOWER_WORD.lastIndex;
+  return {
+    at: { start, end: wordEnd },
+    expected: [word.charAt(0).toUpperCase() + word.slice(1)],
+  };
 }

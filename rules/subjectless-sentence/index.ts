@@ -82,6 +82,7 @@ export default defineRule({
       valid: [
         '"Watch the exhibition and learn more," the guide said.',
         'Click here to watch the video of the meeting.',
+        'Tell each unit whether to turn left or right.',
         'For more information, visit the ministry website.',
         'Set up in 2010, the fund now manages assets worth billions.',
         'Founded in 1990, the company employs 500 people.',

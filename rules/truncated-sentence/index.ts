@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   defineRule,
   hasFiniteVerb,
+  isFiniteContraction,
   layoutOf,
   loadJson,
   paragraphs,
@@ -12,6 +13,7 @@ import {
   type TaggedWord,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
+import { isCutAfterPreposition, PREPOSITIONS } from './stranded.js';
 import { afterSpaces, endsWithStop, EXCLAMATION, FULL_STOP, nextLowerAfterStop } from './scan.js';
 
 /** Abbreviations whose full stop may be followed by a lower-case word ("5 p.m. local time"). */
@@ -32,8 +34,17 @@ const FINITE = new Set(loadJson<{ words: string[] }>(import.meta.url, './finite-
 const WORD_BEFORE = /[\p{L}\p{N}.]*$/u;
 /** The lower-case word that starts the fragment. */
 const WORD_AFTER = /^\p{Ll}[\p{L}'’-]*/u;
-/** The end of the fragment that starts in lower case: the next sentence end or line end. */
-const FRAGMENT_END = /[.!?](?=["'”’)\]]*(?:\s|$))|[\r\n]/gu;
+/** A lower-case word, then `a.` that ends the sentence: before a capital, a line break, or the end. */
+const ARTICLE_A_END = /\p{Ll}{2}[ \t]a\.(?=[ \t]+\p{Lu}|[ \t]*(?:[\r\n]|$))/gu;
+/** `The more ..., the worse ...`: a comparative correlative, whole without a verb. */
+const CORRELATIVE =
+  /^the (?:more|less|fewer|better|worse|\p{L}+er)\b[^,]*, the (?:more|less|fewer|better|worse|\p{L}+er)\b/iu;
+/** A numbered item (`2.`, `(3)`, `4)`) whose first word is lower case: the offset of that word. */
+const NUMBERED_LOWER = /^[ \t]*\(?\p{N}{1,3}[.)][ \t]+(?=\p{Ll})/gmu;
+/** A line that ends as a sentence does. */
+const SENTENCE_END = /[.!?]["'”’)\]]*\s*$/u;
+/** The line before ends on a colon (or, inside such a list, on a semicolon or comma). */
+const AFTER_COLON = /[:;,][ \t]*\r?\n[ \t]*$/u;
 /** A list item: bullet, number or letter label at the start of a line. */
 const LIST_ITEM = /^[ \t]*(?:[-*•·–—]|\(?\p{N}{1,3}[.)]|\(?\p{L}[.)])[ \t]/u;
 /** A photo caption's credit or date: `(Xinhua/Li Xin)`, `Image courtesy of ...`, `May 28, 2022.` */
@@ -65,7 +76,9 @@ export default defineRule({
     description: 'A sentence that lost part of itself in translation',
     messages: {
       lowerStart:
-        'A sentence starts with lower-case `{{word}}` after a full stop: part of it was probably lost; check the source',
+        'A sentence starts with lower-case `{{word}}` after `{{mark}}`: part of it was probably lost, or two sentences were cut apart; check the source',
+      lowerItem:
+        'A numbered item starts with lower-case `{{word}}`: part of it was probably lost; check the source',
       danglingEnd:
         'The sentence ends on `{{word}}`, which cannot end a sentence: the rest of it was probably lost',
       noVerb:
@@ -82,6 +95,10 @@ export default defineRule({
         'Face-to-face communication with religious figures to learn about the legal respect for freedom of belief.',
         'She observed the Internet Court. Leading practice in the judicial protection of rights in the digital field, learning about the practices of companies.',
         'The two sides met in Beijing. Bilateral cooperation. Then they signed the deal.',
+        'Can we hear them? but LISA can.',
+        'The plan has three parts.\n2. the second part covers the costs.',
+        'Nature would prevent black holes from forming to.',
+        'Most of the growth came from.',
       ],
       valid: [
         'Xi meets UN human rights chief in Guangzhou',
@@ -107,6 +124,14 @@ export default defineRule({
         'The talks went well. - Economic Observer Network reporter Chen Shan.',
         'Image courtesy of the Vietnam News Agency.',
         "The ministry published the figures. China's encouraging higher fertility rates by promoting new policies.",
+        "It's actually not big enough for its mass.",
+        'The murder rate ranges from 15 to 150 per million.',
+        'The more unequal the society, the worse the outcomes for everyone.',
+        'It comes from the universe we look up into.',
+        'That is what we are talking about.',
+        'We have nothing to worry about.',
+        'Turn it on.',
+        'Officials listed the aims:\n1. meeting senior officials in Beijing.',
       ],
     },
   },
@@ -115,28 +140,60 @@ export default defineRule({
       const text = String(file.value);
       const layout = layoutOf(file);
 
-      // 1. A lower-case start after a full stop: found in the raw text, because the parser does
-      // not split sentences there.
+      // 1. A lower-case start after a full stop, question or exclamation mark: found in the raw
+      // text, because the parser does not split sentences there. The finding is the lower-case
+      // word, and the fix is that word with the capital a sentence start needs.
       for (let at = nextLowerAfterStop(text, 0); at !== -1; at = nextLowerAfterStop(text, at + 1)) {
-        const word = WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))![0];
-        if (isAbbreviation(word.replace(/^\.+/, ''))) continue;
+        const mark = text[at]!;
+        if (mark === '.') {
+          const word = WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))![0];
+          if (isAbbreviation(word.replace(/^\.+/, ''))) continue;
+        }
         const start = afterSpaces(text, at + 1);
-        const next = WORD_AFTER.exec(text.slice(start, start + 40))?.[0] ?? '';
         const line = layout.lineAt(start);
         if (layout.isQuoted(start) || layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) {
           continue;
         }
-        FRAGMENT_END.lastIndex = start;
-        const end = FRAGMENT_END.exec(text);
-        const stop = end
-          ? end[0] === '\n' || end[0] === '\r'
-            ? end.index
-            : end.index + 1
-          : line.end;
+        reportLowerStart(start, mark);
+      }
+
+      // 2. A numbered item that is a sentence (it ends like one) but starts in lower case. Items
+      // after a colon are the parts of one sentence and may start in lower case.
+      for (const match of text.matchAll(NUMBERED_LOWER)) {
+        const start = match.index + match[0].length;
+        const line = layout.lineAt(start);
+        if (!SENTENCE_END.test(line.text) || layout.isQuoted(start)) continue;
+        if (
+          line.start > 0 &&
+          AFTER_COLON.test(text.slice(Math.max(0, line.start - 20), line.start))
+        ) {
+          continue;
+        }
+        reportLowerStart(start, 'numbered item');
+      }
+
+      // 3a. `... and a.`: the parser takes a lone `a.` for an initial and does not end the
+      // sentence there, so the article that ends a cut sentence is found in the raw text.
+      for (const match of text.matchAll(ARTICLE_A_END)) {
+        const start = match.index + match[0].length - 2;
+        const line = layout.lineAt(start);
+        if (layout.isQuoted(start) || layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) {
+          continue;
+        }
         report(file, {
-          at: { start, end: Math.min(stop, line.end) },
-          messageId: 'lowerStart',
-          data: { word: next },
+          at: { start, end: start + 2 },
+          messageId: 'danglingEnd',
+          data: { word: 'a' },
+        });
+      }
+
+      function reportLowerStart(start: number, mark: string): void {
+        const word = WORD_AFTER.exec(text.slice(start, start + 40))![0];
+        report(file, {
+          at: { start, end: start + word.length },
+          messageId: mark === 'numbered item' ? 'lowerItem' : 'lowerStart',
+          data: { word, mark },
+          expected: [word.charAt(0).toUpperCase() + word.slice(1)],
         });
       }
 
@@ -171,7 +228,7 @@ export default defineRule({
         if (layout.isQuoted(first.start)) return;
         if (!endsWithStop(text, start, end)) return;
 
-        // 2. Ends on a word that cannot end a sentence.
+        // 3. Ends on a word that cannot end a sentence.
         const lastEnd = last.end;
         const stop = text.charCodeAt(lastEnd);
         if (words.length >= 3 && (stop === FULL_STOP || stop === EXCLAMATION)) {
@@ -179,7 +236,18 @@ export default defineRule({
           const lastTwo = DANGLING_TWO_LAST.has(lastWord)
             ? `${words.at(-2)!.text} ${lastWord}`
             : '';
-          const dangling = DANGLING.has(lastTwo) ? lastTwo : DANGLING.has(lastWord) ? lastWord : '';
+          let dangling = DANGLING.has(lastTwo) ? lastTwo : DANGLING.has(lastWord) ? lastWord : '';
+          // A preposition is left at the end of many whole sentences (`what we talked about`): it
+          // counts only when nothing before it shows why it was left there.
+          if (
+            (!dangling || dangling === lastWord) &&
+            PREPOSITIONS.has(lastWord) &&
+            !isCutAfterPreposition(words, tagSentence(sentence, text), text)
+          ) {
+            dangling = '';
+          } else if (!dangling && PREPOSITIONS.has(lastWord)) {
+            dangling = lastWord;
+          }
           if (dangling) {
             report(file, {
               at: { start: lastEnd - dangling.length, end: lastEnd + 1 },
@@ -190,9 +258,9 @@ export default defineRule({
           }
         }
 
-        // 3. A one- or two-word sentence among others, with no verb or pronoun: `Echo.`
+        // 4. A one- or two-word sentence among others, with no verb or pronoun: `Echo.`
         const short = words.length <= 2 && hasNeighbours;
-        // 4. No finite verb. Cheap test first: most sentences hold a finite form in plain sight.
+        // 5. No finite verb. Cheap test first: most sentences hold a finite form in plain sight.
         const long = words.length >= minWordsWithoutVerb && !likelyFinite(words);
         if (!short && !long) return;
         const trimmed = textOf(text, sentence).trim();
@@ -206,6 +274,8 @@ export default defineRule({
           report(file, { at: { start, end }, messageId: 'tooShort', data: { text: trimmed } });
           return;
         }
+        // `The more unequal the society, the worse ...`: the comparative correlative needs no verb.
+        if (CORRELATIVE.test(trimmed)) return;
         // An imperative (`See the guide for details.`) is whole; a dropped subject is another rule's.
         if (hasFiniteVerb(tagSentence(sentence, text), { imperative: true })) return;
         report(file, { at: { start, end }, messageId: 'noVerb' });
@@ -227,6 +297,7 @@ function likelyFinite(words: readonly WordInfo[]): boolean {
     if (FINITE.has(lower)) return true;
     if (lower.length > 4 && lower.endsWith('ed')) return true;
     if (SUBJECT_PRONOUNS.has(lower) && index + 1 < words.length) return true;
+    if (isFiniteContraction(lower)) return true;
   }
   return false;
 }

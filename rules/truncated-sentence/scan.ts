@@ -7,22 +7,25 @@ import { endsWithMark } from '../../src/core/rule-kit.js';
 
 export const FULL_STOP = 0x2e;
 export const EXCLAMATION = 0x21;
+export const QUESTION = 0x3f;
 
 /**
- * A full stop after a letter or digit, then a sentence that starts in lower case: `countries. echo.`.
- * An ellipsis never matches (the stop must follow a letter or digit). Sticky: tried only at the
- * full stops `nextLowerAfterStop` picks out.
+ * A full stop, question or exclamation mark after a letter or digit, then a sentence that starts in
+ * lower case: `countries. echo.`, `Why? because`. An ellipsis never matches (the stop must follow a
+ * letter or digit). Sticky: tried only at the stops `nextLowerAfterStop` picks out.
  */
-const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/uy;
+const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})/uy;
 
 /**
- * The next full stop at or after `from` where `/(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/u` matches, or
+ * The next stop at or after `from` where `/(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})/u` matches, or
  * -1. The stops and what follows them are read as char codes first, and the pattern is tried only
  * where a space or tab and then a letter that may be lower case follow: searching the text with the
  * pattern itself tries its look-behind at every character.
  */
 export function nextLowerAfterStop(text: string, from: number): number {
-  for (let at = text.indexOf('.', from); at !== -1; at = text.indexOf('.', at + 1)) {
+  for (let at = from; at < text.length; at++) {
+    const mark = text.charCodeAt(at);
+    if (mark !== FULL_STOP && mark !== QUESTION && mark !== EXCLAMATION) continue;
     const next = afterSpaces(text, at + 1);
     if (next === at + 1) continue;
     const code = text.charCodeAt(next);

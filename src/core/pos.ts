@@ -168,6 +168,9 @@ export function hasFiniteVerb(
 ): boolean {
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
+    // `It's`, `we're`, `don't`: the tagger's tag is the pronoun's, but the word holds a verb.
+    if (isFiniteContraction(word.lower)) return true;
+    if (word.tag === 'NOUN' && isAgreeingVerb(words, index)) return true;
     if (word.tag === 'AUX') {
       // "to be", "to have": an infinitive auxiliary is not finite.
       if (words[index - 1]?.lower === 'to') continue;
@@ -182,6 +185,44 @@ export function hasFiniteVerb(
     if (/ing$/.test(word.lower)) continue;
     if (index === 0 && !imperative && !/(?:s|ed)$/.test(word.lower)) continue;
     return true;
+  }
+  return false;
+}
+
+/** `'re`, `'ve`, `'m`, `'ll`, `'d`, `n't`, or `'s` after a pronoun or `there`/`here`/`let`. */
+const CONTRACTION = /(?:['’](?:re|ve|m|ll|d)|n['’]t)$/;
+const PRONOUN_IS =
+  /^(?:it|he|she|that|this|there|here|what|who|where|when|how|why|everyone|everything|nothing|something|someone|somebody|nobody|let)['’]s$/;
+
+/**
+ * Whether a word is a contraction that holds a finite verb: `we're`, `I'd`, `don't`, `it's`.
+ * `'s` after a noun is most often a possessive (`China's`), so only `'s` after a pronoun counts.
+ */
+export function isFiniteContraction(lower: string): boolean {
+  return CONTRACTION.test(lower) || PRONOUN_IS.test(lower);
+}
+
+/** What follows a verb in `rate ranges from`, `prices fell sharply`, `output grows 5 percent`. */
+const AFTER_VERB = new Set<PosTag>(['ADP', 'DET', 'NUM', 'ADV']);
+
+/**
+ * A second signal for a word the tagger calls a noun: a verb in `-s` agreeing with the singular
+ * noun before it (`The murder rate ranges from ...`), when the subject starts with a determiner
+ * and a preposition, determiner, number or adverb follows, as after a verb and seldom after the
+ * second noun of a compound.
+ */
+function isAgreeingVerb(words: readonly TaggedWord[], index: number): boolean {
+  const word = words[index]!;
+  const subject = words[index - 1];
+  const after = words[index + 1];
+  if (!subject || !after || !AFTER_VERB.has(after.tag)) return false;
+  if (subject.tag !== 'NOUN' || /s$/.test(subject.lower)) return false;
+  if (!/[^s'’]s$/.test(word.lower) || /(?:ss|ics|ness)$/.test(word.lower)) return false;
+  // The subject is a noun phrase opened by a determiner a few words back: `The (murder) rate`.
+  for (let back = index - 2; back >= Math.max(0, index - 4); back--) {
+    const tag = words[back]!.tag;
+    if (tag === 'DET') return true;
+    if (tag !== 'NOUN' && tag !== 'ADJ') return false;
   }
   return false;
 }

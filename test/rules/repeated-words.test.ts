@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import retextRepeatedWords from 'retext-repeated-words';
-import { pluginFindings, ruleFindings } from '../helpers/plugin-reference.js';
+import { createRuleLinter } from '../../src/linter.js';
+import { pluginFindings } from '../helpers/plugin-reference.js';
 
 /**
  * The plugin on each line alone (in mtlint a sentence ends at a line break, so a word at the end
@@ -18,8 +19,21 @@ const reference = (text: string) =>
       return `${offset}:${JSON.stringify([text.slice(offset, offset + second!.length)])}`;
     }),
   );
+const linter = createRuleLinter('repeated-words', 'error');
+/**
+ * The rule's findings of the plugin's kind, as `offset:suggestions`; the capitalised pairs the
+ * plugin takes for names (`The The`) are the rule's own, tested on their own below.
+ */
 const ours = (text: string) =>
-  ruleFindings('repeated-words', text, { rules: { 'repeated-words': 'error' } });
+  linter
+    .lint(text)
+    .diagnostics.filter((finding) => finding.messageId !== 'capitalised')
+    .map((finding) => `${finding.offset}:${JSON.stringify(finding.suggestions)}`);
+const capitalised = (text: string) =>
+  linter
+    .lint(text)
+    .diagnostics.filter((finding) => finding.messageId === 'capitalised')
+    .map((finding) => [finding.excerpt, finding.suggestions[0], finding.severity]);
 
 describe('repeated-words agrees with retext-repeated-words, line by line', () => {
   const word = fc.constantFrom(
@@ -32,6 +46,7 @@ describe('repeated-words agrees with retext-repeated-words, line by line', () =>
     'Was',
     'D.',
     'Duran',
+    'Health',
     'it',
     'IT',
     ',',
@@ -63,5 +78,25 @@ describe('repeated-words agrees with retext-repeated-words, line by line', () =>
     expect(ours(text)).toEqual(expected);
     // The first word is kept as written ("it IT" -> "it"; "The the" keeps its capital).
     expect(expected).toContain(`${text.indexOf('The it IT') + 4}:["it"]`);
+  });
+});
+
+describe('repeated-words: capitalised words said twice', () => {
+  it('reports them as warnings, keeping the first word and the capital a sentence start needs', () => {
+    expect(
+      capitalised(
+        'The The first batch was sold. He left. the The talks ended. It was the Health Health Commission.',
+      ),
+    ).toEqual([
+      ['The The', 'The', 'warning'],
+      ['the The', 'The', 'warning'],
+      ['Health Health', 'Health', 'warning'],
+    ]);
+  });
+
+  it('leaves names that are a word said twice alone', () => {
+    expect(
+      capitalised('They flew to Bora Bora. Fang Fang, a shop owner, spoke. Duran Duran played.'),
+    ).toEqual([]);
   });
 });

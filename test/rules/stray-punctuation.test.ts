@@ -13,11 +13,12 @@ describe('stray-punctuation', () => {
     expect(found?.suggestions).toEqual(['']);
   });
 
-  it('flags the orphaned comma of a lost clause, not the stop before it', () => {
+  it('flags the orphaned comma of a lost clause, not the stop before it, and gives the next word its capital', () => {
     const text = 'They discussed labor rights protection. , experts and scholars came to discuss.';
     const found = lint(text);
     expect(found).toHaveLength(1);
-    expect(found[0]?.excerpt).toBe(',');
+    expect(found[0]?.excerpt).toBe(', experts');
+    expect(found[0]?.suggestions).toEqual(['Experts']);
     expect(found[0]?.message).toMatch(/lost/);
   });
 
@@ -86,7 +87,7 @@ testRule('stray-punctuation', {
     },
     {
       text: 'It was done. , experts and scholars came.',
-      errors: [{ messageId: 'orphan', excerpt: ',' }],
+      errors: [{ messageId: 'orphan', excerpt: ', experts', suggestions: ['Experts'] }],
     },
     {
       text: 'The visit was a success .',

@@ -50,14 +50,17 @@ function stopsByScan(value: string): number[] {
 }
 
 function stopsByPattern(value: string): number[] {
-  return [...value.matchAll(/(?<=[\p{L}\p{N}])\.[ \t]+(?=\p{Ll})/gu)].map((match) => match.index);
+  return [...value.matchAll(/(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})/gu)].map(
+    (match) => match.index,
+  );
 }
 
 describe('truncated-sentence scans agree with the patterns they stand for', () => {
-  it('finds the full stops before a lower-case start that the pattern finds', () => {
+  it('finds the stops before a lower-case start that the pattern finds', () => {
     expect(stopsByScan('It grew. echo. And U.S. talks. \u{1d41a}b 5.\tfive')).toEqual([
       7, 22, 29, 36,
     ]);
+    expect(stopsByScan('Why? because. Now! then')).toEqual([3, 17]);
     fc.assert(
       fc.property(text, (value) => {
         expect(stopsByScan(value)).toEqual(stopsByPattern(value));

@@ -4,12 +4,53 @@ import { linterFor } from './lint-helper.js';
 const lint = linterFor('truncated-sentence');
 
 describe('truncated-sentence', () => {
-  it('flags the one-word fragment of the seed article, from the lower-case word to its stop', () => {
+  it('flags the one-word fragment of the seed article at the lower-case word, with its capital as the fix', () => {
     const text =
       'The initiatives have won the support of the international community, especially developing countries. echo.';
     const found = lint(text);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ excerpt: 'echo.', severity: 'warning' });
+    expect(found[0]).toMatchObject({ excerpt: 'echo', severity: 'warning', suggestions: ['Echo'] });
+  });
+
+  it('flags a lower-case start after a question or exclamation mark, and a lower-case numbered item', () => {
+    const found = lint(
+      'Can we hear them at all? but LISA can. It works! and it is cheap.\nThe plan:\n1. meeting officials;\n2. visiting Kashgar.\nThe steps follow.\n3. the team checks the data.',
+    );
+    expect(found.map((d) => [d.messageId, d.excerpt, d.suggestions])).toEqual([
+      ['lowerStart', 'but', ['But']],
+      ['lowerStart', 'and', ['And']],
+      ['lowerItem', 'the', ['The']],
+    ]);
+  });
+
+  it('flags a sentence cut after a preposition, an article or `to`, at that word', () => {
+    const found = lint(
+      'Nature would prevent black holes from forming to. The sound was a. Most of the growth came from. It was one of.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['to.', 'a.', 'from.', 'of.']);
+  });
+
+  it('leaves stranded prepositions, particles and elliptical `to` alone', () => {
+    const text = [
+      'It comes from the universe we look up into.',
+      'That is what we are talking about.',
+      'We have nothing to worry about.',
+      'He was laughed at.',
+      'Turn it on.',
+      'He wants to.',
+      'They listed fruit, bread and so on.',
+    ].join(' ');
+    expect(lint(text)).toEqual([]);
+  });
+
+  it('reads contractions, verbs the tagger calls nouns and comparative correlatives as whole', () => {
+    const text = [
+      "It's actually not big enough for its mass.",
+      "There's something super interesting about natural systems.",
+      'The murder rate ranges from 15 to 150 per million.',
+      'The more unequal the society, the worse the outcomes for everyone.',
+    ].join(' ');
+    expect(lint(text)).toEqual([]);
   });
 
   it('flags sentences without a finite verb, one per sentence', () => {

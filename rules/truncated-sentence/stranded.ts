@@ -1,0 +1,150 @@
+/**
+ * Whether a sentence that ends on a preposition or an infinitive `to` was cut there. English
+ * strands prepositions where something was moved away from them (`what we talked about`, `the
+ * universe we look up into`, `nothing to worry about`) and ends on a particle after a verb
+ * (`gave in`, `turn it on`); a translation cut short ends on a preposition with nothing of the
+ * kind before it (`to prevent black holes from forming to.`, `most of the growth in.`).
+ */
+import type { TaggedWord, WordInfo } from '../../src/core/rule-kit.js';
+
+/** Prepositions that need an object and are not also common adverbs (`before`, `over`, `up`). */
+export const PREPOSITIONS = new Set([
+  'of',
+  'into',
+  'at',
+  'from',
+  'with',
+  'for',
+  'in',
+  'on',
+  'by',
+  'about',
+  'between',
+  'among',
+  'amongst',
+  'during',
+  'against',
+  'through',
+  'without',
+  'upon',
+  'onto',
+  'toward',
+  'towards',
+  'via',
+  'per',
+  'despite',
+  'regarding',
+  'concerning',
+  'to',
+]);
+
+/** Wh-words and relatives: something was moved away from the preposition (`what we talked about`). */
+const GAP_OPENERS = new Set([
+  'worth',
+  'what',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'whatever',
+  'whichever',
+  'whoever',
+]);
+
+/**
+ * Words that open a relative clause only right after a noun: `the thing that we talked about`,
+ * `nothing to worry about`, and the relative clauses English writes without `that` (`the
+ * universe we look up into`). At the start of a clause they are its subject or a complement, and
+ * license nothing (`He believed that nature would prevent the formation of.`).
+ */
+const RELATIVE_AFTER_NOUN =
+  /^(?:that|to|i|we|you|they|he|she|it|(?:we|you|they|i|he|she|it)['’]\p{L}+)$/u;
+const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+const INDEFINITES = new Set([
+  'something',
+  'anything',
+  'nothing',
+  'everything',
+  'one',
+  'lot',
+  'much',
+]);
+
+/** Verbs that end a sentence on `to` standing for an infinitive: `He wants to.`, `We have to.` */
+const ELLIPTICAL_TO = new Set(
+  [
+    'want wants wanted wanting need needs needed have has had having going got ought used',
+    'try tries tried trying like likes liked love loves loved hate hated hope hoped hopes',
+    'plan plans planned mean meant able supposed allowed refuse refused agree agreed choose',
+    'chose wish wished decide decided expect expected afford seem seems seemed prefer',
+    'continue continued start started begin began learn learned forget forgot remember',
+    'promise promised pretend deserve intend intended tend asked ask told tell willing glad',
+    'happy ready unable best how',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Prepositions that double as particles of phrasal verbs: `gave in`, `log on`, `stood by`. */
+const PARTICLES = new Set(['in', 'on', 'by', 'about', 'through', 'with']);
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
+
+/** The sentence ends in a passive participle: a form of `be` one or two words before it. */
+function isPassive(tagged: readonly TaggedWord[]): boolean {
+  const participle = tagged.at(-2)!;
+  if (!/(?:ed|en|wn|ght|ne|de)$/.test(participle.lower)) return false;
+  return [tagged.at(-3), tagged.at(-4)].some(
+    (word) => word && (BE.has(word.lower) || /['’](?:s|re)$/.test(word.lower)),
+  );
+}
+
+/** Object pronouns between a verb and its particle: `turn it on`, `let them in`. */
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you', 'this', 'that']);
+
+/** Tags of a word before a particle that belongs to it: a verb, an auxiliary, an adverb. */
+const PARTICLE_HOSTS = new Set(['VERB', 'AUX', 'PART', 'ADV']);
+
+const CLAUSE_BREAK = /[,;:()—–]|\s-\s/u;
+
+/**
+ * Whether the sentence, ending on the preposition `words.at(-1)`, was cut there. `tagged` are the
+ * same words with their tags; `text` is the document they were read from.
+ */
+export function isCutAfterPreposition(
+  words: readonly WordInfo[],
+  tagged: readonly TaggedWord[],
+  text: string,
+): boolean {
+  const last = words.at(-1)!;
+  const previous = tagged.at(-2);
+  if (!previous) return false;
+  if (last.lower === 'to') {
+    if (ELLIPTICAL_TO.has(previous.lower) || /['’]d$/.test(previous.lower)) return false;
+  } else if (PARTICLES.has(last.lower)) {
+    if (PARTICLE_HOSTS.has(previous.tag) || OBJECT_PRONOUNS.has(previous.lower)) return false;
+  } else {
+    // `was laughed at`, `has been paid for`: the passive strands the preposition.
+    if (previous.tag === 'VERB' && isPassive(tagged)) return false;
+  }
+  if (last.lower !== 'to') {
+    // `and so on`, `not at all`, `for good`.
+    if (`${previous.lower} ${last.lower}` === 'so on') return false;
+  }
+  // A gap opener anywhere in the clause that ends here licenses a stranded preposition.
+  for (let index = words.length - 2; index >= 0; index--) {
+    const word = words[index]!;
+    if (GAP_OPENERS.has(word.lower.replace(/['’]s$/, ''))) return false;
+    const before = tagged[index - 1];
+    if (before && CLAUSE_BREAK.test(text.slice(before.end, word.start))) break;
+    if (
+      before &&
+      RELATIVE_AFTER_NOUN.test(word.lower) &&
+      (NOUN_TAGS.has(before.tag) || INDEFINITES.has(before.lower))
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
