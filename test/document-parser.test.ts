@@ -4,6 +4,7 @@ import { ParseEnglish } from 'parse-english';
 import type { Root, RootContent } from 'nlcst';
 import type { Point } from 'unist';
 import { createPlacedParser } from '../src/core/document/parser.js';
+import { shiftTree } from '../src/core/parse.js';
 
 interface Positioned {
   position?: { start: Point; end: Point };
@@ -13,23 +14,7 @@ interface Positioned {
 /** retext-english's own parse of `piece`, every point then moved to where the piece lies. */
 function reference(piece: string, offset: number, line: number, column: number): RootContent[] {
   const tree = new ParseEnglish().parse(piece) as Root;
-  const moved = new Set<Point>();
-  const move = (point: Point) => {
-    if (moved.has(point)) return;
-    moved.add(point);
-    if (point.line === 1) point.column += column - 1;
-    point.line += line - 1;
-    point.offset = (point.offset ?? 0) + offset;
-  };
-  const stack: Positioned[] = [...(tree.children as Positioned[])];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.position) {
-      move(node.position.start);
-      move(node.position.end);
-    }
-    if (node.children) stack.push(...node.children);
-  }
+  shiftTree(tree, offset, line, column);
   return tree.children;
 }
 

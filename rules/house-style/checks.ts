@@ -181,25 +181,26 @@ const YOY_AFTER =
   /\byear-on-year(?=\s*(?:[.,;:)]|$)|\s+(?:by|in|to|from|at|for|as|compared|respectively|while|when)\b)/giu;
 
 function yearOnYear(text: string, out: StyleFinding[]): void {
-  YOY_BEFORE_VERB.lastIndex = 0;
-  for (let m = YOY_BEFORE_VERB.exec(text); m; m = YOY_BEFORE_VERB.exec(text)) {
+  infoAt(YOY_BEFORE_VERB, text, 'year-on-year-order', () => [], out);
+  infoAt(YOY_AFTER, text, 'year-on-year-hyphen', (actual) => [actual.replace(/-/gu, ' ')], out);
+}
+
+/** An `info` finding at every match of `pattern`, with the replacements `expected` gives. */
+function infoAt(
+  pattern: RegExp,
+  text: string,
+  messageId: string,
+  expected: (actual: string) => string[],
+  out: StyleFinding[],
+): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     out.push({
       start: m.index,
       end: m.index + m[0].length,
-      messageId: 'year-on-year-order',
+      messageId,
       data: { actual: m[0] },
-      expected: [],
-      severity: 'info',
-    });
-  }
-  YOY_AFTER.lastIndex = 0;
-  for (let m = YOY_AFTER.exec(text); m; m = YOY_AFTER.exec(text)) {
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      messageId: 'year-on-year-hyphen',
-      data: { actual: m[0] },
-      expected: [m[0].replace(/-/gu, ' ')],
+      expected: expected(m[0]),
       severity: 'info',
     });
   }

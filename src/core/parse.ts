@@ -108,7 +108,7 @@ interface Positioned {
  * objects between neighbouring nodes (a word and its text, a sentence and its first word), so each
  * point is moved once, in place, remembered in `moved`.
  */
-function shiftTree(root: Positioned, offset: number, line: number, column: number): void {
+export function shiftTree(root: Positioned, offset: number, line: number, column: number): void {
   const moved = new Set<Point>();
   const move = (point: Point) => {
     if (moved.has(point)) return;
