@@ -5,7 +5,7 @@
  * shape.
  */
 import { z } from 'zod';
-import { loadJson } from '../../src/core/rule-kit.js';
+import { loadJson, STYLES } from '../../src/core/rule-kit.js';
 
 const spelling = z.enum(['U.S.', 'US']).nullable();
 
@@ -31,8 +31,11 @@ export const presetSchema = z
 
 export type Preset = z.infer<typeof presetSchema>;
 
-/** The named presets a config may pick; `none` checks nothing. */
-export const PRESET_NAMES = ['ap', 'reuters', 'none'] as const;
+/**
+ * The named presets a config may pick (the same names its top-level `style` takes); `none` checks
+ * nothing.
+ */
+export const PRESET_NAMES = STYLES;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** Checks a preset file's contents; throws naming the file and the field. */

@@ -13,7 +13,7 @@ export {
 } from './config.js';
 export type { Config, EnabledRule, Preset, RuleSetting, Style } from './config.js';
 export { createRegistry } from './registry.js';
-export { DEFAULT_PENALTY_WEIGHTS } from './summary.js';
+export { DEFAULT_PENALTY_WEIGHTS, summarize } from './summary.js';
 export type { PenaltyWeights } from './summary.js';
 export { parseDocument, pieceBoundaries, MAX_PIECE } from './parse.js';
 export * from './nlcst.js';

@@ -18,6 +18,7 @@ export type {
 export { defineRule, formatMessage } from './define-rule.js';
 export * from './nlcst.js';
 export { loadJson } from './data.js';
+export { STYLES } from './config.js';
 export { tagSentence, tagText, hasFiniteVerb, isFiniteContraction } from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';
 export { layoutOf } from './layout.js';

@@ -4,7 +4,13 @@
  * text (`Error: ...`), as LanguageTool sends them, not mtlint's JSON error shape.
  */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import { ConfigError, type LintResult, type Rule } from '../../core/index.js';
+import {
+  ConfigError,
+  DEFAULT_PENALTY_WEIGHTS,
+  summarize,
+  type LintResult,
+  type Rule,
+} from '../../core/index.js';
 import { AnnotationError, parseAnnotatedText } from '../languagetool/annotated-text.js';
 import { detectLanguage, isOtherLanguage, languageName } from '../languagetool/detect.js';
 import {
@@ -46,16 +52,7 @@ export const DEFAULT_LT_MAX_TEXT_LENGTH = 100_000;
 /** What `language=auto` answers for a text in another language: no matches. */
 const NOTHING_CHECKED: LintResult = {
   diagnostics: [],
-  summary: {
-    errors: 0,
-    warnings: 0,
-    infos: 0,
-    words: 0,
-    sentences: 0,
-    categories: {},
-    penalty: 0,
-    truncated: false,
-  },
+  summary: summarize({ words: 0, sentences: 0 }, [], DEFAULT_PENALTY_WEIGHTS, false),
 };
 
 export function createLanguageToolRouter(options: LanguageToolRouterOptions): Router {
