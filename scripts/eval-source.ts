@@ -365,6 +365,7 @@ function inject(kind: string): Injection[] {
   let pronounWithout = 0;
   const examples: string[] = [];
   const missedNumbers: string[] = [];
+  const missedGender: string[] = [];
   for (const d of docs) {
     wordsTotal += words(d.target);
     const checked = checkSource({ text: d.target, source: d.source });
@@ -442,6 +443,8 @@ function inject(kind: string): Injection[] {
         genderErrors++;
         if (hit('gender-mismatch')) genderFound++;
         if (hit('gender-mismatch') || hit('pronoun-agreement')) genderWithPronouns++;
+        else
+          missedGender.push(`${span} | ${d.target.slice(Math.max(0, s.start - 80), s.end + 60)}`);
       }
     }
   }
@@ -480,7 +483,10 @@ function inject(kind: string): Injection[] {
       `by gender-mismatch or pronoun-agreement (given the source): ${pct(genderWithPronouns, genderErrors)} (${genderWithPronouns}/${genderErrors})`,
   );
   if (process.env.EVAL_SOURCE_EXAMPLES) for (const e of examples) console.log(`  ? ${e}`);
-  if (process.env.EVAL_SOURCE_MISSES) for (const e of missedNumbers) console.log(`  missed: ${e}`);
+  if (process.env.EVAL_SOURCE_MISSES) {
+    for (const e of missedNumbers) console.log(`  missed: ${e}`);
+    for (const e of missedGender) console.log(`  missed gender: ${e}`);
+  }
   results.real = {
     wordsTotal,
     findingsTotal,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ParseEnglish } from 'parse-english';
 import type { Root, RootContent } from 'nlcst';
 import type { Point } from 'unist';
+import { withWordStops } from '../src/core/document/abbreviation-stops.js';
 import { createPlacedParser } from '../src/core/document/parser.js';
 import { shiftTree } from '../src/core/parse.js';
 
@@ -11,9 +12,14 @@ interface Positioned {
   children?: Positioned[];
 }
 
-/** retext-english's own parse of `piece`, every point then moved to where the piece lies. */
+/**
+ * retext-english's own parse of `piece` (with a stop after `in`, `sat` … used as words kept as the
+ * sentence's end), every point then moved to where the piece lies.
+ */
 function reference(piece: string, offset: number, line: number, column: number): RootContent[] {
-  const tree = new ParseEnglish().parse(piece) as Root;
+  const parser = new ParseEnglish();
+  parser.tokenizeParagraphPlugins = withWordStops(parser.tokenizeParagraphPlugins);
+  const tree = parser.parse(piece) as Root;
   shiftTree(tree, offset, line, column);
   return tree.children;
 }
@@ -34,6 +40,8 @@ function unsharedStarts(nodes: RootContent[]): number {
 
 const pieces = fc.constantFrom(
   'The talks ended.',
+  'The union gave in.',
+  ' It is 5 in. wide, the Sun. ',
   ' ',
   '  \t',
   '\n',
@@ -83,6 +91,27 @@ describe('the placed parser', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('ends a sentence at a stop after `in`, `sat`, `sun` used as words, not as abbreviations', () => {
+    const sentences = (value: string): string[] =>
+      parse(value, 0, 1, 1).flatMap((paragraph) =>
+        'children' in paragraph
+          ? paragraph.children
+              .filter((node) => node.type === 'SentenceNode')
+              .map((node) => value.slice(node.position!.start.offset, node.position!.end.offset))
+          : [],
+      );
+    expect(sentences('The union gave in. Talks resume. The cat sat. It slept.')).toEqual([
+      'The union gave in.',
+      'Talks resume.',
+      'The cat sat.',
+      'It slept.',
+    ]);
+    // parse-english's own reading stays where it is right: a capitalised day, inches after a figure.
+    expect(sentences('We met on Sat. Mornings are best.')).toHaveLength(1);
+    expect(sentences('It has a 5 in. Screen sizes vary.')).toHaveLength(1);
+    expect(sentences('The toll was 20,665 in. Rescue went on.')).toHaveLength(2);
   });
 
   it('gives nothing for an empty piece', () => {

@@ -36,6 +36,20 @@ const NUMBER_WORDS = new Set(
 const DETERMINERS = new Set(
   'the a an of for to in on at by from with this that its their our his her my your'.split(' '),
 );
+/**
+ * Names that begin with a capitalised `The` (`The Hague`, `The Economist`), and nouns after which a
+ * title follows (`the film The Wandering Earth`): a capitalised `The` before a capitalised word is
+ * part of such a name, and otherwise a sentence's first word (`… developing together The Singapore
+ * government has …`).
+ */
+const THE_NAMES = loadJson<{ names: string[]; titleNouns: string[] }>(
+  import.meta.url,
+  './the-names.json',
+);
+const NAMES_AFTER_THE = new Set(THE_NAMES.names.map((name) => name.toLowerCase()));
+const TITLE_NOUNS = new Set(THE_NAMES.titleNouns);
+/** A headline has at most this many words; a longer line with no full stop is prose that lost it. */
+const HEADLINE_MAX_WORDS = 20;
 /** Nouns that take a letter as a label: `type A`, `grade A`, `class A shares`. */
 const LABELLED = new Set(
   'type grade class plan vitamin group category level section part phase tier round team option model series'.split(
@@ -138,6 +152,15 @@ export default defineRule({
         if (!lowerInText && ++lookups > DIRECT_LOOKUPS) lowerInText = lowerCaseWords(tree, text);
         return lowerInText ? lowerInText.has(lower) : hasLowerCaseWord(tree, text, lower);
       };
+      // The same, for any inflection of the word (`Rescue` where the text writes `rescuing`,
+      // `rescuers`): a name is not inflected in lower case either. Only for the capitalised
+      // common word between two lower-case words, where the text rarely repeats the same form.
+      let stemsInText: Set<string> | undefined;
+      const inflectedInLowerCase = (lower: string): boolean => {
+        if (writtenInLowerCase(lower)) return true;
+        stemsInText ??= lowerCaseStems(tree, text);
+        return stemsInText.has(stem(lower));
+      };
       for (const match of text.matchAll(AFTER_SEMICOLON)) {
         const word = match.groups!.word!;
         const lower = word.toLowerCase();
@@ -175,7 +198,7 @@ export default defineRule({
               !LOWER_START.test(previous.text) ||
               FUNCTION_WORDS.has(previous.lower) ||
               !LOWER_START.test(words[index + 1]!.text) ||
-              !writtenInLowerCase(word.lower)
+              !inflectedInLowerCase(word.lower)
             ) {
               continue;
             }
@@ -190,7 +213,11 @@ export default defineRule({
             // `Life After Death` is a title, `Formula One` a name.
             if (!LOWER_START.test(previous.text) || DETERMINERS.has(previous.lower)) continue;
           }
-          if (!opener && !LOWER_START.test(words[index + 1]!.text)) {
+          if (
+            !opener &&
+            !LOWER_START.test(words[index + 1]!.text) &&
+            !opensSentenceBeforeName(words, index)
+          ) {
             // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
             continue;
           }
@@ -204,7 +231,7 @@ export default defineRule({
           if (LINE_BREAK.test(between) || ENDS_WITH_STOP.test(previous.text)) continue;
           if (OPENS_CLAUSE.test(between.trim())) continue;
           titleCase ??= isTitleCase(words);
-          if (titleCase || layout.isHeadingLine(layout.lineAt(start))) break;
+          if (titleCase || isHeadline(layout, start)) break;
           report(file, {
             at: { start, end: start + value.length },
             messageId: 'capital',
@@ -215,6 +242,55 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Whether the capitalised `The` at `index` opens a sentence although a capital follows it: after a
+ * lower-case word that is neither a function word nor a noun that names a work (`the film The
+ * …`), before a capitalised word that is not one of the names that take `The` and is itself
+ * followed by a lower-case word (`together The Singapore government has`, not `The New York Times`).
+ */
+function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boolean {
+  if (words[index]!.text !== 'The') return false;
+  const previous = words[index - 1]!;
+  const name = words[index + 1]!;
+  const afterName = words[index + 2];
+  return (
+    LOWER_START.test(previous.text) &&
+    !FUNCTION_WORDS.has(previous.lower) &&
+    !TITLE_NOUNS.has(previous.lower) &&
+    CAPITALISED.test(name.text) &&
+    !NAMES_AFTER_THE.has(name.lower) &&
+    afterName !== undefined &&
+    LOWER_START.test(afterName.text) &&
+    !FUNCTION_WORDS.has(afterName.lower)
+  );
+}
+
+/** Whether the line at `offset` is a headline: no full stop at its end, and not too long for one. */
+function isHeadline(layout: ReturnType<typeof layoutOf>, offset: number): boolean {
+  const line = layout.lineAt(offset);
+  if (!layout.isHeadingLine(line)) return false;
+  const words = /\S+/gu;
+  for (let count = 0; words.exec(line.text);) if (++count > HEADLINE_MAX_WORDS) return false;
+  return true;
+}
+
+/** A crude stem: the word without a regular inflection (`rescuing`, `rescued`, `rescuers` → `rescu`). */
+function stem(lower: string): string {
+  const bare = lower.replace(/(?:ers|er|ing|ed|es|s|e)$/u, '');
+  return bare.length >= 4 ? bare : lower;
+}
+
+/** The stems of every word the text writes in lower case. */
+function lowerCaseStems(tree: Root, text: string): Set<string> {
+  const found = new Set<string>();
+  for (const sentence of sentences(tree)) {
+    for (const { text: value, lower } of sentenceWords(sentence, text)) {
+      if (value === lower) found.add(stem(value));
+    }
+  }
+  return found;
+}
 
 /** How many words are looked for one by one before a set of all lower-case words pays off. */
 const DIRECT_LOOKUPS = 4;

@@ -5,7 +5,18 @@
  * (`gave in`, `turn it on`); a translation cut short ends on a preposition with nothing of the
  * kind before it (`to prevent black holes from forming to.`, `most of the growth in.`).
  */
-import type { TaggedWord, WordInfo } from '../../src/core/rule-kit.js';
+import { loadJson, type TaggedWord, type WordInfo } from '../../src/core/rule-kit.js';
+
+/**
+ * The verbs that may leave each preposition at the end of a whole sentence: as a phrasal verb's
+ * particle (`gave in`) or stranded by the passive (`was laughed at`). Base forms and irregular
+ * forms; regular inflections are recognised by `baseForms`.
+ */
+const STRANDING_VERBS = new Map(
+  Object.entries(
+    loadJson<{ verbs: Record<string, string[]> }>(import.meta.url, './stranding-verbs.json').verbs,
+  ).map(([preposition, verbs]) => [preposition, new Set(verbs)]),
+);
 
 /** Prepositions that need an object and are not also common adverbs (`before`, `over`, `up`). */
 export const PREPOSITIONS = new Set([
@@ -89,22 +100,67 @@ const ELLIPTICAL_TO = new Set(
 /** Prepositions that double as particles of phrasal verbs: `gave in`, `log on`, `stood by`. */
 const PARTICLES = new Set(['in', 'on', 'by', 'about', 'through', 'with']);
 
+/** Adverbs and particles between a verb and its preposition: `looked back on`, `gave up on`. */
+const BETWEEN_VERB_AND_PREPOSITION = new Set(['ADV', 'PART', 'ADP']);
+
+/** The forms `word` may be an inflection of: `moved` → `move`, `stopped` → `stop`, `tries` → `try`. */
+export function baseForms(word: string): string[] {
+  const forms = [word];
+  for (const [ending, replacement] of INFLECTIONS) {
+    if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
+    const stem = word.slice(0, word.length - ending.length) + replacement;
+    forms.push(stem);
+    // A doubled final consonant: `stopped`, `dropping`.
+    if (replacement === '' && stem.length > 2 && stem.at(-1) === stem.at(-2)) {
+      forms.push(stem.slice(0, -1));
+    }
+  }
+  return forms;
+}
+const INFLECTIONS: readonly (readonly [string, string])[] = [
+  ['ies', 'y'],
+  ['ied', 'y'],
+  ['es', ''],
+  ['s', ''],
+  ['ed', ''],
+  ['d', ''],
+  ['ing', ''],
+  ['ing', 'e'],
+];
+
+/**
+ * Whether the verb before the sentence's last word (a preposition) may leave it there: `gave in`,
+ * `was laughed at`, `looked back on`. Any other word leaves the preposition without its object.
+ */
+function strandsPreposition(tagged: readonly TaggedWord[], preposition: string): boolean {
+  const verbs = STRANDING_VERBS.get(preposition);
+  if (!verbs) return false;
+  for (let index = tagged.length - 2; index >= Math.max(0, tagged.length - 4); index--) {
+    const word = tagged[index]!;
+    if (baseForms(word.lower).some((form) => verbs.has(form))) {
+      // A particle ends an active clause (`gave in`); any other preposition only a passive one
+      // (`was laughed at`; `they laughed at.` lost its object).
+      return PARTICLES.has(preposition) || isPassive(tagged, index);
+    }
+    if (!BETWEEN_VERB_AND_PREPOSITION.has(word.tag)) return false;
+  }
+  return false;
+}
+
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got']);
 
-/** The sentence ends in a passive participle: a form of `be` one or two words before it. */
-function isPassive(tagged: readonly TaggedWord[]): boolean {
-  const participle = tagged.at(-2)!;
-  if (!/(?:ed|en|wn|ght|ne|de)$/.test(participle.lower)) return false;
-  return [tagged.at(-3), tagged.at(-4)].some(
-    (word) => word && (BE.has(word.lower) || /['’](?:s|re)$/.test(word.lower)),
+/** Whether the verb at `index` is a passive participle: a form of `be` one or two words before it. */
+function isPassive(tagged: readonly TaggedWord[], index: number): boolean {
+  return [tagged[index - 1], tagged[index - 2]].some(
+    (word) => word !== undefined && (BE.has(word.lower) || /['’](?:s|re)$/.test(word.lower)),
   );
 }
 
 /** Object pronouns between a verb and its particle: `turn it on`, `let them in`. */
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you', 'this', 'that']);
 
-/** Tags of a word before a particle that belongs to it: a verb, an auxiliary, an adverb. */
-const PARTICLE_HOSTS = new Set(['VERB', 'AUX', 'PART', 'ADV']);
+/** Tags of a word after a wh-word that make the wh-word its subject: `which included`. */
+const SUBJECT_OF = new Set(['VERB', 'AUX']);
 
 const CLAUSE_BREAK = /[,;:()—–]|\s-\s/u;
 
@@ -122,20 +178,28 @@ export function isCutAfterPreposition(
   if (!previous) return false;
   if (last.lower === 'to') {
     if (ELLIPTICAL_TO.has(previous.lower) || /['’]d$/.test(previous.lower)) return false;
-  } else if (PARTICLES.has(last.lower)) {
-    if (PARTICLE_HOSTS.has(previous.tag) || OBJECT_PRONOUNS.has(previous.lower)) return false;
   } else {
-    // `was laughed at`, `has been paid for`: the passive strands the preposition.
-    if (previous.tag === 'VERB' && isPassive(tagged)) return false;
+    // `turn it on`, `let them in`; `gave in`, `was laughed at`, `has been paid for`: a particle,
+    // or a preposition the passive strands, of a verb that takes it that way. `rescued in.`,
+    // `said on.`, `was rescued from.` leave theirs without an object.
+    if (PARTICLES.has(last.lower) && OBJECT_PRONOUNS.has(previous.lower)) return false;
+    if (strandsPreposition(tagged, last.lower)) return false;
   }
   if (last.lower !== 'to') {
     // `and so on`, `not at all`, `for good`.
     if (`${previous.lower} ${last.lower}` === 'so on') return false;
   }
-  // A gap opener anywhere in the clause that ends here licenses a stranded preposition.
+  // A gap opener anywhere in the clause that ends here licenses a stranded preposition, unless
+  // the preposition follows a noun, whose phrase it completes (`measures to accelerate the
+  // recovery of.`), and unless the wh-word is the subject of a verb right after it (`which
+  // included prisoners arrested in.`): then nothing was moved away from the preposition.
+  if (NOUN_TAGS.has(previous.tag) || previous.tag === 'NUM') return true;
   for (let index = words.length - 2; index >= 0; index--) {
     const word = words[index]!;
-    if (GAP_OPENERS.has(word.lower.replace(/['’]s$/, ''))) return false;
+    const subject = SUBJECT_OF.has(tagged[index + 1]?.tag ?? '');
+    if (GAP_OPENERS.has(word.lower.replace(/['’]s$/, '')) && (word.lower === 'worth' || !subject)) {
+      return false;
+    }
     const before = tagged[index - 1];
     if (before && CLAUSE_BREAK.test(text.slice(before.end, word.start))) break;
     if (

@@ -19,6 +19,30 @@ describe('merged-sentence', () => {
     expect(found[0]).toMatchObject({ excerpt: 'Cooperation', suggestions: ['cooperation'] });
   });
 
+  it('flags `The` before a name that opens a sentence, and a word the text writes inflected in lower case', () => {
+    const found = lint(
+      'State-owned and private enterprises are developing together The Singapore government has taken steps. ' +
+        'Personal pension products were finally launched Rescue workers pulled the mother out after rescuing the son.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['The', 'Rescue']);
+  });
+
+  it('keeps `The` in names and titles of works', () => {
+    expect(
+      lint(
+        'He visited The Hague last week. She watched the film The Wandering Earth twice. He reads The Economist daily.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a long line with no full stop as prose that lost it, not as a headline', () => {
+    const found = lint(
+      'Since the beginning of this year, with the acceleration of centralized procurement of dental implants, price reductions have also been put on the agenda in various places The first batch of products went on sale',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['The']);
+    expect(lint('Xi meets the press As talks begin in Beijing')).toEqual([]);
+  });
+
   it('keeps a name after a semicolon', () => {
     expect(lint('They met in May; Beijing hosted the talks and Beijing paid.')).toEqual([]);
   });

@@ -30,6 +30,29 @@ describe('truncated-sentence', () => {
     expect(found.map((d) => d.excerpt)).toEqual(['to.', 'a.', 'from.', 'of.']);
   });
 
+  it('flags a preposition that completes a noun or follows a verb that does not strand it', () => {
+    const found = lint(
+      [
+        'The government took measures to accelerate the recovery of.',
+        'The amnesty included some prisoners arrested in.',
+        'The death toll was 20,665 in.',
+        'Two women were rescued in. They had been trapped.',
+        'The man was rescued from.',
+      ].join(' '),
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['of.', 'in.', 'in.', 'in.', 'from.']);
+  });
+
+  it('leaves particles and passives of verbs that take them alone', () => {
+    const text = [
+      'After days of talks the union gave in.',
+      'You have to be very close to it to fall in.',
+      'The bills were paid for.',
+      'The plan was looked into.',
+    ].join(' ');
+    expect(lint(text)).toEqual([]);
+  });
+
   it('leaves stranded prepositions, particles and elliptical `to` alone', () => {
     const text = [
       'It comes from the universe we look up into.',

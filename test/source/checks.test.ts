@@ -204,4 +204,39 @@ describe('gender-mismatch: person', () => {
       expect(r.findings.filter((f) => f.ruleId === 'gender-mismatch')).toEqual([]);
     }
   });
+  test('a "you" inside quoted speech whose source quote has no 你/您; an "I" there is restored', () => {
+    const persons = (text: string, source: string): string[] =>
+      checkSource({ text, source })
+        .findings.filter((f) => f.ruleId === 'gender-mismatch')
+        .map((f) => String(f.data.actual));
+    expect(
+      persons(
+        '"There is no time to make a fuss, and it is galling if you do not," he said.',
+        '他说：“闹吧没时间，不闹的话也确实窝心。”',
+      ),
+    ).toEqual(['you']);
+    expect(
+      persons('"I am afraid prices will drop," he said.', '他说：“就怕买完了就降价了。”'),
+    ).toEqual([]);
+  });
+
+  test('not in a source that speaks in the first or second person throughout (a talk)', () => {
+    const talk = {
+      text:
+        'I want you to take a moment to think about it. We know most of it from light. ' +
+        'Then you can see the stars. I think this is amazing.',
+      source: '我希望大家花点时间想一想。我们的了解大多来自光。然后就能看到星星。觉得这很神奇。',
+    };
+    expect(checkSource(talk).findings.filter((f) => f.ruleId === 'gender-mismatch')).toEqual([]);
+    // The same last sentence in a news article is reported: its source speaks of no one.
+    const news = {
+      text: 'The minister visited the site. Then he met the workers. I think this is amazing.',
+      source: '部长视察了现场。随后会见了工人。觉得这很神奇。',
+    };
+    expect(
+      checkSource(news)
+        .findings.filter((f) => f.ruleId === 'gender-mismatch')
+        .map((f) => f.data.actual),
+    ).toEqual(['I']);
+  });
 });

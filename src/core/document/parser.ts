@@ -1,6 +1,7 @@
 import { ParseEnglish } from 'parse-english';
 import type { Paragraph, Root, RootContent, Sentence, SentenceContent, Word } from 'nlcst';
 import type { Point } from 'unist';
+import { withWordStops } from './abbreviation-stops.js';
 
 type TokenType = 'WhiteSpaceNode' | 'PunctuationNode' | 'WordNode' | 'SymbolNode';
 
@@ -114,7 +115,7 @@ export interface PlacedParse {
 
 export function createPlacedParser(): PlacedParse {
   const parser = new PlacedParser();
-  const allPlugins = parser.tokenizeParagraphPlugins;
+  const allPlugins = withWordStops(parser.tokenizeParagraphPlugins);
   const singleLinePlugins = withoutImplicitBreaks(allPlugins);
   const sentencePlugins = sentencePluginsByMarks(parser.tokenizeSentencePlugins);
   return (piece, offset, line, column) => {
