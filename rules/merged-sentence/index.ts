@@ -48,8 +48,6 @@ const THE_NAMES = loadJson<{ names: string[]; titleNouns: string[] }>(
 );
 const NAMES_AFTER_THE = new Set(THE_NAMES.names.map((name) => name.toLowerCase()));
 const TITLE_NOUNS = new Set(THE_NAMES.titleNouns);
-/** A headline has at most this many words; a longer line with no full stop is prose that lost it. */
-const HEADLINE_MAX_WORDS = 20;
 /** Nouns that take a letter as a label: `type A`, `grade A`, `class A shares`. */
 const LABELLED = new Set(
   'type grade class plan vitamin group category level section part phase tier round team option model series'.split(
@@ -231,7 +229,7 @@ export default defineRule({
           if (LINE_BREAK.test(between) || ENDS_WITH_STOP.test(previous.text)) continue;
           if (OPENS_CLAUSE.test(between.trim())) continue;
           titleCase ??= isTitleCase(words);
-          if (titleCase || isHeadline(layout, start)) break;
+          if (titleCase || layout.isHeadingLine(layout.lineAt(start))) break;
           report(file, {
             at: { start, end: start + value.length },
             messageId: 'capital',
@@ -264,15 +262,6 @@ function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boo
     LOWER_START.test(afterName.text) &&
     !FUNCTION_WORDS.has(afterName.lower)
   );
-}
-
-/** Whether the line at `offset` is a headline: no full stop at its end, and not too long for one. */
-function isHeadline(layout: ReturnType<typeof layoutOf>, offset: number): boolean {
-  const line = layout.lineAt(offset);
-  if (!layout.isHeadingLine(line)) return false;
-  const words = /\S+/gu;
-  for (let count = 0; words.exec(line.text);) if (++count > HEADLINE_MAX_WORDS) return false;
-  return true;
 }
 
 /** A crude stem: the word without a regular inflection (`rescuing`, `rescued`, `rescuers` → `rescu`). */
