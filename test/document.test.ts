@@ -73,6 +73,13 @@ describe('the NewsDocument', () => {
     ]);
   });
 
+  it('reads a line of more than 20 words with no full stop as prose that lost it, not a headline', () => {
+    const long =
+      'Since the beginning of this year, with the acceleration of centralized procurement of dental implants, price reductions have been put on the agenda';
+    const kinds = documentOfText(`${long}\nEU summit debates refugee policy, officials say`).blocks;
+    expect(kinds.map((block) => block.kind)).toEqual(['prose', 'headline']);
+  });
+
   it('takes block kinds from markup', () => {
     const linter = createMtLinter();
     const seen: string[] = [];

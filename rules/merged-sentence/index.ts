@@ -48,8 +48,6 @@ const THE_NAMES = loadJson<{ names: string[]; titleNouns: string[] }>(
 );
 const NAMES_AFTER_THE = new Set(THE_NAMES.names.map((name) => name.toLowerCase()));
 const TITLE_NOUNS = new Set(THE_NAMES.titleNouns);
-/** A headline has at most this many words; a longer line with no full stop is prose that lost it. */
-const HEADLINE_MAX_WORDS = 20;
 /** Nouns that take a letter as a label: `type A`, `grade A`, `class A shares`. */
 const LABELLED = new Set(
   'type grade class plan vitamin group category level section part phase tier round team option model series'.split(
@@ -60,6 +58,16 @@ const LABELLED = new Set(
 const DOMAINS = new Set(['com', 'net', 'org', 'gov', 'edu', 'cn', 'uk', 'hk', 'tw', 'info', 'io']);
 /** `levels; Cooperation between`: a capital after a semicolon, before a lower-case word. */
 const AFTER_SEMICOLON = /;[ \t]+(?<word>\p{Lu}\p{Ll}+)(?=[ \t]+\p{Ll})/gu;
+/**
+ * A sentence connective right after a lower-case word and before a comma: `...on costs however,
+ * the death toll rose`. Mid-sentence, English sets these off with a comma on both sides (`X,
+ * however, Y`), so one with none before it starts a sentence whose stop was lost. Only adverbs that
+ * connect whole sentences: `later,` or `today,` may close a clause (`He left later, after it`).
+ */
+const CONNECTIVE_AFTER_WORD =
+  /(?<=\p{Ll}[ \t]+)(?:however|moreover|furthermore|meanwhile|nevertheless|nonetheless|additionally|consequently)(?=,)/gu;
+/** Words before which a connective is part of the clause: `and however,` does not occur, `but meanwhile,` does. */
+const JOINS_CLAUSES = new Set(['and', 'but', 'or', 'so', 'yet', 'and/or']);
 /** A capitalised word: upper case then lower case only (not `US`, `I`, `iPhone`). */
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 /** Marks after which a capital is normal: sentence ends, colons, dashes, quotes, brackets. */
@@ -78,6 +86,8 @@ export default defineRule({
       semicolon:
         '`{{word}}` is capitalised after a semicolon: a new sentence was probably joined to this one',
       noSpace: 'No space after `{{mark}}`: two sentences run together',
+      connective:
+        '`{{word}},` follows `{{previous}}` with no stop or comma between: two sentences were probably run together here',
     },
     examples: {
       invalid: [
@@ -91,6 +101,7 @@ export default defineRule({
         'It works That’s the point.',
         'Prices of dental implants were on the agenda Dental implants are costly.',
         'They sped up the process A number of deals were signed.',
+        'Buyers save half or even more on costs however, prices may rise again.',
       ],
       valid: [
         'He visited The Hague and the Bank of China.',
@@ -117,6 +128,7 @@ export default defineRule({
         'The last project I’m going to show is new.',
         'Patients with type A blood were tested.',
         'The party met and the Party members voted.',
+        'The talks, however, went on. Prices rose; however, wages did not. He agreed but meanwhile, nothing changed.',
       ],
     },
   },
@@ -161,6 +173,21 @@ export default defineRule({
         stemsInText ??= lowerCaseStems(tree, text);
         return stemsInText.has(stem(lower));
       };
+      for (const match of text.matchAll(CONNECTIVE_AFTER_WORD)) {
+        const previous = /(\S+)[ \t]+$/u.exec(
+          text.slice(Math.max(0, match.index - 40), match.index),
+        );
+        const before = previous?.[1] ?? '';
+        // After another word that joins clauses, or a word ending in a mark (`costs;`), all is well.
+        if (JOINS_CLAUSES.has(before) || !/\p{Ll}$/u.test(before)) continue;
+        if (layout.isHeadingLine(layout.lineAt(match.index))) continue;
+        report(file, {
+          at: { start: match.index, end: match.index + match[0].length },
+          messageId: 'connective',
+          data: { word: match[0], previous: before },
+        });
+      }
+
       for (const match of text.matchAll(AFTER_SEMICOLON)) {
         const word = match.groups!.word!;
         const lower = word.toLowerCase();
@@ -231,7 +258,7 @@ export default defineRule({
           if (LINE_BREAK.test(between) || ENDS_WITH_STOP.test(previous.text)) continue;
           if (OPENS_CLAUSE.test(between.trim())) continue;
           titleCase ??= isTitleCase(words);
-          if (titleCase || isHeadline(layout, start)) break;
+          if (titleCase || layout.isHeadingLine(layout.lineAt(start))) break;
           report(file, {
             at: { start, end: start + value.length },
             messageId: 'capital',
@@ -264,15 +291,6 @@ function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boo
     LOWER_START.test(afterName.text) &&
     !FUNCTION_WORDS.has(afterName.lower)
   );
-}
-
-/** Whether the line at `offset` is a headline: no full stop at its end, and not too long for one. */
-function isHeadline(layout: ReturnType<typeof layoutOf>, offset: number): boolean {
-  const line = layout.lineAt(offset);
-  if (!layout.isHeadingLine(line)) return false;
-  const words = /\S+/gu;
-  for (let count = 0; words.exec(line.text);) if (++count > HEADLINE_MAX_WORDS) return false;
-  return true;
 }
 
 /** A crude stem: the word without a regular inflection (`rescuing`, `rescued`, `rescuers` → `rescu`). */

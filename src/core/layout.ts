@@ -5,7 +5,7 @@
  * document), so every rule asks in O(log n).
  */
 import type { VFile } from 'vfile';
-import { endsLikeProse } from './document/blocks.js';
+import { looksLikeHeadline } from './document/blocks.js';
 import { buildDocument, type NewsDocument } from './document/build.js';
 import { documentOf } from './document/of.js';
 import { createPlacedParser } from './document/parser.js';
@@ -23,7 +23,8 @@ export interface Layout {
   isQuoted(offset: number): boolean;
   /**
    * True for a line that is not running prose: a headline, byline, dateline-only line or caption
-   * credit, recognised by not ending in a sentence's final punctuation.
+   * credit, recognised by not ending in a sentence's final punctuation and having at most 20
+   * words (a longer line with no stop is prose that lost it).
    */
   isHeadingLine(line: Line): boolean;
 }
@@ -57,7 +58,7 @@ function layoutFromDocument(document: NewsDocument): Layout {
   const isHeadingLine = (line: Line): boolean => {
     let heading = headings.get(line.start);
     if (heading === undefined) {
-      heading = !endsLikeProse(line.text);
+      heading = looksLikeHeadline(line.text);
       headings.set(line.start, heading);
     }
     return heading;

@@ -23,6 +23,13 @@ describe('truncated-sentence', () => {
     ]);
   });
 
+  it('flags a lower-case start on a long line that lost its final stop', () => {
+    const found = lint(
+      'Price reductions for dental implants have also been put on the agenda in various places. two days of intensive travel to seek business opportunities and increase publicity across the region in the spring',
+    );
+    expect(found.map((d) => [d.messageId, d.excerpt])).toEqual([['lowerStart', 'two']]);
+  });
+
   it('flags a sentence cut after a preposition, an article or `to`, at that word', () => {
     const found = lint(
       'Nature would prevent black holes from forming to. The sound was a. Most of the growth came from. It was one of.',

@@ -172,6 +172,24 @@ describe('terminology', () => {
   });
 });
 
+describe('number-mismatch: amounts in words', () => {
+  test('"a billion" is 十亿, and "billions of years" is 数十亿年: nothing is missing', () => {
+    const r = checkSource({
+      text: 'Imagine that a billion years ago two black holes collided. Their merger takes billions of years.',
+      source: '想象一下，十亿年前两个黑洞相撞。它们的融合需要数十亿年。',
+    });
+    expect(r.findings.filter((f) => f.ruleId === 'number-mismatch')).toEqual([]);
+  });
+
+  test('a billion for 百万 is still the wrong figure', () => {
+    const r = checkSource({
+      text: 'Imagine that a billion years ago two black holes collided.',
+      source: '想象一下，一百万年前两个黑洞相撞。',
+    });
+    expect(r.findings.filter((f) => f.ruleId === 'number-mismatch').length).toBeGreaterThan(0);
+  });
+});
+
 describe('document status', () => {
   test('a source that does not match gives no findings and says so', () => {
     const r = checkSource({ text: GOOD, source: 'Not Chinese at all.' });

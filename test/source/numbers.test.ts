@@ -68,6 +68,14 @@ describe('Chinese numbers', () => {
     expect(chineseNumbers('一些人十分重要')).toEqual([]);
   });
 
+  test('数十亿 and 几百万 are orders of magnitude, not figures the English must carry', () => {
+    expect(chineseNumbers('需要数十亿年，质量是几百万倍').map((n) => [n.text, n.hard])).toEqual([
+      ['十亿', false],
+      ['百万', false],
+    ]);
+    expect(chineseNumbers('十亿年前').map((n) => n.hard)).toEqual([true]);
+  });
+
   test('九二共识 may be the year 1992', () => {
     const [n] = chineseNumbers('九二共识');
     expect(n?.alternatives).toContain(1992);
@@ -125,6 +133,15 @@ describe('English numbers', () => {
 
   test('codes are not figures: F-22, COVID-19, G20', () => {
     expect(en('F-22, COVID-19 and the G20')).toEqual([]);
+  });
+
+  test('amounts said in words: a billion, two and a half million, half a million', () => {
+    expect(en('a billion years ago')).toEqual([['a billion', 1e9, 'cardinal']]);
+    expect(en('two and a half million parts')).toEqual([
+      ['two and a half million', 2.5e6, 'cardinal'],
+    ]);
+    expect(en('half a million people')).toEqual([['half a million', 5e5, 'cardinal']]);
+    expect(en('an hour and a half')).toEqual([]);
   });
 
   test('3 p.m. may be 15 o’clock', () => {

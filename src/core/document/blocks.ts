@@ -28,6 +28,12 @@ const DATE = new RegExp(`\\b${MONTH} ?\\d{1,2}(?:st|nd|rd|th)?\\b`, 'u');
 const BYLINE = /^[ \t]*(?:by|reporters?|editors?|written by|edited by)[ :]/iu;
 /** A line wholly in quotation marks. */
 const QUOTATION = /^[ \t]*[“"][^“”"]*[”"][.!?,]?[ \t]*$/u;
+/**
+ * The most words a headline has. A longer line with no final punctuation is running prose that lost
+ * its stop (a machine slip, or a transcript), not a headline: its sentences are checked like any.
+ */
+const HEADLINE_MAX_WORDS = 20;
+
 /** Most words a dateline, byline or caption credit on its own has. */
 const SHORT = 12;
 
@@ -46,14 +52,14 @@ export function classifyLine(text: string, hinted: BlockKind | undefined): Block
   ) {
     return 'dateline';
   }
-  if (!PROSE_END.test(trimmed)) return 'headline';
+  if (!PROSE_END.test(trimmed) && words <= HEADLINE_MAX_WORDS) return 'headline';
   if (QUOTATION.test(trimmed)) return 'quotation';
   return 'prose';
 }
 
-/** Whether a line ends like running prose (a sentence's final punctuation). */
-export function endsLikeProse(text: string): boolean {
-  return PROSE_END.test(text);
+/** Whether a line reads as a headline: no final punctuation, and short enough for one. */
+export function looksLikeHeadline(text: string): boolean {
+  return !PROSE_END.test(text) && wordCount(text.trim()) <= HEADLINE_MAX_WORDS;
 }
 
 function wordCount(text: string): number {

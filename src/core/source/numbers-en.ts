@@ -1,7 +1,7 @@
 /**
  * Reads every number of an English sentence in the forms news copy uses: 31.51 billion, 35,000,
  * 35 thousand, three, twenty-five, third, the 48th, 18.3%, 18.3 percent, 1.5 percentage points,
- * Feb. 11, 11 February 2023, 2023, 3 p.m.
+ * Feb. 11, 11 February 2023, 2023, 3 p.m., a billion, two and a half million.
  */
 import { writtenPrecision, type NumberKind, type NumberMention } from './numbers.js';
 
@@ -161,6 +161,10 @@ const DATE_DMY =
 const MONTH_ALONE =
   /\b(January|February|March|April|June|July|August|September|October|November|December)\b/gu;
 
+/** "a billion", "an hundred", "two and a half million", "half a million": amounts said in words. */
+const SPOKEN_SCALE =
+  /\b(?:(an?)|(one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+and\s+a\s+half|(half)\s+an?)\s+(hundred|thousand|million|billion|trillion)\b/giu;
+
 function overlaps(taken: boolean[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (taken[i]) return true;
   return false;
@@ -218,6 +222,21 @@ export function englishNumbers(text: string, start = 0, end = text.length): Numb
   for (let m = MONTH_ALONE.exec(piece); m; m = MONTH_ALONE.exec(piece)) {
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     push(m.index, m[0].length, MONTH_NAMES[m[1]!.toLowerCase()]!, 'month', 1, '', false);
+  }
+  SPOKEN_SCALE.lastIndex = 0;
+  for (let m = SPOKEN_SCALE.exec(piece); m; m = SPOKEN_SCALE.exec(piece)) {
+    const [whole, article, count, half, scaleWord] = m;
+    const factor = SCALE[scaleWord!.toLowerCase()]!;
+    const units = article ? 1 : half ? 0.5 : (ONES[count!.toLowerCase()] ?? Number(count)) + 0.5;
+    push(
+      m.index,
+      whole.length,
+      units * factor,
+      'cardinal',
+      article ? factor : factor / 2,
+      '',
+      false,
+    );
   }
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(piece); m; m = FIGURE.exec(piece)) {

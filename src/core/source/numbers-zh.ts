@@ -148,6 +148,9 @@ const NOT_NUMBER_WORDS = [
 ];
 
 /** Reads the numbers of `text[start, end)`; offsets are into `text`. */
+/** 数 and 几 before a numeral make it vague: 数十亿 (billions), 几百万 (several million). */
+const VAGUE_BEFORE = /[数几]$/u;
+
 export function chineseNumbers(text: string, start = 0, end = text.length): NumberMention[] {
   const piece = text.slice(start, end);
   const out: NumberMention[] = [];
@@ -238,6 +241,8 @@ export function chineseNumbers(text: string, start = 0, end = text.length): Numb
         scaleWord !== '' ||
         value >= 100 ||
         (kind === 'ordinal' && value > 10);
+      // 数十亿, 几百万: "several billion", "millions": an order of magnitude, not a figure to carry.
+      if (VAGUE_BEFORE.test(piece.slice(Math.max(0, m.index - 1), m.index))) hard = false;
     }
     if (kind !== 'cardinal' && kind !== 'percent' && kind !== 'point') precision = 1;
     // 九二共识 is the 1992 Consensus: two digits read one by one may be a year.
