@@ -49,13 +49,13 @@ const SWAP: Record<string, string> = {
 
 function swapEach(target: string): void {
   const tree = parser.parse(target) as Root;
-  for (const pronoun of findMentions(tokenize(tree)).pronouns) {
+  for (const pronoun of findMentions(tokenize(tree, target)).pronouns) {
     const { start, end, text } = pronoun.token;
     const other = SWAP[text.toLowerCase()]!;
     const replacement = /^\p{Lu}/u.test(text) ? other[0]!.toUpperCase() + other.slice(1) : other;
     const variant = target.slice(0, start) + replacement + target.slice(end);
     swaps.variants++;
-    for (const finding of checkAgreement(parser.parse(variant) as Root)) {
+    for (const finding of checkAgreement(parser.parse(variant) as Root, variant)) {
       if (finding.pronoun.token.start !== start) {
         swaps.falseAlarms++;
         if (values.list) {
@@ -74,13 +74,13 @@ for (const line of readFileSync(positionals[0], 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const { target } = JSON.parse(line) as { target: string };
   const tree = parser.parse(target) as Root;
-  const sentences = tokenize(tree);
+  const sentences = tokenize(tree, target);
   const mentions = findMentions(sentences);
   const resolutions = resolvePronouns(sentences, mentions);
   const evidence = collectEvidence(sentences, mentions, resolutions);
   counts.texts++;
   counts.pronouns += mentions.pronouns.length;
-  counts.findings += checkAgreement(tree).length;
+  counts.findings += checkAgreement(tree, target).length;
   if (values.swap) swapEach(target);
   for (const { pronoun, entity, confidence } of resolutions) {
     counts[confidence]++;

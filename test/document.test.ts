@@ -10,6 +10,8 @@ import {
   type NewsDocument,
 } from '../src/core/index.js';
 import { createMtLinter, registry } from '../src/linter.js';
+import { isShort } from '../src/core/document/blocks.js';
+import { quotedRanges } from '../src/core/document/quotes.js';
 
 const documentOfText = (text: string): NewsDocument => documentOf(new VFile({ value: text }));
 
@@ -138,6 +140,43 @@ describe('the NewsDocument', () => {
       'Talks end in Beijing\nThe two sides met.\nBy Li Xin',
     );
     expect(read).toEqual(['The two sides met.']);
+  });
+});
+
+describe('line tests', () => {
+  it('calls a line short when it has at most twelve words, however long they are', () => {
+    // A word: a run of characters above U+0020 (the space), as the line test reads them.
+    const words = (text: string) =>
+      [...text].reduce<string[]>((found, char, index, chars) => {
+        const inWord = char.charCodeAt(0) > 32;
+        if (inWord && (index === 0 || chars[index - 1]!.charCodeAt(0) <= 32)) found.push(char);
+        return found;
+      }, []);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'word', '\t', ' ', '  ', '\u00a0', '—', '\n'), {
+          maxLength: 60,
+        }),
+        (parts) => {
+          const text = parts.join('');
+          expect(isShort(text)).toBe(words(text).length <= 12);
+        },
+      ),
+    );
+    expect(isShort('By Li Xin and Wang Yi')).toBe(true);
+    expect(isShort('one two three four five six seven eight nine ten eleven twelve thirteen')).toBe(
+      false,
+    );
+  });
+
+  it('finds curly and straight quotations by character', () => {
+    expect(quotedRanges([{ start: 10, text: 'He said “yes” and "no" then ”' }])).toEqual([
+      [10, 39],
+    ]);
+    expect(quotedRanges([{ start: 0, text: 'a “b” c "d' }])).toEqual([
+      [2, 5],
+      [8, 10],
+    ]);
   });
 });
 

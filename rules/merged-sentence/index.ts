@@ -213,6 +213,10 @@ export default defineRule({
         for (let index = 1; index < words.length - 1; index++) {
           const word = words[index]!;
           const value = word.text;
+          // Only a word that starts with a capital can be reported (every path below tests for
+          // one before it reports): the rest, most words, are passed over before any look-up.
+          const first = value.charCodeAt(0);
+          if (first < 128 && (first < 65 || first > 90)) continue;
           // The set look-ups first, on the lower case already read: most words are in none.
           const opener = OPENERS.has(word.lower) || CONTRACTED_OPENER.test(value);
           const previous = words[index - 1]!;

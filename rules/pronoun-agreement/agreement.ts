@@ -42,21 +42,21 @@ export interface Finding {
 type Profile = Record<Gender, Side>;
 
 /**
- * The findings of a document; `facts`, when the lint has a Chinese source, add what the source says
- * about people's gender.
+ * The findings of a document (`tree`, parsed from `text`); `facts`, when the lint has a Chinese
+ * source, add what the source says about people's gender.
  */
-export function checkAgreement(tree: Root, facts?: SourceFacts): Finding[] {
+export function checkAgreement(tree: Root, text: string, facts?: SourceFacts): Finding[] {
   // Most texts have no gendered pronoun, or nothing that could disagree with one: skip the
   // analysis when a cheap look at the words proves there is nothing to report (see prefilter.ts).
   // The source's 她/他 is evidence the words cannot show, so with one only the pronoun is needed.
   const fromSource = facts !== undefined && facts.pronouns.length > 0;
-  if (fromSource ? !hasPronoun(tree) : !mayReport(tree)) return [];
-  return analyseAgreement(tree, facts);
+  if (fromSource ? !hasPronoun(tree, text) : !mayReport(tree, text)) return [];
+  return analyseAgreement(tree, text, facts);
 }
 
 /** The whole analysis, without the prefilter: exported so tests can prove the prefilter sound. */
-export function analyseAgreement(tree: Root, facts?: SourceFacts): Finding[] {
-  const sentences = tokenize(tree);
+export function analyseAgreement(tree: Root, text: string, facts?: SourceFacts): Finding[] {
+  const sentences = tokenize(tree, text);
   const mentions = findMentions(sentences);
   const resolutions = resolvePronouns(sentences, mentions);
   const evidence = collectEvidence(sentences, mentions, resolutions);

@@ -53,7 +53,7 @@ export default defineRule({
   },
   create(_options, { report }) {
     return (tree, file) => {
-      for (const finding of checkAgreement(tree, sourceFacts(file))) {
+      for (const finding of checkAgreement(tree, String(file.value), sourceFacts(file))) {
         const { pronoun, source } = finding;
         report(file, {
           at: { start: pronoun.token.start, end: pronoun.token.end },

@@ -8,7 +8,7 @@
  * public figure's name: each needs one of the words in `EVIDENCE_WORDS` or `FIRST_NAMES`, or two
  * words in a row that open a listed public figure's name), or a pronoun of the other gender.
  */
-import type { Root } from '../../src/core/rule-kit.js';
+import type { Root, WordInfo } from '../../src/core/rule-kit.js';
 import {
   FIRST_NAMES,
   GENDERED_NOUNS,
@@ -21,16 +21,16 @@ import {
   nameKey,
   type Gender,
 } from './lexicon.js';
-import { bareOf, endsWithStop, isPossessive, someWord } from './tokens.js';
+import { bareOfWord, endsWithStop, isPossessive, someWord } from './tokens.js';
 
 /** Whether the rule could report anything in the document; false only when it surely cannot. */
-export function mayReport(tree: Root): boolean {
-  return someWord(tree, isPronounWord) && hasEvidenceAgainst(tree);
+export function mayReport(tree: Root, text: string): boolean {
+  return someWord(tree, text, isPronounWord) && hasEvidenceAgainst(tree, text);
 }
 
 /** Whether the document has a gendered pronoun at all: all a finding needs when a source speaks. */
-export function hasPronoun(tree: Root): boolean {
-  return someWord(tree, isPronounWord);
+export function hasPronoun(tree: Root, text: string): boolean {
+  return someWord(tree, text, isPronounWord);
 }
 
 /** Words whose `bare` form gives a person's gender as an honorific, a noun or a spouse. */
@@ -47,25 +47,26 @@ const GENDER_BIT: Record<Gender, number> = { female: 1, male: 2 };
  * case its lower case is one) are lower-cased and looked up: most documents have no such pronoun,
  * and this runs for every word of theirs.
  */
-function isPronounWord(raw: string): boolean {
-  const first = raw.charCodeAt(0);
+function isPronounWord(word: WordInfo): boolean {
+  const first = word.text.charCodeAt(0);
   if (first < 128 && first !== 104 && first !== 72 && first !== 115 && first !== 83) return false;
-  return PRONOUNS.has(bareOf(withoutPossessive(raw)));
+  return PRONOUNS.has(bareOfWord(word));
 }
 
 /**
  * Pronouns of both genders, or a pronoun and a word that may be strong evidence. Stops at the
  * first word where that is known, which in most articles with names comes early.
  */
-function hasEvidenceAgainst(tree: Root): boolean {
+function hasEvidenceAgainst(tree: Root, documentText: string): boolean {
   let genders = 0;
   let evidence = false;
   // The word before, when it starts a public figure's name; particles ("von der") are skipped
   // as the name's key skips them.
   let previous = '';
-  return someWord(tree, (raw) => {
+  return someWord(tree, documentText, (word) => {
+    const raw = word.text;
     const text = withoutPossessive(raw);
-    const bare = bareOf(text);
+    const bare = bareOfWord(word);
     const pronoun = PRONOUNS.get(bare);
     if (pronoun) genders |= GENDER_BIT[pronoun.gender];
     evidence ||=

@@ -1,14 +1,17 @@
 /**
- * The document as the rule reads it: sentences of tokens with exact offsets. nlcst gives words and
- * punctuation; a line break also ends a sentence here, since headlines and list items often have no
- * full stop and a pronoun never reaches across them to the line before as a clause subject would.
+ * The document as the rule reads it: sentences of tokens with exact offsets. The words are the
+ * document's shared words (`sentenceWords`: their text, lower case and offsets, read once for every
+ * rule), the punctuation nlcst's; a line break also ends a sentence here, since headlines and list
+ * items often have no full stop and a pronoun never reaches across them to the line before as a
+ * clause subject would.
  */
 import {
+  sentenceWords,
   toString,
   type Root,
   type Sentence,
   type SentenceContent,
-  type Word,
+  type WordInfo,
 } from '../../src/core/rule-kit.js';
 import { HONORIFICS, NOT_NAME_WORDS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
 
@@ -68,7 +71,8 @@ export interface TokenSentence {
   tokens: Token[];
 }
 
-export function tokenize(tree: Root): TokenSentence[] {
+/** The sentences of `tree`, parsed from `text` (the document the rule is given). */
+export function tokenize(tree: Root, text: string): TokenSentence[] {
   const result: TokenSentence[] = [];
   // The sentence being read, in a buffer reused for every sentence: each sentence then gets an
   // array of exactly its length rather than one grown push by push.
@@ -88,6 +92,9 @@ export function tokenize(tree: Root): TokenSentence[] {
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue;
       let stopped = false;
+      // The sentence's words in the order of its word nodes: the next one is `words[next]`.
+      const words = sentenceWords(sentence as Sentence, text);
+      let next = 0;
       for (const node of (sentence as Sentence).children) {
         if (node.type === 'WhiteSpaceNode') {
           if (hasLineBreak(node.value)) {
@@ -97,7 +104,7 @@ export function tokenize(tree: Root): TokenSentence[] {
           continue;
         }
         let token: Token;
-        if (node.type === 'WordNode') token = toWord(node, quote);
+        if (node.type === 'WordNode') token = toWord(words[next++]!, quote);
         else {
           const text = rawText(node);
           const mark = isQuotationMark(text);
@@ -189,23 +196,25 @@ function isAbbreviation(word: string): boolean {
   return bare.length <= 1 || bare.includes('.') || ABBREVIATIONS.has(bare.toLowerCase());
 }
 
-function toWord(node: Word, quoted: number): Token {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? 0;
-  const raw = rawText(node);
+function toWord(info: WordInfo, quoted: number): Token {
+  const { text: raw, start, end } = info;
   const possessive = isPossessive(raw);
-  const text = possessive ? raw.slice(0, -2) : raw;
-  return word(text, bareOf(text), start, possessive ? end - 2 : end, possessive, quoted);
+  if (!possessive) return word(raw, withoutFinalStop(info.lower), start, end, false, quoted);
+  const text = raw.slice(0, -2);
+  return word(text, bareOf(text), start, end - 2, true, quoted);
 }
 
-/** As `toString(node)`, but a word's few text, symbol and punctuation nodes joined by hand. */
+/**
+ * A shared word's `bare` as its token has it (`bareOf` of the word without a possessive), read
+ * from the lower case the shared words already hold when there is no possessive to take off.
+ */
+export function bareOfWord(info: WordInfo): string {
+  return isPossessive(info.text) ? bareOf(info.text.slice(0, -2)) : withoutFinalStop(info.lower);
+}
+
+/** A punctuation or symbol node's text; the shared words hold the words'. */
 function rawText(node: SentenceContent): string {
-  if ('value' in node) return node.value;
-  // Most words are one text node, read as it is; "China's" is three, whose joined text is far
-  // cheaper than toString's array and join.
-  let raw = '';
-  for (const child of node.children) raw += 'value' in child ? child.value : toString(child);
-  return raw;
+  return 'value' in node ? node.value : toString(node);
 }
 
 // Character codes rather than regular expressions or endsWith: these run for every word.
@@ -224,7 +233,10 @@ export function isPossessive(raw: string): boolean {
 
 /** Lower case, without a final full stop. */
 export function bareOf(text: string): string {
-  const lower = lowerCase(text);
+  return withoutFinalStop(lowerCase(text));
+}
+
+function withoutFinalStop(lower: string): string {
   return endsWithStop(lower) ? lower.slice(0, -1) : lower;
 }
 
@@ -241,17 +253,17 @@ function lowerCase(text: string): string {
 }
 
 /**
- * The text of each word of the document as `tokenize` reads it (with any possessive `'s`, before
- * a full stop is split off), in order, until `stop` returns true; true if it did. For the
+ * Each word of the document as `tokenize` reads it (the shared words: with any possessive `'s`,
+ * before a full stop is split off), in order, until `stop` returns true; true if it did. For the
  * document-wide tests in prefilter.ts, which must read words exactly as the tokens do.
  */
-export function someWord(tree: Root, stop: (raw: string) => boolean): boolean {
+export function someWord(tree: Root, text: string, stop: (word: WordInfo) => boolean): boolean {
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue;
-      for (const node of (sentence as Sentence).children) {
-        if (node.type === 'WordNode' && stop(rawText(node))) return true;
+      for (const word of sentenceWords(sentence as Sentence, text)) {
+        if (stop(word)) return true;
       }
     }
   }

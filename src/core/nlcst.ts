@@ -80,9 +80,21 @@ export function sentenceWords(sentence: Sentence, text: string): WordInfo[] {
             ? only.value
             : text.slice(from, to);
       const start = from ?? 0;
-      words.push({ node, text: value, lower: value.toLowerCase(), start, end: to ?? start });
+      words.push({ node, text: value, lower: lowerCase(value), start, end: to ?? start });
     }
     (sentence.data ??= {}).mtlintWords = words;
   }
   return words;
+}
+
+/**
+ * `value.toLowerCase()`, but `value` itself when no character needs lowering: V8 copies the string
+ * even then, and most words of a document are written in lower case.
+ */
+function lowerCase(value: string): string {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if ((code >= 65 && code <= 90) || code >= 128) return value.toLowerCase();
+  }
+  return value;
 }

@@ -1,11 +1,30 @@
 import { describe, expect, it } from '@jest/globals';
-import { unbalanced } from '../../rules/stray-punctuation/index.js';
+import fc from 'fast-check';
+import { SPACE_BEFORE, unbalanced } from '../../rules/stray-punctuation/index.js';
 import { linterFor } from './lint-helper.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 const lint = linterFor('stray-punctuation');
 
 describe('stray-punctuation', () => {
+  it('finds a space before a mark exactly where the look-behind-first expression does', () => {
+    const lookBehindFirst = /(?<=[\p{L}\p{N}"'”’)\]])[ \t]+(?:[,;:?!]|\.(?![.\p{N}]| \.))/gu;
+    const found = (pattern: RegExp, text: string) =>
+      [...text.matchAll(pattern)].map((match) => [match.index, match[0]]);
+    const pieces = fc.constantFrom(...[...'aZ5é𝐀"\'”’)]([ \t\n.,;:?!…-x'], ' .', ' ,');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(found(SPACE_BEFORE, text)).toEqual(found(lookBehindFirst, text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(found(SPACE_BEFORE, 'said , and 𝐀 . . . ok ?')).toEqual([
+      [4, ' ,'],
+      [22, ' ?'],
+    ]);
+  });
+
   it('flags the doubled stop of the seed article and suggests dropping it', () => {
     const text = 'The heads met and held talks with her respectively. .';
     const [found] = lint(text);

@@ -42,14 +42,10 @@ export function classifyLine(text: string, hinted: BlockKind | undefined): Block
   if (hinted) return hinted;
   if (LIST_ITEM.test(text)) return 'list-item';
   const trimmed = text.trim();
-  const words = wordCount(trimmed);
   if (CAPTION.test(trimmed)) return 'caption';
-  if (words <= SHORT && BYLINE.test(trimmed)) return 'byline';
-  if (
-    words <= SHORT &&
-    DATE.test(trimmed) &&
-    !/\b(?:is|are|was|were|will|has|have|had)\b/u.test(trimmed)
-  ) {
+  const short = isShort(trimmed);
+  if (short && BYLINE.test(trimmed)) return 'byline';
+  if (short && DATE.test(trimmed) && !/\b(?:is|are|was|were|will|has|have|had)\b/u.test(trimmed)) {
     return 'dateline';
   }
   if (!PROSE_END.test(trimmed) && words <= HEADLINE_MAX_WORDS) return 'headline';
@@ -62,15 +58,19 @@ export function looksLikeHeadline(text: string): boolean {
   return !PROSE_END.test(text) && wordCount(text.trim()) <= HEADLINE_MAX_WORDS;
 }
 
-function wordCount(text: string): number {
+/**
+ * Whether the text has at most `SHORT` words (runs of characters above the space). Counting stops
+ * at the word past it: most lines are paragraphs of prose, and this runs for every line.
+ */
+export function isShort(text: string): boolean {
   let count = 0;
   let inWord = false;
   for (let index = 0; index < text.length; index++) {
     const space = text.charCodeAt(index) <= 32;
-    if (!space && !inWord) count++;
+    if (!space && !inWord && ++count > SHORT) return false;
     inWord = !space;
   }
-  return count;
+  return true;
 }
 
 /** The hinted kind of the stretch [start, end), if a hint covers its start. */

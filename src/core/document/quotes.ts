@@ -9,15 +9,18 @@ export function quotedRanges(
 ): [number, number][] {
   const ranges: [number, number][] = [];
   for (const { start, text } of lines) {
+    // Most lines hold no quotation mark: three searches (fast) rather than a loop over them.
+    if (text.indexOf('"') === -1 && text.indexOf('“') === -1 && text.indexOf('”') === -1) continue;
     let open: number | undefined;
     let straightOpen: number | undefined;
+    // Character codes: this reads every character of the document.
     for (let index = 0; index < text.length; index++) {
-      const char = text[index];
-      if (char === '“') open ??= start + index;
-      else if (char === '”') {
+      const code = text.charCodeAt(index);
+      if (code === OPENING) open ??= start + index;
+      else if (code === CLOSING) {
         ranges.push([open ?? start, start + index + 1]);
         open = undefined;
-      } else if (char === '"') {
+      } else if (code === STRAIGHT) {
         if (straightOpen === undefined) straightOpen = start + index;
         else {
           ranges.push([straightOpen, start + index + 1]);
@@ -39,6 +42,11 @@ export function quotedRanges(
   }
   return merged;
 }
+
+/** `“`, `”` and `"`. */
+const OPENING = 0x201c;
+const CLOSING = 0x201d;
+const STRAIGHT = 34;
 
 /** Whether `offset` lies in one of `ranges` (sorted, disjoint). */
 export function inRanges(ranges: readonly (readonly [number, number])[], offset: number): boolean {
