@@ -48,26 +48,31 @@ export function classifyLine(text: string, hinted: BlockKind | undefined): Block
   if (short && DATE.test(trimmed) && !/\b(?:is|are|was|were|will|has|have|had)\b/u.test(trimmed)) {
     return 'dateline';
   }
-  if (!PROSE_END.test(trimmed) && words <= HEADLINE_MAX_WORDS) return 'headline';
+  if (!PROSE_END.test(trimmed) && hasAtMostWords(trimmed, HEADLINE_MAX_WORDS)) return 'headline';
   if (QUOTATION.test(trimmed)) return 'quotation';
   return 'prose';
 }
 
 /** Whether a line reads as a headline: no final punctuation, and short enough for one. */
 export function looksLikeHeadline(text: string): boolean {
-  return !PROSE_END.test(text) && wordCount(text.trim()) <= HEADLINE_MAX_WORDS;
+  return !PROSE_END.test(text) && hasAtMostWords(text, HEADLINE_MAX_WORDS);
+}
+
+/** Whether the text has at most `SHORT` words: a dateline, byline or credit may. */
+export function isShort(text: string): boolean {
+  return hasAtMostWords(text, SHORT);
 }
 
 /**
- * Whether the text has at most `SHORT` words (runs of characters above the space). Counting stops
+ * Whether the text has at most `max` words (runs of characters above the space). Counting stops
  * at the word past it: most lines are paragraphs of prose, and this runs for every line.
  */
-export function isShort(text: string): boolean {
+function hasAtMostWords(text: string, max: number): boolean {
   let count = 0;
   let inWord = false;
   for (let index = 0; index < text.length; index++) {
     const space = text.charCodeAt(index) <= 32;
-    if (!space && !inWord && ++count > SHORT) return false;
+    if (!space && !inWord && ++count > max) return false;
     inWord = !space;
   }
   return true;
