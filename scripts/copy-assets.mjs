@@ -1,5 +1,6 @@
-// Rule data files (word lists, phrase tables) live beside their rules as JSON/TSV; tsc does not
-// copy them, so the build puts them next to the compiled rules where `import.meta.url` finds them.
+// Data files (word lists, phrase tables) live beside the modules that read them as JSON/TSV (rules,
+// and the engine's shared lists in src/core/data); tsc does not copy them, so the build puts them
+// next to the compiled modules, where `import.meta.url` finds them.
 import { cpSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,3 +15,4 @@ function copyData(from, to) {
 }
 
 copyData('rules', join('dist', 'rules'));
+copyData(join('src', 'core', 'data'), join('dist', 'src', 'core', 'data'));

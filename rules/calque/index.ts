@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, loadJson } from '../../src/core/rule-kit.js';
+import { defineRule, loadJson, wordArray } from '../../src/core/rule-kit.js';
 import { PhraseMatcher, words } from './matcher.js';
 
 interface Calque {
@@ -13,7 +13,20 @@ interface Calque {
   suggestions: string[];
 }
 
-const CALQUES = loadJson<Calque[]>(import.meta.url, './calques.json');
+const CALQUES: Calque[] = loadJson(
+  import.meta.url,
+  './calques.json',
+  z
+    .array(
+      z.object({
+        phrases: wordArray.min(1),
+        source: z.string().min(1),
+        explanation: z.string().min(1),
+        suggestions: wordArray,
+      }),
+    )
+    .min(1),
+);
 
 const options = z
   .object({

@@ -1,4 +1,5 @@
-import { defineRule, loadJson } from '../../src/core/rule-kit.js';
+import { z } from 'zod';
+import { defineRule, listWord, loadJson, wordArray } from '../../src/core/rule-kit.js';
 
 interface Agency {
   /** How an English dateline credits the agency, in its parentheses: `(Xinhua)`. */
@@ -7,7 +8,11 @@ interface Agency {
   names: string[];
 }
 
-const AGENCIES = loadJson<Agency[]>(import.meta.url, './agencies.json');
+const AGENCIES: Agency[] = loadJson(
+  import.meta.url,
+  './agencies.json',
+  z.array(z.object({ credit: listWord, names: wordArray.min(1) })).min(1),
+);
 
 /** Agency names by their first word (lower case), longest name first: one lookup per line. */
 const BY_FIRST_WORD = new Map<string, { name: string; credit: string }[]>();

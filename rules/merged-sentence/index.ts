@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import {
   defineRule,
   layoutOf,
   loadJson,
+  loadWordList,
+  wordArray,
   sentences,
   sentenceWords,
   type Root,
@@ -9,9 +12,7 @@ import {
 } from '../../src/core/rule-kit.js';
 import { nextRunTogetherStop } from './scan.js';
 
-const FUNCTION_WORDS = new Set(
-  loadJson<{ words: string[] }>(import.meta.url, './function-words.json').words,
-);
+const FUNCTION_WORDS = new Set(loadWordList(import.meta.url, './function-words.json'));
 
 /** The token around the stop, to tell web addresses and file names from prose. */
 const TOKEN_BEFORE = /\S*$/u;
@@ -20,9 +21,7 @@ const TOKEN_BEFORE = /\S*$/u;
  * name or title after a lower-case word: capitalised there, they start a sentence run into the
  * one before, whatever follows them.
  */
-const OPENERS = new Set(
-  loadJson<{ words: string[] }>(import.meta.url, './sentence-openers.json').words,
-);
+const OPENERS = new Set(loadWordList(import.meta.url, './sentence-openers.json'));
 /** A pronoun with its verb, capitalised (`That's`, `It's`, `They're`, `We've`; `I'm` always is). */
 const CONTRACTED_OPENER =
   /^(?:It|That|There|They|We|You|He|She|What|Here|Let|Who|Where|This)['’](?:[smd]|re|ve|ll)$/u;
@@ -42,9 +41,10 @@ const DETERMINERS = new Set(
  * part of such a name, and otherwise a sentence's first word (`… developing together The Singapore
  * government has …`).
  */
-const THE_NAMES = loadJson<{ names: string[]; titleNouns: string[] }>(
+const THE_NAMES = loadJson(
   import.meta.url,
   './the-names.json',
+  z.object({ description: z.string().min(1), names: wordArray, titleNouns: wordArray }),
 );
 const NAMES_AFTER_THE = new Set(THE_NAMES.names.map((name) => name.toLowerCase()));
 const TITLE_NOUNS = new Set(THE_NAMES.titleNouns);

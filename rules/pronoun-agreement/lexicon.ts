@@ -2,24 +2,27 @@
  * The words the rule knows: pronouns, honorifics, titles, gendered nouns, first names. Built once,
  * when the module loads.
  */
-import { loadJson } from '../../src/core/rule-kit.js';
+import { z } from 'zod';
+import { loadJson, wordArray } from '../../src/core/rule-kit.js';
 
 /** Word lists (lower case), kept as data beside the rule. */
-interface WordLists {
-  femaleNouns: string[];
-  maleNouns: string[];
-  titleWords: string[];
-  notNameWords: string[];
-  nameParticles: string[];
-  personNouns: string[];
-  speechVerbs: string[];
-  preposedOpeners: string[];
-  notPersonNames: string[];
-  koreanSurnames: string[];
-  vietnameseSurnames: string[];
-}
-
-const WORDS = loadJson<WordLists>(import.meta.url, './words.json');
+const WORDS = loadJson(
+  import.meta.url,
+  './words.json',
+  z.object({
+    femaleNouns: wordArray,
+    maleNouns: wordArray,
+    titleWords: wordArray,
+    notNameWords: wordArray,
+    nameParticles: wordArray,
+    personNouns: wordArray,
+    speechVerbs: wordArray,
+    preposedOpeners: wordArray,
+    notPersonNames: wordArray,
+    koreanSurnames: wordArray,
+    vietnameseSurnames: wordArray,
+  }),
+);
 
 export type Gender = 'female' | 'male';
 
@@ -129,22 +132,19 @@ export const PREPOSED_OPENERS: ReadonlySet<string> = new Set(WORDS.preposedOpene
 /** Words that may stand between a clause's start and its subject's name ("The Chinese Vice ..."). */
 export const SUBJECT_LEAD_IN: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'for', 'and']);
 
-interface FirstNameData {
-  female: string[];
-  male: string[];
-}
-
-interface CuratedNameData extends FirstNameData {
-  notNames: string[];
-}
+const firstNameFile = z.object({ female: wordArray, male: wordArray });
 
 /**
  * Well-established first names (stdlib's English first-name lists, kept only where unambiguous,
  * plus a curated list of public figures' names), minus names that are mostly places or brands.
  */
 export const FIRST_NAMES: ReadonlyMap<string, Gender> = (() => {
-  const generated = loadJson<FirstNameData>(import.meta.url, './first-names.json');
-  const curated = loadJson<CuratedNameData>(import.meta.url, './first-names-curated.json');
+  const generated = loadJson(import.meta.url, './first-names.json', firstNameFile);
+  const curated = loadJson(
+    import.meta.url,
+    './first-names-curated.json',
+    firstNameFile.extend({ notNames: wordArray }),
+  );
   const names = new Map<string, Gender>();
   for (const data of [generated, curated]) {
     for (const name of data.female) names.set(name, 'female');
@@ -214,7 +214,8 @@ export function publicFigures(data: unknown, file = 'public-figures.json'): Map<
   return figures;
 }
 
-const FIGURE_DATA = loadJson<unknown>(import.meta.url, './public-figures.json');
+// Checked name by name (and for names listed twice across genders) by `publicFigures`.
+const FIGURE_DATA = loadJson(import.meta.url, './public-figures.json', z.unknown());
 
 /** See `publicFigures`: loaded once, a Map look-up per candidate name. */
 export const PUBLIC_FIGURES: ReadonlyMap<string, Gender> = publicFigures(FIGURE_DATA);

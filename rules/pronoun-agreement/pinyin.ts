@@ -2,7 +2,7 @@
  * Pinyin: Chinese names in mainland romanisation, family name first ("Xi Jinping", "Ma Zhaoxu").
  * A given name is one to three syllables, written together or hyphenated ("Jinping", "Chun-shan").
  */
-import { loadJson } from '../../src/core/rule-kit.js';
+import { loadJson, wordArray } from '../../src/core/rule-kit.js';
 
 const INITIALS = ['', 'zh', 'ch', 'sh', ...'bpmfdtnlgkhjqxrzcsyw'];
 const FINALS = [
@@ -46,7 +46,7 @@ const LONGEST = 6;
 
 /** Common Chinese family names in pinyin, lower case. */
 export const CHINESE_SURNAMES: ReadonlySet<string> = new Set(
-  loadJson<string[]>(import.meta.url, './chinese-surnames.json'),
+  loadJson(import.meta.url, './chinese-surnames.json', wordArray.min(1)),
 );
 
 /** True when `word` splits into one to three pinyin syllables (hyphens allowed between them). */

@@ -1,6 +1,6 @@
 import {
   defineRule,
-  loadJson,
+  loadWordList,
   sentences,
   sentenceWords,
   tagSentence,
@@ -10,7 +10,7 @@ import {
   type WordInfo,
 } from '../../src/core/rule-kit.js';
 
-const IDIOMS = new Set(loadJson<{ words: string[] }>(import.meta.url, './idioms.json').words);
+const IDIOMS = loadWordList(import.meta.url, './idioms.json');
 const COORDINATORS = new Set(['and', 'or']);
 /** The longest phrase looked for, in words: the scan is linear, this many steps per word. */
 const MAX_PHRASE = 6;

@@ -1,7 +1,7 @@
 import retextRepeatedWords from 'retext-repeated-words';
 import {
   defineRule,
-  loadJson,
+  loadWordList,
   sentences,
   sentenceWords,
   type Root,
@@ -28,9 +28,7 @@ function candidates(tree: Root, text: string): Sentence[] {
 }
 
 /** Names that are a word said twice (`Bora Bora`, `Walla Walla`): doubled on purpose. */
-const DOUBLED_NAMES = new Set(
-  loadJson<{ words: string[] }>(import.meta.url, './doubled-names.json').words,
-);
+const DOUBLED_NAMES = new Set(loadWordList(import.meta.url, './doubled-names.json'));
 /**
  * A romanised Chinese syllable: Chinese given names double one (`Fang Fang`, `Li Li`), and a
  * translation may write such a name in two words.

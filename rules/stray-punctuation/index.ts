@@ -1,7 +1,6 @@
-import { defineRule, loadJson } from '../../src/core/rule-kit.js';
+import { ABBREVIATIONS, defineRule } from '../../src/core/rule-kit.js';
 
 /** Lower-case abbreviations whose full stop may be followed by `,`, `;` or `:` ("Inc., said"). */
-const ABBREVIATIONS = new Set(loadJson<string[]>(import.meta.url, './abbreviations.json'));
 
 /** A run of two or more marks separated only by spaces or tabs: `. .`, `,.`, `. ,`. */
 const RUN = /[.,;:!?](?:[ \t]*[.,;:!?])+/g;

@@ -1,7 +1,7 @@
 import {
   defineRule,
   layoutOf,
-  loadJson,
+  loadWordList,
   paragraphs,
   sentences,
   sentenceWords,
@@ -13,11 +13,9 @@ import {
 } from '../../src/core/rule-kit.js';
 import { endsWithStopOrSemicolon, isCapitalised, lettersEnd, startsUpperCase } from './scan.js';
 
-const INSTRUCTIONS = new Set(
-  loadJson<{ words: string[] }>(import.meta.url, './instruction-verbs.json').words,
-);
+const INSTRUCTIONS = new Set(loadWordList(import.meta.url, './instruction-verbs.json'));
 
-const NOT_VERBS = new Set(loadJson<{ words: string[] }>(import.meta.url, './not-verbs.json').words);
+const NOT_VERBS = loadWordList(import.meta.url, './not-verbs.json');
 
 /**
  * A Chinese-style enumeration head before the verb: `Fourth, experience a real Xinjiang.` Sticky:

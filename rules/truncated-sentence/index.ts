@@ -4,7 +4,8 @@ import {
   hasFiniteVerb,
   isFiniteContraction,
   layoutOf,
-  loadJson,
+  ABBREVIATIONS,
+  loadWordList,
   paragraphs,
   sentenceWords,
   tagSentence,
@@ -17,10 +18,7 @@ import { isCutAfterPreposition, PREPOSITIONS } from './stranded.js';
 import { afterSpaces, endsWithStop, EXCLAMATION, FULL_STOP, nextLowerAfterStop } from './scan.js';
 
 /** Abbreviations whose full stop may be followed by a lower-case word ("5 p.m. local time"). */
-const ABBREVIATIONS = new Set(loadJson<string[]>(import.meta.url, './abbreviations.json'));
-const DANGLING = new Set(
-  loadJson<{ words: string[] }>(import.meta.url, './dangling-words.json').words,
-);
+const DANGLING = new Set(loadWordList(import.meta.url, './dangling-words.json'));
 /**
  * The last word of each entry of several words (`such as` gives `as`): the two last words of a
  * sentence are joined for the look-up only when the last one is among these.
@@ -28,7 +26,7 @@ const DANGLING = new Set(
 const DANGLING_TWO_LAST = new Set(
   [...DANGLING].filter((entry) => entry.includes(' ')).map((entry) => entry.split(' ').at(-1)!),
 );
-const FINITE = new Set(loadJson<{ words: string[] }>(import.meta.url, './finite-words.json').words);
+const FINITE = loadWordList(import.meta.url, './finite-words.json');
 
 /** The word (with inner full stops, as in `p.m`) that ends a window of text. */
 const WORD_BEFORE = /[\p{L}\p{N}.]*$/u;

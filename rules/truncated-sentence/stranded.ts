@@ -5,7 +5,8 @@
  * (`gave in`, `turn it on`); a translation cut short ends on a preposition with nothing of the
  * kind before it (`to prevent black holes from forming to.`, `most of the growth in.`).
  */
-import { loadJson, type TaggedWord, type WordInfo } from '../../src/core/rule-kit.js';
+import { z } from 'zod';
+import { loadJson, wordArray, type TaggedWord, type WordInfo } from '../../src/core/rule-kit.js';
 
 /**
  * The verbs that may leave each preposition at the end of a whole sentence: as a phrasal verb's
@@ -14,7 +15,11 @@ import { loadJson, type TaggedWord, type WordInfo } from '../../src/core/rule-ki
  */
 const STRANDING_VERBS = new Map(
   Object.entries(
-    loadJson<{ verbs: Record<string, string[]> }>(import.meta.url, './stranding-verbs.json').verbs,
+    loadJson(
+      import.meta.url,
+      './stranding-verbs.json',
+      z.object({ description: z.string().min(1), verbs: z.record(z.string(), wordArray) }),
+    ).verbs,
   ).map(([preposition, verbs]) => [preposition, new Set(verbs)]),
 );
 

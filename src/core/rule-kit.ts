@@ -17,7 +17,8 @@ export type {
 } from './types.js';
 export { defineRule, formatMessage } from './define-rule.js';
 export * from './nlcst.js';
-export { loadJson } from './data.js';
+export { loadJson, loadWordList, listWord, wordArray, wordListFile } from './data.js';
+export { ABBREVIATIONS } from './abbreviations.js';
 export { STYLES } from './config.js';
 export { tagSentence, tagText, hasFiniteVerb, isFiniteContraction } from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';

@@ -4,52 +4,8 @@
  * a digit or an opening quote, except after common abbreviations. The engine hands over its own
  * sentences instead.
  */
+import { ABBREVIATIONS } from '../abbreviations.js';
 import type { EnglishParagraphInput, Range } from './types.js';
-
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'rep',
-  'sen',
-  'gov',
-  'st',
-  'jr',
-  'sr',
-  'no',
-  'vol',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'u.s',
-  'u.k',
-  'u.n',
-  'e.g',
-  'i.e',
-  'vs',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-  'etc',
-  'a.m',
-  'p.m',
-]);
 
 function trim(text: string, start: number, end: number): Range {
   while (start < end && /\s/.test(text[start]!)) start++;
