@@ -6,6 +6,7 @@
  * clause subject would.
  */
 import {
+  ABBREVIATIONS,
   sentenceWords,
   toString,
   type Root,
@@ -139,58 +140,7 @@ function isQuotationMark(text: string): boolean {
   return text === '"' || text === '“' || text === '”';
 }
 
-/** Words whose full stop is part of them: "Mr.", "Dr.", "U.S.", "J." (an initial). */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gen',
-  'gov',
-  'col',
-  'lt',
-  'capt',
-  'sgt',
-  'st',
-  'mt',
-  'jr',
-  'sr',
-  'no',
-  'vs',
-  'etc',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'dept',
-  'est',
-  'fig',
-  'approx',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mme',
-  'messrs',
-  'rev',
-  'hon',
-  'pres',
-  'vol',
-  'pp',
-  'ed',
-]);
-
+/** `Mr.`, `No.`, `U.S.`, `J.`: a stop that is an abbreviation's, not a sentence's (the shared list). */
 function isAbbreviation(word: string): boolean {
   const bare = word.slice(0, -1);
   return bare.length <= 1 || bare.includes('.') || ABBREVIATIONS.has(bare.toLowerCase());
