@@ -46,7 +46,8 @@ class ClientGone implements AbandonSignal {
  */
 export function abandonSignal(_req: unknown, res: ServerResponse): AbandonSignal {
   const signal = new ClientGone();
-  res.once('close', () => {
+  // A response closes once: a plain listener, without once's wrapper.
+  res.on('close', () => {
     if (!res.writableFinished) signal.abort();
   });
   return signal;
