@@ -138,6 +138,32 @@ describe('POST /v1/lint', () => {
     );
   });
 
+  it('answers a JSON text over MTLINT_MAX_CHARS with 413 text_too_long', async () => {
+    const res = await request(app({ settings: { maxChars: 100 } }))
+      .post('/v1/lint')
+      .send({ text: 'a'.repeat(101) });
+    expectError(res, 413, 'text_too_long');
+    expect(res.body.error.message).toBe(
+      'The text is 101 characters long; the limit is 100 (MTLINT_MAX_CHARS)',
+    );
+  });
+
+  it('answers {"text"} alone as it answers the same text with fields it ignores', async () => {
+    const alone = await request(app()).post('/v1/lint').send({ text: STRAY });
+    const withOthers = await request(app())
+      .post('/v1/lint')
+      .send({ text: STRAY, unknownField: true, format: 'text' });
+    expect(alone.status).toBe(200);
+    expect(alone.body.diagnostics.length).toBeGreaterThan(0);
+    expect(alone.body).toEqual(withOthers.body);
+  });
+
+  it('answers a text that is not a string with 400 naming its type', async () => {
+    const res = await request(app()).post('/v1/lint').send({ text: 42 });
+    expectError(res, 400, 'invalid_request');
+    expect(res.body.error.message).toBe('`text` must be a string, got a number');
+  });
+
   it('accepts a text of exactly MTLINT_MAX_CHARS', async () => {
     const res = await request(app({ settings: { maxChars: 100 } }))
       .post('/v1/lint')
@@ -302,6 +328,8 @@ describe('the service', () => {
     expect(res.text).toMatch(
       /http_requests_total\{method="POST",route="\/v1\/lint",status="200"\} 1/,
     );
+    // Only the scrape itself is in flight: each finished request was counted out.
+    expect(res.text).toMatch(/^http_requests_in_flight 1$/m);
     expect(res.text).toMatch(
       /http_requests_total\{method="POST",route="\/v1\/lint",status="400"\} 1/,
     );

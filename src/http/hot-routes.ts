@@ -43,20 +43,27 @@ export interface HotRoutesOptions {
  * query string) takes the router's way, with the same answer.
  */
 export function serveHotRoutes(app: Express, options: HotRoutesOptions): void {
-  const routes = new Map<string, HotRoute>();
-  for (const route of options.routes) routes.set(`${route.method} ${route.path}`, route);
   const { before, metrics, errorHandler } = options;
+  // Each route's chain is put together once: the middleware and guards, then its handlers.
+  const routes = new Map<string, { route: HotRoute; entry: RequestHandler[] }>();
+  for (const route of options.routes) {
+    routes.set(`${route.method} ${route.path}`, {
+      route,
+      entry: [...before, ...(route.guards ?? [])],
+    });
+  }
   // An Express app is a function that calls its own `handle` (express/lib/express.js), so replacing
   // it reaches every way the app is served: app.listen, http.createServer(app), supertest.
   const handled = app as Express & { handle: RequestHandler };
   const viaRouter = handled.handle.bind(app);
 
   handled.handle = (req: Request, res: Response, next: NextFunction): void => {
-    const route = routes.get(`${req.method} ${req.url}`);
-    if (!route) {
+    const found = routes.get(`${req.method} ${req.url}`);
+    if (!found) {
       void viaRouter(req, res, next);
       return;
     }
+    const { route, entry } = found;
     // Giving Node's request and response Express's prototypes (as Express does for every request)
     // halved what the HTTP thread spent on the lint route: V8 then handles them, in Node's own
     // HTTP code too, as objects of an unusual shape. So only the routes that need it get them.
@@ -67,24 +74,21 @@ export function serveHotRoutes(app: Express, options: HotRoutesOptions): void {
     const record = () => end(req.method, label, res.statusCode);
     res.on('finish', record);
     res.on('close', record);
-    const steps: RequestHandler[] = [
-      ...before,
-      ...(route.guards ?? []),
-      (_req, _res, next) => {
-        label = route.label;
-        next();
-      },
-      ...route.handlers,
-    ];
-    run(steps, req, res, (error) => {
-      if (error === undefined) {
-        // Every hot route answers; reaching the end of its chain is a bug.
-        error = new Error(`${req.method} ${req.url} was not answered`);
-      }
+    const fail = (error: unknown) =>
       errorHandler(error, req, res, () => {
         // The error came after the response had started: nothing can be said to the client.
         res.destroy();
       });
+    run(entry, req, res, (error) => {
+      if (error !== undefined) {
+        fail(error);
+        return;
+      }
+      label = route.label;
+      // Every hot route answers; reaching the end of its chain is a bug.
+      run(route.handlers, req, res, (error) =>
+        fail(error ?? new Error(`${req.method} ${req.url} was not answered`)),
+      );
     });
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Format, LintResult } from '../core/index.js';
+import type { AbandonSignal } from './abandon.js';
 import { checkConfigLimits } from './config-limits.js';
 import { withoutStackTrace } from './errors.js';
 import { LinterCache } from './linter-cache.js';
@@ -46,7 +47,7 @@ export interface LintOptions {
    * Aborted when nobody waits for the result any more (the client hung up): a document not yet
    * started is then dropped (rejected with `client_closed`); one being checked runs to its end.
    */
-  signal?: AbortSignal;
+  signal?: AbandonSignal;
   /** How to read the text (default `text`). */
   format?: Format;
   /** The Chinese source, and how to read it. */
@@ -185,6 +186,9 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       maxYoungGenerationSizeMb: options.workerYoungMb ?? DEFAULT_WORKER_YOUNG_MB,
     },
     concurrentTasksPerWorker: PER_WORKER,
+    // Piscina's wait and run time histograms: nothing reads them (the service has its own lint
+    // duration metric), and recording them cost the HTTP thread on every document.
+    recordTiming: false,
   });
   /** Documents handed to piscina at most: two per worker, within the admission limit. */
   const dispatchLimit = Math.min(workers * PER_WORKER, workers + maxQueue);
@@ -252,16 +256,20 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
         ),
     );
 
-  /** Resolves once the document may be handed to piscina; rejects when it must not be. */
-  async function admit(signal: AbortSignal | undefined): Promise<void> {
+  /**
+   * Takes a slot for the document, or throws when it must not have one. When no slot is free it
+   * answers a promise that resolves once release() hands one over (or rejects); the common case,
+   * a free slot, costs no promise.
+   */
+  function admit(signal: AbandonSignal | undefined): Promise<void> | undefined {
     checkAdmission();
     if (signal?.aborted) throw clientClosedError();
     if (dispatched < dispatchLimit) {
       dispatched++;
-      return;
+      return undefined;
     }
     // The slot is handed over by release(): `dispatched` stays counted.
-    await new Promise<void>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       const leave = (error: Error) => {
         const index = waiting.indexOf(waiter);
         if (index < 0) return;
@@ -306,19 +314,19 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     config: unknown,
     output: Output,
     startBy: number,
-    signal: AbortSignal | undefined,
+    signal: AbandonSignal | undefined,
     fields: Pick<LintTask, 'format' | 'source' | 'sourceFormat' | 'alignment'>,
   ): Promise<LintTaskOutcome> {
     let state = new Int32Array(new SharedArrayBuffer(12));
     let dispatchedAt = performance.now();
     let timedOut = false;
-    // Settles only when the document is dropped before any worker started it (it waited too long,
-    // or its client left): then there is no thread to stop, and nobody must wait for the pool.
-    let drop: (error: Error) => void = () => {};
-    const dropped = new Promise<never>((_resolve, reject) => {
-      drop = reject;
-    });
-    dropped.catch(() => {});
+    // Called when the document is dropped before any worker started it (it waited too long, or
+    // its client left): then there is no thread to stop, and nobody must wait for the pool. The
+    // wait for the pool below rejects at once (or, when not begun yet, as soon as it begins).
+    let droppedBy: Error | undefined;
+    let drop = (error: Error) => {
+      droppedBy = error;
+    };
     const cancel = (error: Error): boolean => {
       if (Atomics.compareExchange(state, 0, CheckState.waiting, CheckState.cancelled) !== 0) {
         return false;
@@ -377,7 +385,17 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
         try {
           // Not abortable: piscina hands an abortable task only to an idle worker, and each worker
           // must hold its next document. A runaway check is stopped by stopping its thread.
-          const outcome = (await Promise.race([pool.run(task), dropped])) as LintTaskOutcome;
+          const outcome = await new Promise<LintTaskOutcome>((resolve, reject) => {
+            if (droppedBy) {
+              reject(droppedBy);
+              return;
+            }
+            drop = (error) => {
+              droppedBy = error;
+              reject(error);
+            };
+            (pool.run(task) as Promise<LintTaskOutcome>).then(resolve, reject);
+          });
           averageMs = averageMs * 0.9 + (performance.now() - dispatchedAt) * 0.1;
           return outcome;
         } catch (error) {
@@ -413,7 +431,8 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     checkConfigLimits(config);
     const startBy = performance.now() + queueTimeoutMs;
     const signal = lintOptions?.signal;
-    await admit(signal);
+    const slot = admit(signal);
+    if (slot) await slot;
     try {
       return unwrap(await run(text, config, output, startBy, signal, lintFields(lintOptions)));
     } finally {
