@@ -22,6 +22,9 @@ export interface Item extends Diagnostic {
   key: number;
 }
 
+/** An edit that makes more lines than this (a paste) is measured and placed, not just drawn. */
+const MAX_DRAWN_EDIT = 20;
+
 export class Backdrop {
   private text = '';
   private lines: string[] = [''];
@@ -40,12 +43,16 @@ export class Backdrop {
   private blocks: HTMLElement[] = [];
   /** What each drawn block shows, to keep the blocks a new answer or a scroll leaves as they were. */
   private signatures: string[] = [];
+  /** The drawn blocks no longer match lines [first, end) (the text changed under them). */
+  private stale = false;
   /** Scroll position (in the text area's terms) of the first drawn line's top. */
   private drawnTop = 0;
   private readonly above: HTMLElement;
   private readonly drawn: HTMLElement;
   private readonly below: HTMLElement;
   private width = -1;
+  /** The scroll position the layer last took from the text area. */
+  private followedTop = 0;
   private viewHeight = 0;
   private paddingTop = 0;
   /** One row of text: the guess for a line not measured yet. */
@@ -62,6 +69,14 @@ export class Backdrop {
     root.replaceChildren(this.above, this.drawn, this.below);
     // A new width wraps every line differently: measure them all again.
     new ResizeObserver(() => this.resized()).observe(root);
+    // Whatever scrolls the layer itself (bringing a highlight into view) moves the text area. The
+    // layer's own echo of following the text area is not such a scroll: acting on it late, after
+    // the text area has moved on, would pull the text area back.
+    root.addEventListener('scroll', () => {
+      const top = root.scrollTop;
+      if (top === this.followedTop || top === scroller.scrollTop) return;
+      scroller.scrollTop = top;
+    });
   }
 
   /** Draws the text with its highlights, replacing only the drawn lines that differ. */
@@ -81,6 +96,7 @@ export class Backdrop {
       this.starts = startsOf(lines, 0);
       this.heights = lines.map((line, index) => known.get(this.keyOf(line, index)) ?? NaN);
       this.text = text;
+      this.stale = true;
       this.measure();
     }
     this.place(true);
@@ -105,7 +121,8 @@ export class Backdrop {
     const lines = text.slice(from, oldEnd + delta).split('\n');
     const starts = startsOf(lines, from);
     const removed = last + 1 - first;
-    const inside = first >= this.first && last < this.end;
+    // Typing stays within the drawn lines; a paste of many lines is measured and placed instead.
+    const inside = first >= this.first && last < this.end && lines.length <= MAX_DRAWN_EDIT;
     // Moving the drawn range needs the drawn lines' heights as they were laid out.
     if (!inside) this.syncHeights();
     this.lines.splice(first, removed, ...lines);
@@ -140,9 +157,10 @@ export class Backdrop {
       this.end += lines.length - removed;
       this.drawn.dataset.start = String(this.starts[this.first]);
       this.setSpacers();
-    } else if (first >= this.end) {
+    } else if (first >= this.end && this.end > this.first) {
       this.setSpacers();
     } else {
+      this.stale = true;
       this.place(true);
     }
     this.syncScroll();
@@ -208,6 +226,7 @@ export class Backdrop {
   private syncScroll(): void {
     const top = this.scroller.scrollTop;
     if (this.root.scrollTop !== top) this.root.scrollTop = top;
+    this.followedTop = this.root.scrollTop;
   }
 
   /**
@@ -237,7 +256,7 @@ export class Backdrop {
 
   /** Reads the drawn lines' heights back from their blocks (after edits within them). */
   private syncHeights(): void {
-    if (this.root.clientWidth === 0) return;
+    if (this.stale || this.root.clientWidth === 0) return;
     this.blocks.forEach((block, index) => {
       this.heights[this.first + index] = block.getBoundingClientRect().height;
     });
@@ -257,8 +276,8 @@ export class Backdrop {
       const coversTop = this.first === 0 || this.drawnTop <= top - view / 2;
       const coversBottom = this.end >= this.lines.length || drawnBottom >= bottom + view / 2;
       if (coversTop && coversBottom) return;
-      this.syncHeights();
     }
+    this.syncHeights();
     this.drawRange(top - view, bottom + view);
   }
 
@@ -318,6 +337,7 @@ export class Backdrop {
     this.blocks = blocks;
     this.signatures = signatures;
     this.drawnTop = drawnTop;
+    this.stale = false;
     this.drawn.dataset.start = String(this.starts[first]);
     this.setSpacers();
   }

@@ -679,16 +679,11 @@ function syncFilters(): void {
 
 editor.addEventListener('input', onTextChanged);
 // The text area scrolls itself; the highlight layer under it follows (drawing the lines that come
-// into view), and the open card follows its issue. Whatever scrolls the layer instead (bringing a
-// highlight into view) moves the text area.
+// into view), and the open card follows its issue; whatever scrolls the layer instead (bringing a
+// highlight into view) moves the text area (see Backdrop).
 editor.addEventListener('scroll', () => {
   backdrop.follow();
   if (activeKey !== undefined) scheduleCardPlacement();
-});
-backdropLayer.addEventListener('scroll', () => {
-  if (backdropLayer.scrollTop === editor.scrollTop) return;
-  editor.scrollTop = backdropLayer.scrollTop;
-  backdropLayer.scrollTop = editor.scrollTop;
 });
 editor.addEventListener('click', onCaretMoved);
 editor.addEventListener('keyup', (event) => {
