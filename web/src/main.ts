@@ -74,7 +74,7 @@ const sourcePaper = byId('source-paper');
 const sourceToggle = byId('source-toggle');
 const sourcePane = new SourcePane(sourceEditor, byId('source-backdrop'));
 const backdropLayer = byId('backdrop');
-const backdrop = new Backdrop(backdropLayer);
+const backdrop = new Backdrop(backdropLayer, editor);
 
 const session = loadSession();
 let rules: RuleInfo[] = [];
@@ -455,6 +455,8 @@ function activate(
   backdrop.setActive(key);
   renderPanel();
   if (options.select !== false) editor.setSelectionRange(item.offset, item.offset + item.length);
+  // The layer draws only the lines near the view: draw the issue's lines before looking for it.
+  backdrop.reveal(item.offset);
   const [mark] = backdrop.marksOf(key);
   if (mark) scrollToMark(mark);
   refreshCard();
@@ -676,16 +678,12 @@ function syncFilters(): void {
 // ---- wiring ------------------------------------------------------------------------------------
 
 editor.addEventListener('input', onTextChanged);
-// The text area scrolls itself; the highlight layer under it follows, and the open card follows
-// its issue. Whatever scrolls the layer instead (bringing a highlight into view) moves the text area.
+// The text area scrolls itself; the highlight layer under it follows (drawing the lines that come
+// into view), and the open card follows its issue; whatever scrolls the layer instead (bringing a
+// highlight into view) moves the text area (see Backdrop).
 editor.addEventListener('scroll', () => {
-  if (backdropLayer.scrollTop !== editor.scrollTop) backdropLayer.scrollTop = editor.scrollTop;
+  backdrop.follow();
   if (activeKey !== undefined) scheduleCardPlacement();
-});
-backdropLayer.addEventListener('scroll', () => {
-  if (backdropLayer.scrollTop === editor.scrollTop) return;
-  editor.scrollTop = backdropLayer.scrollTop;
-  backdropLayer.scrollTop = editor.scrollTop;
 });
 editor.addEventListener('click', onCaretMoved);
 editor.addEventListener('keyup', (event) => {
