@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  baseForms,
   defineRule,
   layoutOf,
   loadJson,
@@ -167,11 +168,11 @@ export default defineRule({
       // The same, for any inflection of the word (`Rescue` where the text writes `rescuing`,
       // `rescuers`): a name is not inflected in lower case either. Only for the capitalised
       // common word between two lower-case words, where the text rarely repeats the same form.
-      let stemsInText: Set<string> | undefined;
+      let baseFormsInText: Set<string> | undefined;
       const inflectedInLowerCase = (lower: string): boolean => {
         if (writtenInLowerCase(lower)) return true;
-        stemsInText ??= lowerCaseStems(tree, text);
-        return stemsInText.has(stem(lower));
+        baseFormsInText ??= lowerCaseBaseForms(tree, text);
+        return baseForms(lower).some((form) => baseFormsInText!.has(form));
       };
       for (const match of text.matchAll(CONNECTIVE_AFTER_WORD)) {
         const previous = /(\S+)[ \t]+$/u.exec(
@@ -297,18 +298,12 @@ function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boo
   );
 }
 
-/** A crude stem: the word without a regular inflection (`rescuing`, `rescued`, `rescuers` → `rescu`). */
-function stem(lower: string): string {
-  const bare = lower.replace(/(?:ers|er|ing|ed|es|s|e)$/u, '');
-  return bare.length >= 4 ? bare : lower;
-}
-
-/** The stems of every word the text writes in lower case. */
-function lowerCaseStems(tree: Root, text: string): Set<string> {
+/** The forms every word the text writes in lower case may be an inflection of (`rescuing` → `rescue`). */
+function lowerCaseBaseForms(tree: Root, text: string): Set<string> {
   const found = new Set<string>();
   for (const sentence of sentences(tree)) {
     for (const { text: value, lower } of sentenceWords(sentence, text)) {
-      if (value === lower) found.add(stem(value));
+      if (value === lower) for (const form of baseForms(value)) found.add(form);
     }
   }
   return found;

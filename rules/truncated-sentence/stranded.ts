@@ -6,7 +6,13 @@
  * kind before it (`to prevent black holes from forming to.`, `most of the growth in.`).
  */
 import { z } from 'zod';
-import { loadJson, wordArray, type TaggedWord, type WordInfo } from '../../src/core/rule-kit.js';
+import {
+  baseForms,
+  loadJson,
+  wordArray,
+  type TaggedWord,
+  type WordInfo,
+} from '../../src/core/rule-kit.js';
 
 /**
  * The verbs that may leave each preposition at the end of a whole sentence: as a phrasal verb's
@@ -107,31 +113,6 @@ const PARTICLES = new Set(['in', 'on', 'by', 'about', 'through', 'with']);
 
 /** Adverbs and particles between a verb and its preposition: `looked back on`, `gave up on`. */
 const BETWEEN_VERB_AND_PREPOSITION = new Set(['ADV', 'PART', 'ADP']);
-
-/** The forms `word` may be an inflection of: `moved` → `move`, `stopped` → `stop`, `tries` → `try`. */
-export function baseForms(word: string): string[] {
-  const forms = [word];
-  for (const [ending, replacement] of INFLECTIONS) {
-    if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
-    const stem = word.slice(0, word.length - ending.length) + replacement;
-    forms.push(stem);
-    // A doubled final consonant: `stopped`, `dropping`.
-    if (replacement === '' && stem.length > 2 && stem.at(-1) === stem.at(-2)) {
-      forms.push(stem.slice(0, -1));
-    }
-  }
-  return forms;
-}
-const INFLECTIONS: readonly (readonly [string, string])[] = [
-  ['ies', 'y'],
-  ['ied', 'y'],
-  ['es', ''],
-  ['s', ''],
-  ['ed', ''],
-  ['d', ''],
-  ['ing', ''],
-  ['ing', 'e'],
-];
 
 /**
  * Whether the verb before the sentence's last word (a preposition) may leave it there: `gave in`,

@@ -19,6 +19,7 @@ export { defineRule, formatMessage } from './define-rule.js';
 export * from './nlcst.js';
 export { loadJson, loadWordList, listWord, wordArray, wordListFile } from './data.js';
 export { ABBREVIATIONS } from './abbreviations.js';
+export { baseForms } from './inflection.js';
 export { STYLES } from './config.js';
 export { tagSentence, tagText, hasFiniteVerb, isFiniteContraction } from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';
