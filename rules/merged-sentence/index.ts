@@ -165,13 +165,14 @@ export default defineRule({
         if (!lowerInText && ++lookups > DIRECT_LOOKUPS) lowerInText = lowerCaseWords(tree, text);
         return lowerInText ? lowerInText.has(lower) : hasLowerCaseWord(tree, text, lower);
       };
-      // The same, for any inflection of the word (`Rescue` where the text writes `rescuing`,
-      // `rescuers`): a name is not inflected in lower case either. Only for the capitalised
+      // The same, for any inflection of the word (`Rescue` where the text writes `rescuing` or
+      // `rescued`): a name is not inflected in lower case either. Only for the capitalised
       // common word between two lower-case words, where the text rarely repeats the same form.
       let baseFormsInText: Set<string> | undefined;
       const inflectedInLowerCase = (lower: string): boolean => {
         if (writtenInLowerCase(lower)) return true;
-        baseFormsInText ??= lowerCaseBaseForms(tree, text);
+        lowerInText ??= lowerCaseWords(tree, text);
+        baseFormsInText ??= formsOf(lowerInText);
         return baseForms(lower).some((form) => baseFormsInText!.has(form));
       };
       for (const match of text.matchAll(CONNECTIVE_AFTER_WORD)) {
@@ -298,14 +299,10 @@ function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boo
   );
 }
 
-/** The forms every word the text writes in lower case may be an inflection of (`rescuing` → `rescue`). */
-function lowerCaseBaseForms(tree: Root, text: string): Set<string> {
+/** The forms each of `words` may be an inflection of (`rescuing` → `rescue`). */
+function formsOf(words: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  for (const sentence of sentences(tree)) {
-    for (const { text: value, lower } of sentenceWords(sentence, text)) {
-      if (value === lower) for (const form of baseForms(value)) found.add(form);
-    }
-  }
+  for (const word of words) for (const form of baseForms(word)) found.add(form);
   return found;
 }
 

@@ -48,7 +48,7 @@ export function classifyLine(text: string, hinted: BlockKind | undefined): Block
   if (short && DATE.test(trimmed) && !/\b(?:is|are|was|were|will|has|have|had)\b/u.test(trimmed)) {
     return 'dateline';
   }
-  if (!PROSE_END.test(trimmed) && hasAtMostWords(trimmed, HEADLINE_MAX_WORDS)) return 'headline';
+  if (looksLikeHeadline(trimmed)) return 'headline';
   if (QUOTATION.test(trimmed)) return 'quotation';
   return 'prose';
 }
