@@ -37,6 +37,10 @@ export default defineRule({
         'It is a small-mass and small-mass black hole.',
         'Some member and member countries objected.',
         'The development or development of the region matters.',
+        'Better stay away from this and this sound.',
+        'He believed that and that nature would prevent it.',
+        'Two black holes are approaching each other and other.',
+        'Can we really and really embed robots in every part?',
       ],
       valid: [
         'Prices rose again and again.',
@@ -55,6 +59,8 @@ export default defineRule({
         'BEIJING, May 28 (Xinhua) -- The UN and the WHO met.',
         '“Now, now,” he said, “the talks go on.”',
         'Xi meets Macron in Beijing and Macron meets Li',
+        'I did that and that was the end of it.',
+        'He had tried many and many a time.',
       ],
     },
   },
@@ -84,8 +90,21 @@ export default defineRule({
           if (!LETTERS_ONLY.test(left.text) || isIdiomatic(left.lower)) continue;
           // `better and better`, `faster and faster`: a comparative, not a noun in `-er` such as
           // `member`, `number` or `order`; the tagger tells them apart (asked only here, rarely).
-          if (left.lower.endsWith('er') && isComparative(tagSentence(sentence, text)[index - 1]))
+          if (
+            left.lower.endsWith('er') &&
+            !NOT_COMPARATIVES.has(left.lower) &&
+            isComparative(tagSentence(sentence, text)[index - 1])
+          )
             continue;
+          // `I did that and that was it`: the second demonstrative opens a clause (its verb comes
+          // next); `this and this sound`, `that and that it rejects` say the word twice.
+          const after = words[index + 2];
+          if (
+            DEMONSTRATIVES.has(left.lower) &&
+            (!after || !joined(index + 2) || isVerb(tagSentence(sentence, text)[index + 2]))
+          )
+            continue;
+          if (left.lower === 'many' && (after?.lower === 'a' || after?.lower === 'an')) continue;
           report(file, {
             at: { start: left.start, end: right.end },
             messageId: 'coordinated',
@@ -181,6 +200,25 @@ function repeatsAt(
   }
   // `ha ha ha ha` is one word repeated (repeated-words' concern); number runs are data.
   return !allSame && hasLetters;
+}
+
+/** Demonstratives: said twice around `and` only where the second opens a clause. */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+/** Words in `-er` that are no comparatives: `each other and other`, `never and never`. */
+const NOT_COMPARATIVES = new Set([
+  'other',
+  'another',
+  'never',
+  'either',
+  'neither',
+  'together',
+  'rather',
+  'under',
+  'after',
+]);
+
+function isVerb(word: TaggedWord | undefined): boolean {
+  return word?.tag === 'VERB' || word?.tag === 'AUX';
 }
 
 function isComparative(word: TaggedWord | undefined): boolean {

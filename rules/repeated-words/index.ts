@@ -53,6 +53,20 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
 
 /**
+ * Function words that open sentences (`In`, `We`, `So`, `There`): doubled at a sentence start and
+ * followed by another word (`We We believe`, `There There was`), they are a word said twice, even
+ * where the word is also a romanised syllable (`He`, `In`) or a spoken doubling (`There there`).
+ */
+const OPENERS = new Set(loadWordList(import.meta.url, './sentence-openers.json'));
+
+/** Whether the node after `index` (past white space) is a word: the sentence runs on. */
+function wordFollows(sentence: Sentence, index: number): boolean {
+  let next = index + 1;
+  while (sentence.children[next]?.type === 'WhiteSpaceNode') next++;
+  return next > index + 1 && sentence.children[next]?.type === 'WordNode';
+}
+
+/**
  * `Health Health`, `The The first batch`, `the The`: the plugin takes every capitalised word said twice for
  * a name (`Duran Duran`), which almost none of them are in translated text. The walk is the
  * plugin's: words with only white space between them.
@@ -65,17 +79,20 @@ function capitalisedDoubles(
   let previous: { value: string; start: number; first: boolean } | undefined;
   const sentenceStart = sentence.position?.start.offset ?? 0;
   let afterSpace = false;
-  for (const node of sentence.children) {
+  const children = sentence.children;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
     if (node.type === 'WordNode') {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const value = text.slice(start, end);
+      const lower = value.toLowerCase();
       if (
         afterSpace &&
-        previous?.value.toLowerCase() === value.toLowerCase() &&
+        previous?.value.toLowerCase() === lower &&
         CAPITALISED.test(value) &&
-        !DOUBLED_NAMES.has(value.toLowerCase()) &&
-        !PINYIN_SYLLABLE.test(value.toLowerCase())
+        ((previous.first && OPENERS.has(lower) && wordFollows(sentence, index)) ||
+          (!DOUBLED_NAMES.has(lower) && !PINYIN_SYLLABLE.test(lower)))
       ) {
         // `the The talks` opening a sentence: the word kept needs the capital.
         const kept = previous.first
@@ -99,6 +116,30 @@ function capitalisedDoubles(
   return found;
 }
 
+/** Before `can can`, the noun the dance is named by: `the can-can`, written without its hyphen. */
+const BEFORE_DANCE = new Set(['the', 'a']);
+
+/**
+ * `We can can see`: the plugin lets `can can` pass (the dance, or `can` a verb after the modal),
+ * but a modal said twice before another word is a word said twice.
+ */
+function modalDoubles(
+  sentence: Sentence,
+  text: string,
+): { start: number; end: number; word: string }[] {
+  const found: { start: number; end: number; word: string }[] = [];
+  const words = sentenceWords(sentence, text);
+  for (let index = 1; index + 1 < words.length; index++) {
+    const first = words[index - 1]!;
+    const second = words[index]!;
+    if (first.lower !== 'can' || second.text !== 'can') continue;
+    if (BEFORE_DANCE.has(words[index - 2]?.lower ?? '')) continue;
+    if (!/^[ \t]+$/.test(text.slice(first.end, second.start))) continue;
+    found.push({ start: first.start, end: second.end, word: first.text });
+  }
+  return found;
+}
+
 export default defineRule({
   meta: {
     id: 'repeated-words',
@@ -107,6 +148,7 @@ export default defineRule({
     description: 'The same word twice in a row, as in "the the"',
     messages: {
       capitalised: 'Unexpected repeated `{{word}}`, remove one occurrence',
+      modal: 'Unexpected repeated `{{word}}`, remove one occurrence',
     },
     safeFixes: ['repeated-words'],
     examples: {
@@ -115,12 +157,19 @@ export default defineRule({
         'It was was a success.',
         'The The first batch of pensions was sold.',
         'The Health Health Commission met.',
+        'We We believe that supply will stay tight.',
+        'There There was also a voice shouting.',
+        'In In the southern city, rescuers worked on.',
+        'We can can predict what this sound will be.',
       ],
       valid: [
         'He had had enough.',
         'She said that that plan would work.',
         'They flew to Bora Bora on Monday.',
         'Fang Fang, a shop owner from Guangdong, spoke.',
+        'He He, 34, runs a shop in Hefei.',
+        'They danced the can can all night.',
+        'Yes, we can. Can we go now?',
       ],
     },
   },
@@ -134,6 +183,14 @@ export default defineRule({
       const found = candidates(tree, text);
       if (found.length === 0) return;
       for (const sentence of found) {
+        for (const { start, end, word } of modalDoubles(sentence, text)) {
+          report(file, {
+            at: { start, end },
+            messageId: 'modal',
+            data: { word },
+            expected: [word],
+          });
+        }
         for (const { start, end, word, kept } of capitalisedDoubles(sentence, text)) {
           // A capitalised pair may still be a name the list does not know: a warning at most.
           report(file, {
