@@ -87,7 +87,14 @@ export default defineRule({
           const left = words[index - 1]!;
           const right = words[index + 1]!;
           if (left.lower !== right.lower || !joined(index) || !joined(index + 1)) continue;
-          if (!LETTERS_ONLY.test(left.text) || isIdiomatic(left.lower)) continue;
+          if (!LETTERS_ONLY.test(left.text)) continue;
+          const after = words[index + 2];
+          const before = words[index - 2];
+          // `more and more than 3,500`, `five years and years`: the idiom takes neither.
+          const misused =
+            (after?.lower === 'than' && joined(index + 2)) ||
+            (IDIOMATIC_ENDING.test(left.lower) && before !== undefined && isNumber(before.lower));
+          if (isIdiomatic(left.lower) && !misused) continue;
           // `better and better`, `faster and faster`: a comparative, not a noun in `-er` such as
           // `member`, `number` or `order`; the tagger tells them apart (asked only here, rarely).
           if (
@@ -96,14 +103,15 @@ export default defineRule({
             isComparative(tagSentence(sentence, text)[index - 1])
           )
             continue;
-          // `I did that and that was it`: the second demonstrative opens a clause (its verb comes
-          // next); `this and this sound`, `that and that it rejects` say the word twice.
-          const after = words[index + 2];
-          if (
-            DEMONSTRATIVES.has(left.lower) &&
-            (!after || !joined(index + 2) || isVerb(tagSentence(sentence, text)[index + 2]))
-          )
-            continue;
+          // `I did that and that was it`, `one and one is two`: the second word opens a clause
+          // (its verb comes next) after a verb or preposition; `this and this sound`, `that and
+          // that it rejects`, `the DNA that and that makes`, `like this and this.` say it twice.
+          if (DEMONSTRATIVES.has(left.lower) && after && joined(index + 2)) {
+            const tagged = tagSentence(sentence, text);
+            if (isVerb(tagged[index + 2]) && !NOUN_TAGS.has(tagged[index - 2]?.tag ?? '')) {
+              continue;
+            }
+          }
           if (left.lower === 'many' && (after?.lower === 'a' || after?.lower === 'an')) continue;
           report(file, {
             at: { start: left.start, end: right.end },
@@ -202,8 +210,18 @@ function repeatsAt(
   return !allSame && hasLetters;
 }
 
-/** Demonstratives: said twice around `and` only where the second opens a clause. */
-const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+/** Demonstratives and `one`: said twice around `and` only where the second opens a clause. */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'one']);
+const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+/** A figure or a number word: `five years and years` counts what the idiom leaves uncounted. */
+function isNumber(word: string): boolean {
+  return /^\p{N}/u.test(word) || NUMBER_WORDS.has(word);
+}
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions few several'.split(
+    ' ',
+  ),
+);
 /** Words in `-er` that are no comparatives: `each other and other`, `never and never`. */
 const NOT_COMPARATIVES = new Set([
   'other',

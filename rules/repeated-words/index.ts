@@ -43,10 +43,27 @@ function opensSentence(text: string, start: number, sentenceStart: number): bool
   for (let at = start - 1; at >= sentenceStart; at--) {
     const char = text[at]!;
     if (char === '.' || char === '!' || char === '?') return true;
+    // A bracketed aside before it (`(Laughter) You You can't`) is read past.
+    if (char === ')') {
+      const open = text.lastIndexOf('(', at);
+      if (open >= sentenceStart) at = open;
+      continue;
+    }
     if (LETTER_OR_DIGIT.test(char)) return false;
   }
   return true;
 }
+
+/**
+ * Whether a word may be a romanised Chinese syllable, doubled in a given name. The pattern lets
+ * through `so`, `to`, `do`, `go`: `o` alone follows only `b`, `p`, `m`, `f` (and `w`, `y`).
+ */
+function isSyllable(word: string): boolean {
+  return PINYIN_SYLLABLE.test(word) && !/^(?:[^bpmfwy]|zh|ch|sh)o$/.test(word);
+}
+
+/** Words that make what follows a common noun's phrase, not a person's name: `the Big Bang Bang`. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'his', 'her', 'their', 'its']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** A capitalised word: a capital, then lower case only (`Health`, `The`; not `IT` or `D.`). */
@@ -80,6 +97,8 @@ function capitalisedDoubles(
   const sentenceStart = sentence.position?.start.offset ?? 0;
   let afterSpace = false;
   const children = sentence.children;
+  // Whether the capitalised words just read follow a determiner: `the Sun Sun` is no name.
+  let afterDeterminer = false;
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
     if (node.type === 'WordNode') {
@@ -92,7 +111,7 @@ function capitalisedDoubles(
         previous?.value.toLowerCase() === lower &&
         CAPITALISED.test(value) &&
         ((previous.first && OPENERS.has(lower) && wordFollows(sentence, index)) ||
-          (!DOUBLED_NAMES.has(lower) && !PINYIN_SYLLABLE.test(lower)))
+          (!DOUBLED_NAMES.has(lower) && (afterDeterminer || !isSyllable(lower))))
       ) {
         // `the The talks` opening a sentence: the word kept needs the capital.
         const kept = previous.first
@@ -100,6 +119,8 @@ function capitalisedDoubles(
           : previous.value;
         found.push({ start: previous.start, end, word: previous.value, kept });
       }
+      if (DETERMINERS.has(lower)) afterDeterminer = true;
+      else if (!/^\p{Lu}/u.test(value)) afterDeterminer = false;
       previous = {
         value,
         start,
@@ -161,6 +182,7 @@ export default defineRule({
         'There There was also a voice shouting.',
         'In In the southern city, rescuers worked on.',
         'We can can predict what this sound will be.',
+        'Our Sun Sun will not collapse into a black hole.',
       ],
       valid: [
         'He had had enough.',

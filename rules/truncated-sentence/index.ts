@@ -46,6 +46,8 @@ const CORRELATIVE =
 const NUMBERED_LOWER = /^[ \t]*\(?\p{N}{1,3}[.)][ \t]+(?=\p{Ll})/gmu;
 /** An item that runs on as prose: three words at least. */
 const PROSE_ITEM = /^\p{Ll}[\p{L}'’-]*(?:[ \t,]+[\p{L}\p{N}][\p{L}\p{N}'’-]*){2}/u;
+/** Four words or more. */
+const SENTENCE_OF_FOUR = /(?:[\p{L}\p{N}]+[^\p{L}\p{N}]+){3}[\p{L}\p{N}]/u;
 /** `a 5 in. screen`: inches after a small figure, an abbreviation that lower case may follow. */
 const INCHES_BEFORE = /(?:^|\s)\d{1,3}(?:\.\d+)? in$/u;
 /** A line that ends as a sentence does. */
@@ -165,13 +167,16 @@ export default defineRule({
         if (mark === '.') {
           const before = text.slice(Math.max(0, at - 30), at);
           const word = WORD_BEFORE.exec(before)![0];
-          if (isAbbreviation(word.replace(/^\.+/, '')) || INCHES_BEFORE.test(before)) continue;
+          // The end of a compound (`op-ed`) is a word, whatever abbreviation it looks like.
+          const compound = /\p{L}-$/u.test(before.slice(0, before.length - word.length));
+          if (!compound && isAbbreviation(word.replace(/^\.+/, ''))) continue;
+          if (INCHES_BEFORE.test(before)) continue;
         }
         const start = afterSpaces(text, at + 1);
         const line = layout.lineAt(start);
         if (
           isInsideQuotation(start, line) ||
-          layout.isHeadingLine(line) ||
+          (layout.isHeadingLine(line) && !endsSentenceFirst(line, at)) ||
           LIST_ITEM.test(line.text)
         ) {
           continue;
@@ -221,6 +226,15 @@ export default defineRule({
         if (!layout.isQuoted(start)) return false;
         const rest = line.text.slice(start - line.start);
         return rest.includes('"') || rest.includes('”');
+      }
+
+      /**
+       * Whether the line holds a sentence of its own (four words or more) before the stop at
+       * `at`: a line with no final stop is read as a headline, but a headline is not prose that
+       * ends a sentence and runs on (`…to form a black hole. the intense sunlight is…`).
+       */
+      function endsSentenceFirst(line: { start: number; text: string }, at: number): boolean {
+        return SENTENCE_OF_FOUR.test(line.text.slice(0, at - line.start));
       }
 
       /** Whether the line before `lineStart` ends a sentence and the item at `start` is prose. */

@@ -168,7 +168,7 @@ export function isCutAfterPreposition(
     // if I wanted to.`) or before it (`Will he sign? He wants to.`). With neither, nothing is
     // there for it to stand for: `We need to.` opening a text was cut.
     if (ELLIPTICAL_TO.has(previous.lower) || /['’]d$/.test(previous.lower)) {
-      return !hasAntecedent() && !hasEarlierClause(words, text);
+      return !hasAntecedent() && !hasEarlierClause(words, tagged, text);
     }
   } else {
     // `turn it on`, `let them in`; `gave in`, `was laughed at`, `has been paid for`: a particle,
@@ -231,11 +231,20 @@ const CLAUSE_JOINERS = new Set([
 ]);
 
 /**
- * Whether the sentence before its last word holds a second clause: a joiner after its first word
- * (`I'd go if I wanted to.`; not `If you want to.`) or a clause break (`…the chain, you need to.`).
+ * Whether the sentence before its last word holds a clause of its own: a verb, then a joiner
+ * (`I'd go if I wanted to.`; not `If you want to.`) or a clause break (`…build the chain, you
+ * need to.`; not `In the next few years, we will be able to.`, whose first part has no verb).
  */
-function hasEarlierClause(words: readonly WordInfo[], text: string): boolean {
+function hasEarlierClause(
+  words: readonly WordInfo[],
+  tagged: readonly TaggedWord[],
+  text: string,
+): boolean {
+  let verb = false;
   for (let index = 1; index < words.length - 1; index++) {
+    const tag = tagged[index - 1]?.tag;
+    if (tag === 'VERB' || tag === 'AUX') verb = true;
+    if (!verb) continue;
     if (CLAUSE_JOINERS.has(words[index]!.lower)) return true;
     if (CLAUSE_BREAK.test(text.slice(words[index - 1]!.end, words[index]!.start))) return true;
   }

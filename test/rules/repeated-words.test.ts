@@ -109,6 +109,17 @@ describe('repeated-words: capitalised words said twice', () => {
       ['In In', 'In', 'warning'],
       ['So So', 'So', 'warning'],
     ]);
+    // After a bracketed aside, a determiner (no name takes one), and `So` before a comma.
+    expect(
+      capitalised(
+        "(Laughter) You You can't tell. Our Sun Sun will not collapse. It goes back to the Big Bang Bang. So So, imagine.",
+      ),
+    ).toEqual([
+      ['You You', 'You', 'warning'],
+      ['Sun Sun', 'Sun', 'warning'],
+      ['Bang Bang', 'Bang', 'warning'],
+      ['So So', 'So', 'warning'],
+    ]);
     // A name before a comma, or mid-sentence, is still a name.
     expect(capitalised('He He, 34, runs a shop. They met Li Li and He He.')).toEqual([]);
   });

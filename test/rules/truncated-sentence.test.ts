@@ -82,6 +82,10 @@ describe('truncated-sentence', () => {
     expect(lint('Will he sign?\nHe wants to.')).toEqual([]);
     expect(lint('I would go if I wanted to.')).toEqual([]);
     expect(lint('If you want to build the chain, you need to.')).toEqual([]);
+    // A comma after a phrase with no verb opens no clause.
+    expect(lint('In the next few years, we will be able to.').map((d) => d.excerpt)).toEqual([
+      'to.',
+    ]);
   });
 
   it('flags a sentence cut after `but`, `if`, `while` or a clause-opening `so`', () => {
@@ -131,6 +135,15 @@ describe('truncated-sentence', () => {
       ].join('\n'),
     );
     expect(found.map((d) => d.excerpt)).toEqual(['according', 'so', 'we', 'according']);
+  });
+
+  it('reads the end of a compound as a word, and a sentence before the stop as prose', () => {
+    expect(lint('It was a Liberty Times op-ed. in the cold, they worked.')[0]?.excerpt).toBe('in');
+    // A line with no final stop is read as a headline, unless a sentence ends on it first.
+    expect(
+      lint('Our sun does not collapse to form a black hole. the sunlight is so blinding that')[0]
+        ?.excerpt,
+    ).toBe('the');
   });
 
   it('reads `in.` after a small figure as inches', () => {
