@@ -3,7 +3,7 @@
  * alarms on the same clean text left untouched.
  *
  *   npm run eval:inject -- [--data DIR] [--config FILE] [--seed N] [--severity error,warning]
- *                          [--files segments.jsonl] [--list KIND]
+ *                          [--files segments.jsonl] [--list KIND[,KIND...]]
  *
  * DIR holds ../shared-style MQM data: JSON lines with `target` and `clean` (every rater: no
  * error). Only the clean segments are used. Each variant is one clean text with one defect put in
@@ -22,7 +22,9 @@
  * short enough to point at it (at most 40 characters): the cut word and its stop, the join of the
  * two sentences, the doubled words, the lower-case word. Findings that span a whole sentence are
  * counted apart ("overlapping"), as they do not show an editor what is wrong. False alarms are the
- * findings on the clean texts themselves, per 1000 words.
+ * findings on the clean texts themselves, per 1000 words. `--list` prints the variants of the
+ * kinds named that were missed, each with the findings that did overlap its place (too long, or of
+ * a severity not counted), and the clean texts' alarms.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
