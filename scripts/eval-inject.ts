@@ -3,7 +3,7 @@
  * alarms on the same clean text left untouched.
  *
  *   npm run eval:inject -- [--data DIR] [--config FILE] [--seed N] [--severity error,warning]
- *                          [--files segments.jsonl] [--list KIND]
+ *                          [--files segments.jsonl] [--list KIND[,KIND...]]
  *
  * DIR holds ../shared-style MQM data: JSON lines with `target` and `clean` (every rater: no
  * error). Only the clean segments are used. Each variant is one clean text with one defect put in
@@ -22,7 +22,9 @@
  * short enough to point at it (at most 40 characters): the cut word and its stop, the join of the
  * two sentences, the doubled words, the lower-case word. Findings that span a whole sentence are
  * counted apart ("overlapping"), as they do not show an editor what is wrong. False alarms are the
- * findings on the clean texts themselves, per 1000 words.
+ * findings on the clean texts themselves, per 1000 words. `--list` prints the variants of the
+ * kinds named that were missed, each with the findings that did overlap its place (too long, or of
+ * a severity not counted), and the clean texts' alarms.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,7 +39,7 @@ const { values } = parseArgs({
     /** Count only findings of these severities (comma-separated); default: error and warning. */
     severity: { type: 'string', default: 'error,warning' },
     files: { type: 'string', default: 'segments.jsonl' },
-    /** Print the variants of this kind that were not found, and the clean texts' alarms. */
+    /** Print the variants of these kinds (comma-separated) that were not found, and the clean texts' alarms. */
     list: { type: 'string' },
   },
 });
@@ -283,15 +285,14 @@ const tally = (key: string): Tally => {
   if (!entry) tallies.set(key, (entry = { variants: 0, found: 0, overlapping: 0 }));
   return entry;
 };
-const missed: Variant[] = [];
+const missed: { variant: Variant; near: string[] }[] = [];
 for (const variant of variants) {
-  const findings = linter
-    .lint(variant.text)
-    .diagnostics.filter((finding) => severities.has(finding.severity));
+  const all = linter.lint(variant.text).diagnostics;
+  const findings = all.filter((finding) => severities.has(finding.severity));
   const { start, end } = variant.place;
-  const overlapping = findings.filter(
-    (finding) => finding.offset < end && finding.offset + Math.max(1, finding.length) > start,
-  );
+  const overlaps = (finding: { offset: number; length: number }): boolean =>
+    finding.offset < end && finding.offset + Math.max(1, finding.length) > start;
+  const overlapping = findings.filter(overlaps);
   const found = overlapping.some((finding) => finding.length <= POINTING);
   for (const key of [variant.kind, `${variant.kind}: ${variant.form}`, 'all']) {
     const entry = tally(key);
@@ -299,7 +300,15 @@ for (const variant of variants) {
     if (found) entry.found++;
     if (overlapping.length) entry.overlapping++;
   }
-  if (!found && values.list === variant.kind) missed.push(variant);
+  if (!found && values.list?.split(',').includes(variant.kind)) {
+    // What the rules did say there: too long, of another severity, or nothing at all.
+    const near = all
+      .filter(overlaps)
+      .map(
+        (finding) => `${finding.ruleId} ${finding.severity} ${finding.length}: ${finding.message}`,
+      );
+    missed.push({ variant, near });
+  }
 }
 
 let words = 0;
@@ -339,10 +348,11 @@ for (const [rule, count] of [...alarms].sort((a, b) => b[1] - a[1])) {
   console.log(`- ${rule}: ${count}`);
 }
 if (values.list) {
-  for (const variant of missed) {
+  for (const { variant, near } of missed) {
     console.log(
       `\nMISSED ${variant.form}: …${variant.text.slice(Math.max(0, variant.place.start - 60), variant.place.end + 30)}…`,
     );
+    for (const line of near) console.log(`  overlapping: ${line}`);
   }
   for (const line of alarmTexts) console.log(`\nALARM ${line}`);
 }

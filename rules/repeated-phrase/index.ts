@@ -37,6 +37,10 @@ export default defineRule({
         'It is a small-mass and small-mass black hole.',
         'Some member and member countries objected.',
         'The development or development of the region matters.',
+        'Better stay away from this and this sound.',
+        'He believed that and that nature would prevent it.',
+        'Two black holes are approaching each other and other.',
+        'Can we really and really embed robots in every part?',
       ],
       valid: [
         'Prices rose again and again.',
@@ -55,6 +59,8 @@ export default defineRule({
         'BEIJING, May 28 (Xinhua) -- The UN and the WHO met.',
         '“Now, now,” he said, “the talks go on.”',
         'Xi meets Macron in Beijing and Macron meets Li',
+        'I did that and that was the end of it.',
+        'He had tried many and many a time.',
       ],
     },
   },
@@ -81,11 +87,32 @@ export default defineRule({
           const left = words[index - 1]!;
           const right = words[index + 1]!;
           if (left.lower !== right.lower || !joined(index) || !joined(index + 1)) continue;
-          if (!LETTERS_ONLY.test(left.text) || isIdiomatic(left.lower)) continue;
+          if (!LETTERS_ONLY.test(left.text)) continue;
+          const after = words[index + 2];
+          const before = words[index - 2];
+          // `more and more than 3,500`, `five years and years`: the idiom takes neither.
+          const misused =
+            (after?.lower === 'than' && joined(index + 2)) ||
+            (IDIOMATIC_ENDING.test(left.lower) && before !== undefined && isNumber(before.lower));
+          if (isIdiomatic(left.lower) && !misused) continue;
           // `better and better`, `faster and faster`: a comparative, not a noun in `-er` such as
           // `member`, `number` or `order`; the tagger tells them apart (asked only here, rarely).
-          if (left.lower.endsWith('er') && isComparative(tagSentence(sentence, text)[index - 1]))
+          if (
+            left.lower.endsWith('er') &&
+            !NOT_COMPARATIVES.has(left.lower) &&
+            isComparative(tagSentence(sentence, text)[index - 1])
+          )
             continue;
+          // `I did that and that was it`, `one and one is two`: the second word opens a clause
+          // (its verb comes next) after a verb or preposition; `this and this sound`, `that and
+          // that it rejects`, `the DNA that and that makes`, `like this and this.` say it twice.
+          if (DEMONSTRATIVES.has(left.lower) && after && joined(index + 2)) {
+            const tagged = tagSentence(sentence, text);
+            if (isVerb(tagged[index + 2]) && !NOUN_TAGS.has(tagged[index - 2]?.tag ?? '')) {
+              continue;
+            }
+          }
+          if (left.lower === 'many' && (after?.lower === 'a' || after?.lower === 'an')) continue;
           report(file, {
             at: { start: left.start, end: right.end },
             messageId: 'coordinated',
@@ -181,6 +208,35 @@ function repeatsAt(
   }
   // `ha ha ha ha` is one word repeated (repeated-words' concern); number runs are data.
   return !allSame && hasLetters;
+}
+
+/** Demonstratives and `one`: said twice around `and` only where the second opens a clause. */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'one']);
+const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+/** A figure or a number word: `five years and years` counts what the idiom leaves uncounted. */
+function isNumber(word: string): boolean {
+  return /^\p{N}/u.test(word) || NUMBER_WORDS.has(word);
+}
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions few several'.split(
+    ' ',
+  ),
+);
+/** Words in `-er` that are no comparatives: `each other and other`, `never and never`. */
+const NOT_COMPARATIVES = new Set([
+  'other',
+  'another',
+  'never',
+  'either',
+  'neither',
+  'together',
+  'rather',
+  'under',
+  'after',
+]);
+
+function isVerb(word: TaggedWord | undefined): boolean {
+  return word?.tag === 'VERB' || word?.tag === 'AUX';
 }
 
 function isComparative(word: TaggedWord | undefined): boolean {

@@ -43,14 +43,45 @@ function opensSentence(text: string, start: number, sentenceStart: number): bool
   for (let at = start - 1; at >= sentenceStart; at--) {
     const char = text[at]!;
     if (char === '.' || char === '!' || char === '?') return true;
+    // A bracketed aside before it (`(Laughter) You You can't`) is read past.
+    if (char === ')') {
+      const open = text.lastIndexOf('(', at);
+      if (open >= sentenceStart) at = open;
+      continue;
+    }
     if (LETTER_OR_DIGIT.test(char)) return false;
   }
   return true;
 }
+
+/**
+ * Whether a word may be a romanised Chinese syllable, doubled in a given name. The pattern lets
+ * through `so`, `to`, `do`, `go`: `o` alone follows only `b`, `p`, `m`, `f` (and `w`, `y`).
+ */
+function isSyllable(word: string): boolean {
+  return PINYIN_SYLLABLE.test(word) && !/^(?:[^bpmfwy]|zh|ch|sh)o$/.test(word);
+}
+
+/** Words that make what follows a common noun's phrase, not a person's name: `the Big Bang Bang`. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'his', 'her', 'their', 'its']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** A capitalised word: a capital, then lower case only (`Health`, `The`; not `IT` or `D.`). */
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
+
+/**
+ * Function words that open sentences (`In`, `We`, `So`, `There`): doubled at a sentence start and
+ * followed by another word (`We We believe`, `There There was`), they are a word said twice, even
+ * where the word is also a romanised syllable (`He`, `In`) or a spoken doubling (`There there`).
+ */
+const OPENERS = new Set(loadWordList(import.meta.url, './sentence-openers.json'));
+
+/** Whether the node after `index` (past white space) is a word: the sentence runs on. */
+function wordFollows(sentence: Sentence, index: number): boolean {
+  let next = index + 1;
+  while (sentence.children[next]?.type === 'WhiteSpaceNode') next++;
+  return next > index + 1 && sentence.children[next]?.type === 'WordNode';
+}
 
 /**
  * `Health Health`, `The The first batch`, `the The`: the plugin takes every capitalised word said twice for
@@ -65,17 +96,22 @@ function capitalisedDoubles(
   let previous: { value: string; start: number; first: boolean } | undefined;
   const sentenceStart = sentence.position?.start.offset ?? 0;
   let afterSpace = false;
-  for (const node of sentence.children) {
+  const children = sentence.children;
+  // Whether the capitalised words just read follow a determiner: `the Sun Sun` is no name.
+  let afterDeterminer = false;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
     if (node.type === 'WordNode') {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const value = text.slice(start, end);
+      const lower = value.toLowerCase();
       if (
         afterSpace &&
-        previous?.value.toLowerCase() === value.toLowerCase() &&
+        previous?.value.toLowerCase() === lower &&
         CAPITALISED.test(value) &&
-        !DOUBLED_NAMES.has(value.toLowerCase()) &&
-        !PINYIN_SYLLABLE.test(value.toLowerCase())
+        ((previous.first && OPENERS.has(lower) && wordFollows(sentence, index)) ||
+          (!DOUBLED_NAMES.has(lower) && (afterDeterminer || !isSyllable(lower))))
       ) {
         // `the The talks` opening a sentence: the word kept needs the capital.
         const kept = previous.first
@@ -83,6 +119,8 @@ function capitalisedDoubles(
           : previous.value;
         found.push({ start: previous.start, end, word: previous.value, kept });
       }
+      if (DETERMINERS.has(lower)) afterDeterminer = true;
+      else if (!/^\p{Lu}/u.test(value)) afterDeterminer = false;
       previous = {
         value,
         start,
@@ -99,6 +137,30 @@ function capitalisedDoubles(
   return found;
 }
 
+/** Before `can can`, the noun the dance is named by: `the can-can`, written without its hyphen. */
+const BEFORE_DANCE = new Set(['the', 'a']);
+
+/**
+ * `We can can see`: the plugin lets `can can` pass (the dance, or `can` a verb after the modal),
+ * but a modal said twice before another word is a word said twice.
+ */
+function modalDoubles(
+  sentence: Sentence,
+  text: string,
+): { start: number; end: number; word: string }[] {
+  const found: { start: number; end: number; word: string }[] = [];
+  const words = sentenceWords(sentence, text);
+  for (let index = 1; index + 1 < words.length; index++) {
+    const first = words[index - 1]!;
+    const second = words[index]!;
+    if (first.lower !== 'can' || second.text !== 'can') continue;
+    if (BEFORE_DANCE.has(words[index - 2]?.lower ?? '')) continue;
+    if (!/^[ \t]+$/.test(text.slice(first.end, second.start))) continue;
+    found.push({ start: first.start, end: second.end, word: first.text });
+  }
+  return found;
+}
+
 export default defineRule({
   meta: {
     id: 'repeated-words',
@@ -107,6 +169,7 @@ export default defineRule({
     description: 'The same word twice in a row, as in "the the"',
     messages: {
       capitalised: 'Unexpected repeated `{{word}}`, remove one occurrence',
+      modal: 'Unexpected repeated `{{word}}`, remove one occurrence',
     },
     safeFixes: ['repeated-words'],
     examples: {
@@ -115,12 +178,20 @@ export default defineRule({
         'It was was a success.',
         'The The first batch of pensions was sold.',
         'The Health Health Commission met.',
+        'We We believe that supply will stay tight.',
+        'There There was also a voice shouting.',
+        'In In the southern city, rescuers worked on.',
+        'We can can predict what this sound will be.',
+        'Our Sun Sun will not collapse into a black hole.',
       ],
       valid: [
         'He had had enough.',
         'She said that that plan would work.',
         'They flew to Bora Bora on Monday.',
         'Fang Fang, a shop owner from Guangdong, spoke.',
+        'He He, 34, runs a shop in Hefei.',
+        'They danced the can can all night.',
+        'Yes, we can. Can we go now?',
       ],
     },
   },
@@ -134,6 +205,14 @@ export default defineRule({
       const found = candidates(tree, text);
       if (found.length === 0) return;
       for (const sentence of found) {
+        for (const { start, end, word } of modalDoubles(sentence, text)) {
+          report(file, {
+            at: { start, end },
+            messageId: 'modal',
+            data: { word },
+            expected: [word],
+          });
+        }
         for (const { start, end, word, kept } of capitalisedDoubles(sentence, text)) {
           // A capitalised pair may still be a name the list does not know: a warning at most.
           report(file, {

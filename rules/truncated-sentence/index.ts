@@ -15,6 +15,7 @@ import {
   type WordInfo,
 } from '../../src/core/rule-kit.js';
 import { isCutAfterPreposition, PREPOSITIONS } from './stranded.js';
+import { isCutConjunction } from './cut-conjunctions.js';
 import { afterSpaces, endsWithStop, EXCLAMATION, FULL_STOP, nextLowerAfterStop } from './scan.js';
 
 /** Abbreviations whose full stop may be followed by a lower-case word ("5 p.m. local time"). */
@@ -32,13 +33,23 @@ const FINITE = loadWordList(import.meta.url, './finite-words.json');
 const WORD_BEFORE = /[\p{L}\p{N}.]*$/u;
 /** The lower-case word that starts the fragment. */
 const WORD_AFTER = /^\p{Ll}[\p{L}'’-]*/u;
-/** A lower-case word, then `a.` that ends the sentence: before a capital, a line break, or the end. */
-const ARTICLE_A_END = /\p{Ll}{2}[ \t]a\.(?=[ \t]+\p{Lu}|[ \t]*(?:[\r\n]|$))/gu;
+/**
+ * A lower-case word (perhaps with a comma after it) or a dash, then `a.` that ends the sentence:
+ * before a capital, a line break, or the end. `This is a white noise, a.`, `there's a.`
+ */
+const ARTICLE_A_END =
+  /(?:\p{Ll}{2}[,;]?|\p{Ll}['’]s|[–—])[ \t]a\.(?=[ \t]+\p{Lu}|[ \t]*(?:[\r\n]|$))/gu;
 /** `The more ..., the worse ...`: a comparative correlative, whole without a verb. */
 const CORRELATIVE =
   /^the (?:more|less|fewer|better|worse|\p{L}+er)\b[^,]*, the (?:more|less|fewer|better|worse|\p{L}+er)\b/iu;
 /** A numbered item (`2.`, `(3)`, `4)`) whose first word is lower case: the offset of that word. */
 const NUMBERED_LOWER = /^[ \t]*\(?\p{N}{1,3}[.)][ \t]+(?=\p{Ll})/gmu;
+/** An item that runs on as prose: three words at least. */
+const PROSE_ITEM = /^\p{Ll}[\p{L}'’-]*(?:[ \t,]+[\p{L}\p{N}][\p{L}\p{N}'’-]*){2}/u;
+/** Four words or more. */
+const SENTENCE_OF_FOUR = /(?:[\p{L}\p{N}]+[^\p{L}\p{N}]+){3}[\p{L}\p{N}]/u;
+/** `a 5 in. screen`: inches after a small figure, an abbreviation that lower case may follow. */
+const INCHES_BEFORE = /(?:^|\s)\d{1,3}(?:\.\d+)? in$/u;
 /** A line that ends as a sentence does. */
 const SENTENCE_END = /[.!?]["'”’)\]]*\s*$/u;
 /** The line before ends on a colon (or, inside such a list, on a semicolon or comma). */
@@ -97,6 +108,11 @@ export default defineRule({
         'The plan has three parts.\n2. the second part covers the costs.',
         'Nature would prevent black holes from forming to.',
         'Most of the growth came from.',
+        'We need to.',
+        'The death toll in Turkey stands at 20,665, while.',
+        'Rescuers found the father, but.',
+        'This is a white noise, a.',
+        'It rejects the "1992 Consensus". according to official figures, exports fell.',
       ],
       valid: [
         'Xi meets UN human rights chief in Guangzhou',
@@ -113,7 +129,12 @@ export default defineRule({
         'The book is hers.',
         'She gave up.',
         'The U.S. and China agreed.',
-        'He wants to.',
+        'Will he sign? He wants to.',
+        'I would go if I wanted to.',
+        'It took a while.',
+        'I think so.',
+        'He was anything but.',
+        'The phone has a 5 in. screen.',
         '“Thank you.” The minister smiled.',
         'I agree.',
         'See the full list of measures on the ministry website.',
@@ -144,12 +165,20 @@ export default defineRule({
       for (let at = nextLowerAfterStop(text, 0); at !== -1; at = nextLowerAfterStop(text, at + 1)) {
         const mark = text[at]!;
         if (mark === '.') {
-          const word = WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))![0];
-          if (isAbbreviation(word.replace(/^\.+/, ''))) continue;
+          const before = text.slice(Math.max(0, at - 30), at);
+          const word = WORD_BEFORE.exec(before)![0];
+          // The end of a compound (`op-ed`) is a word, whatever abbreviation it looks like.
+          const compound = /\p{L}-$/u.test(before.slice(0, before.length - word.length));
+          if (!compound && isAbbreviation(word.replace(/^\.+/, ''))) continue;
+          if (INCHES_BEFORE.test(before)) continue;
         }
         const start = afterSpaces(text, at + 1);
         const line = layout.lineAt(start);
-        if (layout.isQuoted(start) || layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) {
+        if (
+          isInsideQuotation(start, line) ||
+          (layout.isHeadingLine(line) && !endsSentenceFirst(line, at)) ||
+          LIST_ITEM.test(line.text)
+        ) {
           continue;
         }
         reportLowerStart(start, mark);
@@ -160,7 +189,10 @@ export default defineRule({
       for (const match of text.matchAll(NUMBERED_LOWER)) {
         const start = match.index + match[0].length;
         const line = layout.lineAt(start);
-        if (!SENTENCE_END.test(line.text) || layout.isQuoted(start)) continue;
+        if (layout.isQuoted(start)) continue;
+        // An item that does not end as a sentence may be a fragment of a list (`2. tax cuts`),
+        // unless the line before ends a sentence and the item runs on as prose does.
+        if (!SENTENCE_END.test(line.text) && !afterSentence(line.start, start)) continue;
         if (
           line.start > 0 &&
           AFTER_COLON.test(text.slice(Math.max(0, line.start - 20), line.start))
@@ -183,6 +215,34 @@ export default defineRule({
           messageId: 'danglingEnd',
           data: { word: 'a' },
         });
+      }
+
+      /**
+       * Quoted speech may run on in lower case (`"Not now. maybe later."`); a quotation left open
+       * to the end of the line is no evidence of speech, as a cut sentence often loses its
+       * closing quote with the rest of it.
+       */
+      function isInsideQuotation(start: number, line: { start: number; text: string }): boolean {
+        if (!layout.isQuoted(start)) return false;
+        const rest = line.text.slice(start - line.start);
+        return rest.includes('"') || rest.includes('”');
+      }
+
+      /**
+       * Whether the line holds a sentence of its own (four words or more) before the stop at
+       * `at`: a line with no final stop is read as a headline, but a headline is not prose that
+       * ends a sentence and runs on (`…to form a black hole. the intense sunlight is…`).
+       */
+      function endsSentenceFirst(line: { start: number; text: string }, at: number): boolean {
+        return SENTENCE_OF_FOUR.test(line.text.slice(0, at - line.start));
+      }
+
+      /** Whether the line before `lineStart` ends a sentence and the item at `start` is prose. */
+      function afterSentence(lineStart: number, start: number): boolean {
+        if (lineStart === 0) return false;
+        const before = text.slice(Math.max(0, lineStart - 20), lineStart);
+        if (!SENTENCE_END.test(before) || AFTER_COLON.test(before)) return false;
+        return PROSE_ITEM.test(text.slice(start, start + 80));
       }
 
       function reportLowerStart(start: number, mark: string): void {
@@ -209,11 +269,23 @@ export default defineRule({
         // Headlines, bylines, datelines on their own, captions and list items are not prose.
         if (layout.isHeadingLine(line) || LIST_ITEM.test(line.text)) continue;
         for (const node of paragraph.children) {
-          if (node.type === 'SentenceNode') checkSentence(node, count > 1);
+          if (node.type === 'SentenceNode') checkSentence(node, count > 1, node === first);
         }
       }
 
-      function checkSentence(sentence: Sentence, hasNeighbours: boolean): void {
+      /**
+       * Whether something before the sentence at `start` may hold the verb phrase an elliptical
+       * `to` stands for (`Will he sign? He wants to.`): a sentence before it in its paragraph, or
+       * a question just before the paragraph.
+       */
+      function hasAntecedent(start: number, opens: boolean): boolean {
+        if (!opens) return true;
+        let at = start - 1;
+        while (at >= 0 && /\s/.test(text[at]!)) at--;
+        return text[at] === '?';
+      }
+
+      function checkSentence(sentence: Sentence, hasNeighbours: boolean, opens: boolean): void {
         // Most sentences end well and have a verb in plain sight: everything here reads the shared
         // words and the document's char codes, and slices the sentence's text only for the few
         // candidates that get that far.
@@ -240,10 +312,21 @@ export default defineRule({
           if (
             (!dangling || dangling === lastWord) &&
             PREPOSITIONS.has(lastWord) &&
-            !isCutAfterPreposition(words, tagSentence(sentence, text), text)
+            !isCutAfterPreposition(words, tagSentence(sentence, text), text, () =>
+              hasAntecedent(start, opens),
+            )
           ) {
             dangling = '';
           } else if (!dangling && PREPOSITIONS.has(lastWord)) {
+            dangling = lastWord;
+          } else if (
+            !dangling &&
+            isCutConjunction(
+              lastWord,
+              words.at(-2)!.lower,
+              text.slice(words.at(-2)!.end, last.start),
+            )
+          ) {
             dangling = lastWord;
           }
           if (dangling) {
@@ -306,7 +389,12 @@ function isClauseLike(word: TaggedWord): boolean {
 }
 
 function isAbbreviation(word: string): boolean {
-  // A single letter (`D.C.`'s `C`), an initialism with inner stops (`p.m`), a number (`No. 5`'s
-  // `5` cannot precede lower case in prose anyway), or a known abbreviation.
-  return word.length === 1 || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+  // A single letter (`D.C.`'s `C`), an initialism with inner stops (`p.m`, `Ph.D`: short parts,
+  // unlike a site's name such as `Chinanews.com`), a number (`No. 5`'s `5` cannot precede lower
+  // case in prose anyway), or a known abbreviation.
+  return (
+    word.length === 1 ||
+    (word.includes('.') && word.split('.').every((part) => part.length <= 3)) ||
+    ABBREVIATIONS.has(word.toLowerCase())
+  );
 }

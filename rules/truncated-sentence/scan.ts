@@ -10,17 +10,19 @@ export const EXCLAMATION = 0x21;
 export const QUESTION = 0x3f;
 
 /**
- * A full stop, question or exclamation mark after a letter or digit, then a sentence that starts in
- * lower case: `countries. echo.`, `Why? because`. An ellipsis never matches (the stop must follow a
- * letter or digit). Sticky: tried only at the stops `nextLowerAfterStop` picks out.
+ * A full stop, question or exclamation mark after a letter or digit (and perhaps a closing quote or
+ * bracket, or a comma left behind), then a sentence that starts in lower case: `countries. echo.`,
+ * `Why? because`, `the "1992 Consensus". according to`, `(Applause). so`. An ellipsis never
+ * matches (the stop must follow a letter or digit). Sticky: tried only at the stops
+ * `nextLowerAfterStop` picks out.
  */
-const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})/uy;
+const LOWER_AFTER_STOP = /(?<=[\p{L}\p{N}][,"'”’)\]]?)[.?!][ \t]+(?=\p{Ll})/uy;
 
 /**
- * The next stop at or after `from` where `/(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})/u` matches, or
- * -1. The stops and what follows them are read as char codes first, and the pattern is tried only
- * where a space or tab and then a letter that may be lower case follow: searching the text with the
- * pattern itself tries its look-behind at every character.
+ * The next stop at or after `from` where LOWER_AFTER_STOP matches, or -1. The stops and what
+ * follows them are read as char codes first, and the pattern is tried only where a space or tab and
+ * then a letter that may be lower case follow: searching the text with the pattern itself tries its
+ * look-behind at every character.
  */
 export function nextLowerAfterStop(text: string, from: number): number {
   for (let at = from; at < text.length; at++) {

@@ -158,17 +158,26 @@ export function isCutAfterPreposition(
   words: readonly WordInfo[],
   tagged: readonly TaggedWord[],
   text: string,
+  hasAntecedent: () => boolean,
 ): boolean {
   const last = words.at(-1)!;
   const previous = tagged.at(-2);
   if (!previous) return false;
   if (last.lower === 'to') {
-    if (ELLIPTICAL_TO.has(previous.lower) || /['’]d$/.test(previous.lower)) return false;
+    // `He wants to.` stands for a verb phrase said before it: in the same sentence (`I would go
+    // if I wanted to.`) or before it (`Will he sign? He wants to.`). With neither, nothing is
+    // there for it to stand for: `We need to.` opening a text was cut.
+    if (ELLIPTICAL_TO.has(previous.lower) || /['’]d$/.test(previous.lower)) {
+      return !hasAntecedent() && !hasEarlierClause(words, tagged, text);
+    }
   } else {
     // `turn it on`, `let them in`; `gave in`, `was laughed at`, `has been paid for`: a particle,
     // or a preposition the passive strands, of a verb that takes it that way. `rescued in.`,
-    // `said on.`, `was rescued from.` leave theirs without an object.
-    if (PARTICLES.has(last.lower) && OBJECT_PRONOUNS.has(previous.lower)) return false;
+    // `said on.`, `was rescued from.` leave theirs without an object; so does `with` after a
+    // pronoun (`hear them with.`).
+    if (PARTICLES.has(last.lower) && last.lower !== 'with' && OBJECT_PRONOUNS.has(previous.lower)) {
+      return false;
+    }
     if (strandsPreposition(tagged, last.lower)) return false;
   }
   if (last.lower !== 'to') {
@@ -191,10 +200,53 @@ export function isCutAfterPreposition(
     if (
       before &&
       RELATIVE_AFTER_NOUN.test(word.lower) &&
-      (NOUN_TAGS.has(before.tag) || INDEFINITES.has(before.lower))
+      (NOUN_TAGS.has(before.tag) || INDEFINITES.has(before.lower)) &&
+      // `machines that can take us into.`: a `that` with its verb right after it is the
+      // relative's subject, and nothing was moved away from the preposition.
+      !(word.lower === 'that' && subject)
     ) {
       return false;
     }
   }
   return true;
+}
+
+/** Words that join a second clause to a sentence: one may hold what an elliptical `to` stands for. */
+const CLAUSE_JOINERS = new Set([
+  'and',
+  'but',
+  'or',
+  'if',
+  'because',
+  'when',
+  'though',
+  'although',
+  'unless',
+  'than',
+  'as',
+  'so',
+  'since',
+  'while',
+  'whether',
+]);
+
+/**
+ * Whether the sentence before its last word holds a clause of its own: a verb, then a joiner
+ * (`I'd go if I wanted to.`; not `If you want to.`) or a clause break (`…build the chain, you
+ * need to.`; not `In the next few years, we will be able to.`, whose first part has no verb).
+ */
+function hasEarlierClause(
+  words: readonly WordInfo[],
+  tagged: readonly TaggedWord[],
+  text: string,
+): boolean {
+  let verb = false;
+  for (let index = 1; index < words.length - 1; index++) {
+    const tag = tagged[index - 1]?.tag;
+    if (tag === 'VERB' || tag === 'AUX') verb = true;
+    if (!verb) continue;
+    if (CLAUSE_JOINERS.has(words[index]!.lower)) return true;
+    if (CLAUSE_BREAK.test(text.slice(words[index - 1]!.end, words[index]!.start))) return true;
+  }
+  return false;
 }

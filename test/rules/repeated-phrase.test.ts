@@ -35,6 +35,36 @@ describe('repeated-phrase', () => {
     }
   });
 
+  it('flags a demonstrative, `really` or `other` coordinated with itself, but not two clauses', () => {
+    const found = lint(
+      [
+        'Better stay away from this and this sound.',
+        'He believed that and that nature would win.',
+        'Can we really and really embed robots?',
+        'The holes are approaching each other and other.',
+      ].join(' '),
+    );
+    expect(found.map((d) => d.excerpt)).toEqual([
+      'this and this',
+      'that and that',
+      'really and really',
+      'other and other',
+    ]);
+    expect(lint('I did that and that was the end of it.')).toEqual([]);
+    expect(lint('One and one is two.')).toEqual([]);
+    expect(
+      lint('The DNA that and that makes it work. This is one and one of many groups.').map(
+        (d) => d.excerpt,
+      ),
+    ).toEqual(['that and that', 'one and one']);
+    expect(lint('He tried many and many a time.')).toEqual([]);
+  });
+
+  it('flags an idiom used where it cannot stand: before `than`, after a number', () => {
+    const found = lint('It killed more and more than 17,000 people 40,000 years and years ago.');
+    expect(found.map((d) => d.excerpt)).toEqual(['more and more', 'years and years']);
+  });
+
   it('needs the words to run on: punctuation or a line break between them is a choice', () => {
     expect(lint('Support, support and more support.')).toEqual([]);
     expect(lint('In the city, in the city, they said.')).toEqual([]);

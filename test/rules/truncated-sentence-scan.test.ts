@@ -50,7 +50,7 @@ function stopsByScan(value: string): number[] {
 }
 
 function stopsByPattern(value: string): number[] {
-  return [...value.matchAll(/(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})/gu)].map(
+  return [...value.matchAll(/(?<=[\p{L}\p{N}][,"'”’)\]]?)[.?!][ \t]+(?=\p{Ll})/gu)].map(
     (match) => match.index,
   );
 }
@@ -61,6 +61,8 @@ describe('truncated-sentence scans agree with the patterns they stand for', () =
       7, 22, 29, 36,
     ]);
     expect(stopsByScan('Why? because. Now! then')).toEqual([3, 17]);
+    // After a closing quote or bracket, or a comma left behind: `"Consensus". according`.
+    expect(stopsByScan('the "Plan". so (Applause)! we it,. now')).toEqual([10, 25, 33]);
     fc.assert(
       fc.property(text, (value) => {
         expect(stopsByScan(value)).toEqual(stopsByPattern(value));

@@ -73,6 +73,93 @@ describe('truncated-sentence', () => {
     expect(lint(text)).toEqual([]);
   });
 
+  it('flags an elliptical `to` with nothing before it to stand for', () => {
+    expect(lint('We need to.').map((d) => d.excerpt)).toEqual(['to.']);
+    expect(lint('If you want to.').map((d) => d.excerpt)).toEqual(['to.']);
+    expect(lint("So I'm going to.").map((d) => d.excerpt)).toEqual(['to.']);
+    // A sentence before it, a question before the paragraph, or a clause of its own.
+    expect(lint('They asked him to sign. He wants to.')).toEqual([]);
+    expect(lint('Will he sign?\nHe wants to.')).toEqual([]);
+    expect(lint('I would go if I wanted to.')).toEqual([]);
+    expect(lint('If you want to build the chain, you need to.')).toEqual([]);
+    // A comma after a phrase with no verb opens no clause.
+    expect(lint('In the next few years, we will be able to.').map((d) => d.excerpt)).toEqual([
+      'to.',
+    ]);
+  });
+
+  it('flags a sentence cut after `but`, `if`, `while` or a clause-opening `so`', () => {
+    const found = lint(
+      [
+        'Rescuers found the mother, then the father, but.',
+        'Einstein realized that if.',
+        'The death toll in Turkey stands at 20,665, while.',
+        'We raised the volume a little bit, so.',
+      ].join(' '),
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['but.', 'if.', 'while.', 'so.']);
+  });
+
+  it('leaves phrases that end on those words alone', () => {
+    const text = [
+      'He was anything but.',
+      'It looked as if.',
+      'We waited for a while.',
+      'It was worth your while.',
+      'I think so.',
+      'They said so.',
+    ].join(' ');
+    expect(lint(text)).toEqual([]);
+  });
+
+  it('flags `a.` after a comma or a contraction, `that` with its verb, and `with` after a pronoun', () => {
+    const found = lint(
+      [
+        'This is a white noise, a.',
+        "If we can build it, there's a.",
+        'Imagine two black holes that have existed together for.',
+        'We have machines that can take us into.',
+        'You can really hear them with.',
+      ].join(' '),
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['a.', 'a.', 'for.', 'into.', 'with.']);
+  });
+
+  it('flags a lower-case start after a closing quote or bracket, a site name, or in an open quotation', () => {
+    const found = lint(
+      [
+        'It rejects the "1992 Consensus". according to data, exports fell.',
+        '(Applause). so the information is there.',
+        'Prices fell-Chinanews.com. we believe supply is tight.',
+        '"What day is it today. according to Wind data, funds grew.',
+      ].join('\n'),
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['according', 'so', 'we', 'according']);
+  });
+
+  it('reads the end of a compound as a word, and a sentence before the stop as prose', () => {
+    expect(lint('It was a Liberty Times op-ed. in the cold, they worked.')[0]?.excerpt).toBe('in');
+    // A line with no final stop is read as a headline, unless a sentence ends on it first.
+    expect(
+      lint('Our sun does not collapse to form a black hole. the sunlight is so blinding that')[0]
+        ?.excerpt,
+    ).toBe('the');
+  });
+
+  it('reads `in.` after a small figure as inches', () => {
+    expect(lint('The phone has a 5 in. screen and a fast chip.')).toEqual([]);
+  });
+
+  it('flags a lower-case numbered item after a sentence even when the item lost its stop', () => {
+    const found = lint(
+      'Prices fell sharply last year.\n2. the first batch of personal pensions went on sale',
+    );
+    expect(found.map((d) => [d.messageId, d.excerpt])).toEqual([['lowerItem', 'the']]);
+    // Fragments of a list: after a colon, after an item, or too short to be prose.
+    expect(lint('The aims:\n1. tax cuts for firms\n2. subsidies for farmers')).toEqual([]);
+    expect(lint('Prices fell.\n1. tax cuts')).toEqual([]);
+  });
+
   it('reads contractions, verbs the tagger calls nouns and comparative correlatives as whole', () => {
     const text = [
       "It's actually not big enough for its mass.",
