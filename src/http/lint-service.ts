@@ -155,16 +155,16 @@ interface Waiter {
 }
 
 /**
- * Lints in a pool of worker threads (worker-pool.ts). The service hands each worker at most two documents
- * (the one it checks and the next), so a worker that finishes starts the next document at once
- * instead of waiting for the HTTP thread to dispatch it (and, on a busy machine, losing its core
- * meanwhile); further documents wait in the service's own bounded queue. A check's timeout counts
- * from when its worker started it, not from when it was handed over; the time a document waits to
- * be started is bounded too (`queueTimeoutMs`). A runaway check is stopped by terminating the
- * thread that runs it, which the worker names when it starts. Each document
- * shares its state with the worker (waiting, running, done, stopping, cancelled; see CheckState),
- * so that a document dropped before it starts is skipped, and a document never gets the error of
- * another: one whose worker was stopped or died before it started goes to the next worker.
+ * Lints in a pool of worker threads (worker-pool.ts). The service hands each worker at most two
+ * documents (the one it checks and the next), so a worker that finishes starts the next document
+ * at once instead of waiting for the HTTP thread to dispatch it (and, on a busy machine, losing
+ * its core meanwhile); further documents wait in the service's own bounded queue. A check's
+ * timeout counts from when its worker started it, not from when it was handed over; the time a
+ * document waits to be started is bounded too (`queueTimeoutMs`). A runaway check is stopped by
+ * terminating the thread that runs it, which the worker names when it starts. Each document shares
+ * its state with the worker (waiting, running, done, stopping, cancelled; see CheckState), so that
+ * a document dropped before it starts is skipped, and a document never gets the error of another:
+ * one whose worker was stopped or died before it started goes to the next worker.
  */
 export function createPoolLintService(options: PoolLintServiceOptions = {}): PoolLintService {
   const workers = options.workers ?? 1;
@@ -186,7 +186,8 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
   /** Documents handed to the pool at most: two per worker, within the admission limit. */
   const dispatchLimit = Math.min(workers * PER_WORKER, workers + maxQueue);
   // A worker that dies outside a task is replaced by the pool, unless it failed while starting
-  // (replacements would fail too); it is logged, and when no worker is left /readyz and admission say so.
+  // (replacements would fail too); it is logged, and when no worker is left /readyz and admission
+  // say so.
   pool.on('error', (error: unknown) => options.onWorkerError?.(error));
 
   /** Documents handed to the pool (checked or next in their worker). */
