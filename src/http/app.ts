@@ -12,7 +12,7 @@ import { bearerAuth } from './middleware/auth.js';
 import { cors } from './middleware/cors.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
-import { requestId } from './middleware/request-id.js';
+import { requestId, requestIdAndDeferredHeaders } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { createOpenApi } from './openapi.js';
@@ -59,17 +59,18 @@ export function createApp(deps: AppDeps): Express {
   app.set('json spaces', 0);
 
   // The app-wide middleware, around the metrics (which the hot routes record with their own label).
-  const first: RequestHandler[] = [requestId(), requestLog(logger)];
-  const then: RequestHandler[] = [securityHeaders(), cors(settings.corsOrigins)];
+  const log = requestLog(logger);
+  const first: RequestHandler[] = [requestId(), log];
+  const headers: RequestHandler[] = [cors(settings.corsOrigins)];
   if (deps.isDraining) {
     const isDraining = deps.isDraining;
-    then.push((_req, res, next) => {
+    headers.push((_req, res, next) => {
       if (isDraining()) res.setHeader('Connection', 'close');
       next();
     });
   }
   const requestMetrics = httpMetrics(metrics.registry);
-  app.use(...first, requestMetrics.middleware, ...then);
+  app.use(...first, requestMetrics.middleware, securityHeaders(), ...headers);
 
   // Guards for the API proper; probes and docs stay open.
   const guards: RequestHandler[] = [];
@@ -121,7 +122,8 @@ export function createApp(deps: AppDeps): Express {
   // The lint route and the probes, also served below the router: the same chain, fewer steps.
   const ready = readyHandler(health);
   serveHotRoutes(app, {
-    before: [...first, ...then],
+    // The same steps; the request id and security headers are written with the status line.
+    before: [requestIdAndDeferredHeaders(), log, ...headers],
     metrics: requestMetrics,
     errorHandler,
     routes: [

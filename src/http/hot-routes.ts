@@ -26,7 +26,10 @@ export interface HotRoute {
 }
 
 export interface HotRoutesOptions {
-  /** The app-wide middleware, in the order the app uses it (request id, log, headers, CORS). */
+  /**
+   * The app-wide middleware, in the order the app uses it (request id, log, headers, CORS); the
+   * request id and security headers may be deferred to sendJson (see deferCommonHeaders).
+   */
   before: readonly RequestHandler[];
   metrics: HttpMetrics;
   routes: readonly HotRoute[];

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { pathToFileURL } from 'node:url';
 import type { Format, LintResult } from '../core/index.js';
 import type { AbandonSignal } from './abandon.js';
 import { checkConfigLimits } from './config-limits.js';
 import { withoutStackTrace } from './errors.js';
 import { LinterCache } from './linter-cache.js';
 import { DEFAULT_WORKER_YOUNG_MB } from '../worker-heap.js';
+import { WorkerPool } from './worker-pool.js';
 import {
   CheckState,
   runLintTask,
@@ -155,28 +155,25 @@ interface Waiter {
 }
 
 /**
- * Lints in a piscina pool of worker threads. The service hands each worker at most two documents
- * (the one it checks and the next), so a worker that finishes starts the next document at once
- * instead of waiting for the HTTP thread to dispatch it (and, on a busy machine, losing its core
- * meanwhile); further documents wait in the service's own bounded queue. A check's timeout counts
- * from when its worker started it, not from when it was handed over; the time a document waits to
- * be started is bounded too (`queueTimeoutMs`). Tasks are not abortable (piscina gives an
- * abortable task only to an idle worker, which defeats the hand-over): a runaway check is stopped
- * by terminating the thread that runs it, which the worker names when it starts. Each document
- * shares its state with the worker (waiting, running, done, stopping, cancelled; see CheckState),
- * so that a document dropped before it starts is skipped, and a document never gets the error of
- * another: one whose worker was stopped or died before it started goes to the next worker.
+ * Lints in a pool of worker threads (worker-pool.ts). The service hands each worker at most two
+ * documents (the one it checks and the next), so a worker that finishes starts the next document
+ * at once instead of waiting for the HTTP thread to dispatch it (and, on a busy machine, losing
+ * its core meanwhile); further documents wait in the service's own bounded queue. A check's
+ * timeout counts from when its worker started it, not from when it was handed over; the time a
+ * document waits to be started is bounded too (`queueTimeoutMs`). A runaway check is stopped by
+ * terminating the thread that runs it, which the worker names when it starts. Each document shares
+ * its state with the worker (waiting, running, done, stopping, cancelled; see CheckState), so that
+ * a document dropped before it starts is skipped, and a document never gets the error of another:
+ * one whose worker was stopped or died before it started goes to the next worker.
  */
 export function createPoolLintService(options: PoolLintServiceOptions = {}): PoolLintService {
   const workers = options.workers ?? 1;
   const maxQueue = options.maxQueue ?? workers * 8;
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
   const queueTimeoutMs = options.queueTimeoutMs ?? checkTimeoutMs;
-  const pool = new Piscina({
-    filename: toPath(options.workerFile ?? defaultWorkerFile()),
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: Infinity,
+  const pool = new WorkerPool({
+    module: toUrl(options.workerFile ?? defaultWorkerFile()),
+    threads: workers,
     workerData: {
       maxDiagnostics: options.maxDiagnostics,
       linterCacheSize: options.linterCacheSize,
@@ -185,18 +182,15 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       maxOldGenerationSizeMb: options.workerMaxOldMb ?? 512,
       maxYoungGenerationSizeMb: options.workerYoungMb ?? DEFAULT_WORKER_YOUNG_MB,
     },
-    concurrentTasksPerWorker: PER_WORKER,
-    // Piscina's wait and run time histograms: nothing reads them (the service has its own lint
-    // duration metric), and recording them cost the HTTP thread on every document.
-    recordTiming: false,
   });
-  /** Documents handed to piscina at most: two per worker, within the admission limit. */
+  /** Documents handed to the pool at most: two per worker, within the admission limit. */
   const dispatchLimit = Math.min(workers * PER_WORKER, workers + maxQueue);
-  // A worker that dies outside a task (say, while starting) is replaced by piscina, unless
-  // replacements fail too; it is logged, and when no worker is left /readyz and admission say so.
+  // A worker that dies outside a task is replaced by the pool, unless it failed while starting
+  // (replacements would fail too); it is logged, and when no worker is left /readyz and admission
+  // say so.
   pool.on('error', (error: unknown) => options.onWorkerError?.(error));
 
-  /** Documents handed to piscina (checked or next in their worker). */
+  /** Documents handed to the pool (checked or next in their worker). */
   let dispatched = 0;
   let closing = false;
   const waiting: Waiter[] = [];
@@ -216,16 +210,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
         () => new LintServiceError('shutting_down', 'The service is shutting down'),
       );
     }
-    if (workersFailing()) {
-      throw withoutStackTrace(
-        () =>
-          new LintServiceError(
-            'workers_unavailable',
-            'No lint worker is running: they failed to start (the service log says why)',
-            5,
-          ),
-      );
-    }
+    if (workersFailing()) throw workersUnavailableError();
     if (saturated()) {
       throw withoutStackTrace(
         () =>
@@ -238,6 +223,15 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
     }
   }
 
+  const workersUnavailableError = () =>
+    withoutStackTrace(
+      () =>
+        new LintServiceError(
+          'workers_unavailable',
+          'No lint worker is running: they failed to start (the service log says why)',
+          5,
+        ),
+    );
   const queueTimeoutError = () =>
     withoutStackTrace(
       () =>
@@ -301,7 +295,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
   }
 
   /**
-   * Stops the worker thread running a runaway check. Piscina fails every task that worker held
+   * Stops the worker thread running a runaway check. The pool fails every task that worker held
    * (the check, and the next document if it had been handed one) and starts a replacement.
    */
   function stopThread(id: number): void {
@@ -383,8 +377,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
       };
       for (;;) {
         try {
-          // Not abortable: piscina hands an abortable task only to an idle worker, and each worker
-          // must hold its next document. A runaway check is stopped by stopping its thread.
+          // A runaway check is stopped by stopping its thread (see watch).
           const outcome = await new Promise<LintTaskOutcome>((resolve, reject) => {
             if (droppedBy) {
               reject(droppedBy);
@@ -405,6 +398,7 @@ export function createPoolLintService(options: PoolLintServiceOptions = {}): Poo
           // nothing wrong, so it goes to the replacement worker, within its queue deadline.
           const innocent = current === CheckState.waiting || current === CheckState.done;
           if (!innocent || closing || timedOut) throw error;
+          if (workersFailing()) throw workersUnavailableError();
           if (performance.now() >= startBy) throw queueTimeoutError();
           state = new Int32Array(new SharedArrayBuffer(12));
           task.started = state;
@@ -510,8 +504,8 @@ function defaultWorkerFile(): URL {
   return new URL('../../dist/src/http/lint-worker.js', import.meta.url);
 }
 
-function toPath(file: string | URL): string {
-  return file instanceof URL ? fileURLToPath(file) : file;
+function toUrl(file: string | URL): string {
+  return file instanceof URL ? file.href : pathToFileURL(file).href;
 }
 
 /** What a task carries of the lint options (not the signal: it stays on this thread). */

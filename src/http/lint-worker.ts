@@ -1,8 +1,10 @@
 /**
- * Runs in a piscina worker thread: lints one document per task. Each worker keeps the linters it
- * has built (one per distinct config) so rules are instantiated once, not per request.
+ * The lint service's task module, run in each thread of its worker pool (worker-pool.ts): lints
+ * one document per task. Each worker keeps the linters it has built (one per distinct config) so
+ * rules are instantiated once, not per request.
  */
-import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { workerData } from 'node:worker_threads';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { LinterCache } from './linter-cache.js';
 import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
 import {
