@@ -15,6 +15,7 @@ import {
   type WordInfo,
 } from '../../src/core/rule-kit.js';
 import { nextRunTogetherStop } from './scan.js';
+import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
 
 const FUNCTION_WORDS = new Set(loadWordList(import.meta.url, './function-words.json'));
 /** Names that are common words too (`China`, `Congress`, `Bill`): never read as a sentence's start. */
@@ -92,6 +93,8 @@ export default defineRule({
       semicolon:
         '`{{word}}` is capitalised after a semicolon: a new sentence was probably joined to this one',
       noSpace: 'No space after `{{mark}}`: two sentences run together',
+      opening:
+        '`{{word}}` opens a phrase and a new clause after `{{previous}}` with no stop between: two sentences were probably run together here',
       connective:
         '`{{word}},` follows `{{previous}}` with no stop or comma between: two sentences were probably run together here',
     },
@@ -216,6 +219,18 @@ export default defineRule({
       for (const sentence of sentences(tree)) {
         const words = sentenceWords(sentence, text);
         if (words.length < 3) continue;
+        // `… 17,000 people according to official statistics, the death toll stands …`: tagged
+        // only when the words and commas alone make a candidate.
+        for (const candidate of openingCandidates(words, text, FUNCTION_WORDS)) {
+          if (!opensRunTogetherSentence(tagSentence(sentence, text), candidate)) continue;
+          const opening = words[candidate.opening]!;
+          if (layout.isHeadingLine(layout.lineAt(opening.start))) continue;
+          report(file, {
+            at: { start: opening.start, end: opening.end },
+            messageId: 'opening',
+            data: { word: opening.text, previous: words[candidate.opening - 1]!.text },
+          });
+        }
         let titleCase: boolean | undefined;
         for (let index = 1; index < words.length - 1; index++) {
           const word = words[index]!;
