@@ -221,8 +221,13 @@ export default defineRule({
         if (words.length < 3) continue;
         // `… 17,000 people according to official statistics, the death toll stands …`: tagged
         // only when the words and commas alone make a candidate.
-        for (const candidate of openingCandidates(words, text, FUNCTION_WORDS)) {
+        // One join per comma, the opening word nearest to it first (`… conditions earlier, …`,
+        // rather than the `in` of `in harsh weather conditions earlier,`).
+        let joinedAt = -1;
+        for (const candidate of openingCandidates(words, text, FUNCTION_WORDS).reverse()) {
+          if (candidate.beforeComma === joinedAt) continue;
           if (!opensRunTogetherSentence(tagSentence(sentence, text), candidate)) continue;
+          joinedAt = candidate.beforeComma;
           const opening = words[candidate.opening]!;
           if (layout.isHeadingLine(layout.lineAt(opening.start))) continue;
           report(file, {

@@ -41,7 +41,7 @@ const DEPENDENT = new Set(
 /** The longest opening phrase, in words, up to its comma. */
 const MAX_PHRASE = 8;
 /** How far after the comma the new clause's verb may come, in words. */
-const MAX_SUBJECT = 6;
+const MAX_SUBJECT = 7;
 /** Words after the comma that continue the sentence rather than start one. */
 const CONTINUES = new Set(
   'and but or nor so yet which who whom whose where when while that what as than then including such especially particularly with without from to of for by in on at'.split(
@@ -51,6 +51,8 @@ const CONTINUES = new Set(
 /** Verbs of saying and showing: `…, the bureau said`, `…, the data showed` close a sentence. */
 const REPORTING =
   /^(?:said|says|say|told|tells|added|adds|noted|notes|reported|reports|announced|announces|stated|states|wrote|writes|explained|explains|showed|shows|show|shown|indicated|indicates|revealed|reveals|estimated|estimates|predicted|predicts|according|claimed|claims|argued|argues|insisted|insists|believes|believe|believed|thinks|think|thought|warned|warns|confirmed|confirms|suggested|suggests)$/u;
+/** A relative pronoun: `…, the largest of which is …` is an apposition, not a new sentence. */
+const RELATIVE = /^(?:which|who|whom|whose)$/u;
 /** Tags that may end the clause before the opening phrase. */
 const ENDS_CLAUSE = new Set(['NOUN', 'NUM', 'PROPN']);
 /** Tags of a subject's words after the comma: `the Singapore tourism market`, `they`, `Beijing`. */
@@ -122,7 +124,8 @@ export function opensRunTogetherSentence(
       if (index === beforeComma + 1 || REPORTING.test(word.lower)) return false;
       return hasFiniteVerb(tags.slice(beforeComma + 1, index + 1));
     }
-    if (!SUBJECT.has(word.tag)) return false;
+    // A subject may hold a preposition and its noun (`the death toll in Turkey stands`).
+    if ((!SUBJECT.has(word.tag) && word.tag !== 'ADP') || RELATIVE.test(word.lower)) return false;
   }
   return false;
 }
