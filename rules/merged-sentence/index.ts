@@ -111,6 +111,9 @@ export default defineRule({
         'Prices of dental implants were on the agenda Dental implants are costly.',
         'They sped up the process A number of deals were signed.',
         'Buyers save half or even more on costs however, prices may rise again.',
+        'Survivors were pulled from the rubble Rescuers worked through the night.',
+        'There is no unified channel for the industry In 2022, the market will recover.',
+        'The quake killed more than 17,000 people according to official statistics, the death toll in Turkey stands at 20,665.',
       ],
       valid: [
         'He visited The Hague and the Bank of China.',
@@ -138,6 +141,8 @@ export default defineRule({
         'Patients with type A blood were tested.',
         'The party met and the Party members voted.',
         'The talks, however, went on. Prices rose; however, wages did not. He agreed but meanwhile, nothing changed.',
+        'He visited Turkey last week. It was the first time China hosted the games.',
+        'Exports rose 5 percent in March, the bureau said. Prices rose sharply in 2022, the highest in a decade.',
       ],
     },
   },
