@@ -95,6 +95,8 @@ export default defineRule({
       noSpace: 'No space after `{{mark}}`: two sentences run together',
       opening:
         '`{{word}}` opens a phrase and a new clause after `{{previous}}` with no stop between: two sentences were probably run together here',
+      lowerName:
+        '`{{word}} {{next}}` looks like a name whose first word lost its capital: a new sentence probably starts at `{{word}}`',
       connective:
         '`{{word}},` follows `{{previous}}` with no stop or comma between: two sentences were probably run together here',
     },
@@ -114,6 +116,7 @@ export default defineRule({
         'Survivors were pulled from the rubble Rescuers worked through the night.',
         'There is no unified channel for the industry In 2022, the market will recover.',
         'The quake killed more than 17,000 people according to official statistics, the death toll in Turkey stands at 20,665.',
+        'Pension products have finally been launched xinhua News Agency commentators wrote about them.',
       ],
       valid: [
         'He visited The Hague and the Bank of China.',
@@ -142,6 +145,7 @@ export default defineRule({
         'The party met and the Party members voted.',
         'The talks, however, went on. Prices rose; however, wages did not. He agreed but meanwhile, nothing changed.',
         'He visited Turkey last week. It was the first time China hosted the games.',
+        'President Ursula von der Leyen said the talks ended in Brussels.',
         'Exports rose 5 percent in March, the bureau said. Prices rose sharply in 2022, the highest in a decade.',
       ],
     },
@@ -239,6 +243,16 @@ export default defineRule({
             at: { start: opening.start, end: opening.end },
             messageId: 'opening',
             data: { word: opening.text, previous: words[candidate.opening - 1]!.text },
+          });
+        }
+        for (let index = 1; index < words.length - 1; index++) {
+          if (!lowerCaseNameOpens(words, index, text)) continue;
+          const word = words[index]!;
+          if (layout.isHeadingLine(layout.lineAt(word.start))) continue;
+          report(file, {
+            at: { start: word.start, end: word.end },
+            messageId: 'lowerName',
+            data: { word: word.text, next: words[index + 1]!.text },
           });
         }
         let titleCase: boolean | undefined;
@@ -370,6 +384,30 @@ function commonWordOpens(
   if (ENDS_CLAUSE.has(tag)) return true;
   return tag === 'VERB' && PARTICIPLE.test(previous.lower) && afterBe(words, index - 1);
 }
+
+/**
+ * Whether the lower-case word at `index` is a name's first word that lost its capital with the
+ * sentence it opens (`… have finally been launched xinhua News Agency commentator …`): a word the
+ * lexicon does not know as a common one, after a lower-case word, before a capitalised one, with
+ * only spaces between.
+ */
+function lowerCaseNameOpens(words: readonly WordInfo[], index: number, text: string): boolean {
+  const word = words[index]!;
+  const next = words[index + 1]!;
+  const previous = words[index - 1]!;
+  if (!LOWER_WORD.test(word.text) || !CAPITALISED.test(next.text)) return false;
+  if (!LOWER_START.test(previous.text) || FUNCTION_WORDS.has(previous.lower)) return false;
+  if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
+  if (!/^[ \t]+$/u.test(text.slice(word.end, next.start))) return false;
+  if (NAME_PARTICLES.has(word.lower) || NAME_PARTICLES.has(previous.lower)) return false;
+  return !isCommonWord(word.lower);
+}
+/** Particles inside names, written in lower case: `von der Leyen`, `van der Bellen`, `dos Santos`. */
+const NAME_PARTICLES = new Set(
+  'von van der den des del della dos das ter ten zu bin ibn abu'.split(' '),
+);
+/** A lower-case word of three letters or more (not `km`, `vs`). */
+const LOWER_WORD = /^\p{Ll}{3,}$/u;
 
 /** `-ing` and `-ed` forms: `Combined with …`, `Introducing new ways …`. */
 const VERB_FORM = /(?:ing|ed)$/u;

@@ -62,6 +62,14 @@ describe('merged-sentence', () => {
     ]);
   });
 
+  it('flags a name whose first word lost its capital with its sentence, not name particles', () => {
+    const found = lint(
+      'Pension products have finally been launched xinhua News Agency commentators wrote about them.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['xinhua']);
+    expect(lint('President Ursula von der Leyen said the talks ended in Brussels.')).toEqual([]);
+  });
+
   it('keeps reporting clauses, appositions, relatives and dependent clauses before a comma', () => {
     expect(
       lint(
