@@ -77,9 +77,12 @@ export function openingCandidates(
   functionWords: ReadonlySet<string>,
 ): OpeningCandidate[] {
   const found: OpeningCandidate[] = [];
-  for (let index = 3; index < words.length - 2; index++) {
+  for (let index = 1; index < words.length - 2; index++) {
     const word = words[index]!;
-    if (!OPENING.has(word.text)) continue;
+    // After a word that makes the clause before dependent, no later opening word can be
+    // a sentence's (see `opensRunTogetherSentence`): stop before tagging anything.
+    if (DEPENDENT.has(words[index - 1]!.lower)) break;
+    if (index < 3 || !OPENING.has(word.text)) continue;
     const previous = words[index - 1]!;
     if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
     if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
