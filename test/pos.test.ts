@@ -5,6 +5,7 @@ import retextEnglish from 'retext-english';
 import type { Root } from 'nlcst';
 import {
   hasFiniteVerb,
+  isCommonWord,
   parseDocument,
   sentences,
   tagSentence,
@@ -21,6 +22,18 @@ describe('tagText', () => {
     const text = '  “Hi,” she said — it’s 5 p.m. in Xinjiang’s capital.';
     for (const token of tagText(text).tokens) {
       expect(text.slice(token.start, token.end)).toBe(token.text);
+    }
+  });
+});
+
+describe('isCommonWord', () => {
+  it('knows common words of the lexicon, and not names or words it lacks', () => {
+    for (const word of ['rescuers', 'dental', 'industry', 'combined']) {
+      expect(isCommonWord(word)).toBe(true);
+    }
+    // `iran` is in the lexicon as a proper noun; `xinhua` is not in it at all.
+    for (const word of ['iran', 'monday', 'xinhua', 'lifeng', 'dental implants']) {
+      expect(isCommonWord(word)).toBe(false);
     }
   });
 });

@@ -2,18 +2,24 @@ import { z } from 'zod';
 import {
   baseForms,
   defineRule,
+  isCommonWord,
   layoutOf,
   loadJson,
   loadWordList,
   wordArray,
   sentences,
   sentenceWords,
+  tagSentence,
   type Root,
+  type Sentence,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
 import { nextRunTogetherStop } from './scan.js';
+import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
 
 const FUNCTION_WORDS = new Set(loadWordList(import.meta.url, './function-words.json'));
+/** Names that are common words too (`China`, `Congress`, `Bill`): never read as a sentence's start. */
+const NAME_WORDS = loadWordList(import.meta.url, './name-words.json');
 
 /** The token around the stop, to tell web addresses and file names from prose. */
 const TOKEN_BEFORE = /\S*$/u;
@@ -87,6 +93,10 @@ export default defineRule({
       semicolon:
         '`{{word}}` is capitalised after a semicolon: a new sentence was probably joined to this one',
       noSpace: 'No space after `{{mark}}`: two sentences run together',
+      opening:
+        '`{{word}}` opens a phrase and a new clause after `{{previous}}` with no stop between: two sentences were probably run together here',
+      lowerName:
+        '`{{word}} {{next}}` looks like a name whose first word lost its capital: a new sentence probably starts at `{{word}}`',
       connective:
         '`{{word}},` follows `{{previous}}` with no stop or comma between: two sentences were probably run together here',
     },
@@ -103,6 +113,10 @@ export default defineRule({
         'Prices of dental implants were on the agenda Dental implants are costly.',
         'They sped up the process A number of deals were signed.',
         'Buyers save half or even more on costs however, prices may rise again.',
+        'Survivors were pulled from the rubble Rescuers worked through the night.',
+        'There is no unified channel for the industry In 2022, the market will recover.',
+        'The quake killed more than 17,000 people according to official statistics, the death toll in Turkey stands at 20,665.',
+        'Pension products have finally been launched xinhua News Agency commentators wrote about them.',
       ],
       valid: [
         'He visited The Hague and the Bank of China.',
@@ -130,6 +144,9 @@ export default defineRule({
         'Patients with type A blood were tested.',
         'The party met and the Party members voted.',
         'The talks, however, went on. Prices rose; however, wages did not. He agreed but meanwhile, nothing changed.',
+        'He visited Turkey last week. It was the first time China hosted the games.',
+        'President Ursula von der Leyen said the talks ended in Brussels.',
+        'Exports rose 5 percent in March, the bureau said. Prices rose sharply in 2022, the highest in a decade.',
       ],
     },
   },
@@ -211,6 +228,33 @@ export default defineRule({
       for (const sentence of sentences(tree)) {
         const words = sentenceWords(sentence, text);
         if (words.length < 3) continue;
+        // `… 17,000 people according to official statistics, the death toll stands …`: tagged
+        // only when the words and commas alone make a candidate.
+        // One join per comma, the opening word nearest to it first (`… conditions earlier, …`,
+        // rather than the `in` of `in harsh weather conditions earlier,`).
+        let joinedAt = -1;
+        for (const candidate of openingCandidates(words, text, FUNCTION_WORDS).reverse()) {
+          if (candidate.beforeComma === joinedAt) continue;
+          if (!opensRunTogetherSentence(tagSentence(sentence, text), candidate)) continue;
+          joinedAt = candidate.beforeComma;
+          const opening = words[candidate.opening]!;
+          if (layout.isHeadingLine(layout.lineAt(opening.start))) continue;
+          report(file, {
+            at: { start: opening.start, end: opening.end },
+            messageId: 'opening',
+            data: { word: opening.text, previous: words[candidate.opening - 1]!.text },
+          });
+        }
+        for (let index = 1; index < words.length - 1; index++) {
+          if (!lowerCaseNameOpens(words, index, text)) continue;
+          const word = words[index]!;
+          if (layout.isHeadingLine(layout.lineAt(word.start))) continue;
+          report(file, {
+            at: { start: word.start, end: word.end },
+            messageId: 'lowerName',
+            data: { word: word.text, next: words[index + 1]!.text },
+          });
+        }
         let titleCase: boolean | undefined;
         for (let index = 1; index < words.length - 1; index++) {
           const word = words[index]!;
@@ -226,12 +270,14 @@ export default defineRule({
             // A common word capitalised between two lower-case words, where the text also
             // writes it in lower case, which a name would not be (`on the agenda Dental
             // implants refer to`). Not after a function word: `the Party`, `of State`.
+            if (!CAPITALISED.test(value) || !LOWER_START.test(words[index + 1]!.text)) continue;
+            const afterLowerCase =
+              LOWER_START.test(previous.text) && !FUNCTION_WORDS.has(previous.lower);
+            // Written in lower case elsewhere (`Rescue` beside `rescuing`), or a common word
+            // where a clause may end before it (`… from the rubble Rescuers first pulled …`).
             if (
-              !CAPITALISED.test(value) ||
-              !LOWER_START.test(previous.text) ||
-              FUNCTION_WORDS.has(previous.lower) ||
-              !LOWER_START.test(words[index + 1]!.text) ||
-              !inflectedInLowerCase(word.lower)
+              !(afterLowerCase && inflectedInLowerCase(word.lower)) &&
+              !commonWordOpens(sentence, text, words, index)
             ) {
               continue;
             }
@@ -246,18 +292,25 @@ export default defineRule({
             // `Life After Death` is a title, `Formula One` a name.
             if (!LOWER_START.test(previous.text) || DETERMINERS.has(previous.lower)) continue;
           }
-          if (
+          const beforeName =
             !opener &&
             !LOWER_START.test(words[index + 1]!.text) &&
-            !opensSentenceBeforeName(words, index)
-          ) {
+            (opensSentenceBeforeName(words, index) || opensSentenceBeforeDate(words, index));
+          if (!opener && !LOWER_START.test(words[index + 1]!.text) && !beforeName) {
             // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
             continue;
           }
           // `The The first batch`: a doubled word, repeated-words' finding.
           if (previous.lower === word.lower) continue;
           const afterNext = words[index + 2]?.text;
-          if (afterNext && UPPER_START.test(afterNext) && UPPER_START.test(previous.text)) continue;
+          if (
+            !beforeName &&
+            afterNext &&
+            UPPER_START.test(afterNext) &&
+            UPPER_START.test(previous.text)
+          ) {
+            continue;
+          }
           const start = word.start;
           const between = text.slice(previous.end, start);
           // A line break, or a stop the parser kept inside the word before (`24,150.`, `etc.`).
@@ -288,8 +341,7 @@ function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boo
   const name = words[index + 1]!;
   const afterName = words[index + 2];
   return (
-    LOWER_START.test(previous.text) &&
-    !FUNCTION_WORDS.has(previous.lower) &&
+    endsClauseBefore(words, index) &&
     !TITLE_NOUNS.has(previous.lower) &&
     CAPITALISED.test(name.text) &&
     !NAMES_AFTER_THE.has(name.lower) &&
@@ -297,6 +349,191 @@ function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boo
     LOWER_START.test(afterName.text) &&
     !FUNCTION_WORDS.has(afterName.lower)
   );
+}
+
+/**
+ * Whether a common word, capitalised before a lower-case word, opens a sentence run into the one
+ * before: the lexicon knows it as no name (`Rescuers`, `Dental`, `Industry`; not `Xinhua`, `Iran`,
+ * nor `China` or `Bill`: `name-words.json`), the text does not write it capitalised elsewhere, and
+ * the word before it ends a clause: a noun or number (`… the rubble Rescuers first pulled …`), an
+ * adverb (`… tourists back Rescue teams …`), a participle after `be` (`… are about to be solved
+ * Rescuers have …`), or a name, when the word is a verb form (`… southern Turkey Combined with …`).
+ * After a verb, adjective or preposition a capitalised word is its object or its noun, and so a
+ * name's (`visited Turkey`, `southern Turkey`), and after `the first time` or `the day` a name may
+ * open a relative clause (`the first time China hosted`).
+ */
+function commonWordOpens(
+  sentence: Sentence,
+  text: string,
+  words: readonly WordInfo[],
+  index: number,
+): boolean {
+  const word = words[index]!;
+  const previous = words[index - 1]!;
+  if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
+  if (FUNCTION_WORDS.has(previous.lower) || NAME_WORDS.has(word.lower)) return false;
+  if (NATIONALITY.test(word.lower) || !isCommonWord(word.lower)) return false;
+  if (capitalisedElsewhere(text, word.text, word.start)) return false;
+  if (!LOWER_START.test(previous.text)) {
+    // After a name: only a verb form, which no name of the kind `China Daily` ends with.
+    return VERB_FORM.test(word.lower) && endsClauseBefore(words, index);
+  }
+  if (RELATIVE_HEADS.has(previous.lower) && determinedBefore(words, index - 1)) return false;
+  const tags = tagSentence(sentence, text);
+  const tag = tags[index - 1]!.tag;
+  if (ENDS_CLAUSE.has(tag)) return true;
+  return tag === 'VERB' && PARTICIPLE.test(previous.lower) && afterBe(words, index - 1);
+}
+
+/**
+ * Whether the lower-case word at `index` is a name's first word that lost its capital with the
+ * sentence it opens (`… have finally been launched xinhua News Agency commentator …`): a word the
+ * lexicon does not know as a common one, after a lower-case word, before a capitalised one, with
+ * only spaces between.
+ */
+function lowerCaseNameOpens(words: readonly WordInfo[], index: number, text: string): boolean {
+  const word = words[index]!;
+  const next = words[index + 1]!;
+  const previous = words[index - 1]!;
+  if (!LOWER_WORD.test(word.text) || !CAPITALISED.test(next.text)) return false;
+  if (!LOWER_START.test(previous.text) || FUNCTION_WORDS.has(previous.lower)) return false;
+  if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
+  if (!/^[ \t]+$/u.test(text.slice(word.end, next.start))) return false;
+  if (NAME_PARTICLES.has(word.lower) || NAME_PARTICLES.has(previous.lower)) return false;
+  return !isCommonWord(word.lower);
+}
+/** Particles inside names, written in lower case: `von der Leyen`, `van der Bellen`, `dos Santos`. */
+const NAME_PARTICLES = new Set(
+  'von van der den des del della dos das ter ten zu bin ibn abu'.split(' '),
+);
+/** A lower-case word of three letters or more (not `km`, `vs`). */
+const LOWER_WORD = /^\p{Ll}{3,}$/u;
+
+/** `-ing` and `-ed` forms: `Combined with …`, `Introducing new ways …`. */
+const VERB_FORM = /(?:ing|ed)$/u;
+/** Past participles that end a passive clause: `solved`, `launched`, `taken`. */
+const PARTICIPLE = /(?:ed|en)$/u;
+/** Participles after which a name follows: `was named Person of the Year`, `is called Dental …`. */
+const NAMING = new Set(['called', 'named', 'dubbed', 'titled', 'entitled', 'renamed', 'known']);
+const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+
+/** Whether a form of `be` comes up to three words before the participle at `index`. */
+function afterBe(words: readonly WordInfo[], index: number): boolean {
+  if (NAMING.has(words[index]!.lower)) return false;
+  for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+    if (BE.has(words[back]!.lower)) return true;
+  }
+  return false;
+}
+
+/** Whether a determiner comes up to three words before `index`: `the first time`, `the day`. */
+function determinedBefore(words: readonly WordInfo[], index: number): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+    if (DETERMINERS_OF_HEADS.has(words[back]!.lower)) return true;
+  }
+  return false;
+}
+const DETERMINERS_OF_HEADS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'every',
+  'each',
+  'any',
+  'one',
+]);
+
+/**
+ * Tags of a word that may end a clause before a sentence run into it: a noun or a number
+ * (`… from the rubble Rescuers …`, `… killed 17,000 Rescue …`). After a verb, adjective or
+ * preposition a capitalised word is its object or its noun, and so most likely a name (`visited
+ * Turkey`, `southern Turkey`).
+ */
+const ENDS_CLAUSE = new Set(['NOUN', 'NUM', 'ADV']);
+/**
+ * Nouns after which a name may open a relative clause with no `that`: `the first time China
+ * hosted`, `the day Turkey was hit`.
+ */
+const RELATIVE_HEADS = new Set(
+  'time times day days year years week month moment way reason place thing things one ones night morning era period decade'.split(
+    ' ',
+  ),
+);
+/**
+ * Adjectives of nations and languages (`Turkish`, `Chinese`, `American`, `Israeli`, `French`):
+ * capitalised wherever they stand, and common in the subject of a relative clause (`the roads
+ * Chinese firms built`).
+ */
+const NATIONALITY = /(?:ese|ish|ian|can|ean|[^l]i|ch|ek|ss)$/u;
+
+/**
+ * Whether the text writes `word`, capitalised, after a lower-case word somewhere else than at
+ * `start`: a name recurs so (`… said China … ties with China …`), a common word does not.
+ */
+function capitalisedElsewhere(text: string, word: string, start: number): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+    if (at === start) continue;
+    if (/\p{Ll}[ \t]+$/u.test(text.slice(Math.max(0, at - 4), at))) {
+      const after = text.charCodeAt(at + word.length);
+      // The whole word, not the start of a longer one (`Chinas`).
+      if (Number.isNaN(after) || !/\p{L}/u.test(String.fromCharCode(after))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the word before `index` may end a clause: a lower-case word that is not a function word
+ * (`… developing together The …`), or a name after one (`… in neighboring Iran The …`, where
+ * `Iran The` is no name of the kind `The Hague` is).
+ */
+function endsClauseBefore(words: readonly WordInfo[], index: number): boolean {
+  const previous = words[index - 1]!;
+  if (LOWER_START.test(previous.text)) return !FUNCTION_WORDS.has(previous.lower);
+  const before = words[index - 2];
+  return (
+    CAPITALISED.test(previous.text) &&
+    !FUNCTION_WORDS.has(previous.lower) &&
+    before !== undefined &&
+    LOWER_START.test(before.text) &&
+    !TITLE_NOUNS.has(before.lower)
+  );
+}
+
+/** Prepositions that open a sentence with its time: `In 2022, …`, `On Monday, …`. */
+const TIME_PREPOSITIONS = new Set([
+  'In',
+  'On',
+  'At',
+  'By',
+  'Since',
+  'After',
+  'Before',
+  'During',
+  'Until',
+  'As',
+]);
+/** Months and days, which follow a preposition of time. */
+const DATE_WORDS = new Set(
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the capitalised preposition or `The` at `index` opens a sentence before a date or a
+ * figure: `… for the industry In 2022, the …`, `… in April In March …`, `… the southeast The
+ * 7.8-magnitude quake …`. A name or title does not join such words after a lower-case word.
+ */
+function opensSentenceBeforeDate(words: readonly WordInfo[], index: number): boolean {
+  const word = words[index]!.text;
+  const next = words[index + 1]!.text;
+  const date = DIGIT_START.test(next) || (word !== 'The' && DATE_WORDS.has(next));
+  if (!date || (word !== 'The' && !TIME_PREPOSITIONS.has(word))) return false;
+  const previous = words[index - 1]!;
+  return LOWER_START.test(previous.text) && !FUNCTION_WORDS.has(previous.lower);
 }
 
 /** The forms each of `words` may be an inflection of (`rescuing` → `rescue`). */
@@ -336,6 +573,7 @@ function hasLowerCaseWord(tree: Root, text: string, lower: string): boolean {
 const ALL_LOWER = /^\p{Ll}+$/u;
 const LOWER_START = /^\p{Ll}/u;
 const UPPER_START = /^\p{Lu}/u;
+const DIGIT_START = /^\p{N}/u;
 const LINE_BREAK = /[\r\n]/;
 const ENDS_WITH_STOP = /[.!?]$/;
 

@@ -18,7 +18,7 @@ export type { PenaltyWeights } from './summary.js';
 export { parseDocument, pieceBoundaries, MAX_PIECE } from './parse.js';
 export * from './nlcst.js';
 export { loadJson } from './data.js';
-export { tagSentence, tagText, hasFiniteVerb } from './pos.js';
+export { tagSentence, tagText, hasFiniteVerb, isCommonWord } from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';
 export { layoutOf, buildLayout } from './layout.js';
 export { endsWithMark } from './text-scan.js';

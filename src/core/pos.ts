@@ -39,7 +39,7 @@ export interface TaggedWord extends WordInfo {
 }
 
 type Nlp = ReturnType<typeof WinkNLP>;
-let tagger: { nlp: Nlp; its: Nlp['its'] } | undefined;
+let tagger: { nlp: Nlp; its: Nlp['its']; lexiconSize: number } | undefined;
 
 /**
  * The tagger, built on first use. Both packages are CommonJS, so they are required synchronously
@@ -47,15 +47,42 @@ let tagger: { nlp: Nlp; its: Nlp['its'] } | undefined;
  * never tags (a config check, `GET /v1/rules`, a run of rules that need no tags) never pays it.
  * Only the POS pipe: sentence splitting, NER and sentiment would cost time and we parse with nlcst.
  */
-function loadTagger(): { nlp: Nlp; its: Nlp['its'] } {
+function loadTagger(): { nlp: Nlp; its: Nlp['its']; lexiconSize: number } {
   if (!tagger) {
     const require = createRequire(import.meta.url);
     const winkNLP = require('wink-nlp') as typeof WinkNLP;
     const model = require('wink-eng-lite-web-model') as Parameters<typeof WinkNLP>[0];
     const nlp = winkNLP(model, ['pos']);
-    tagger = { nlp, its: nlp.its };
+    // The lexicon gives its own words the ids below its size, and each word it does not know the
+    // next id after it: the first unknown word read, before any other text, tells the size.
+    const [lexiconSize] = nlp.readDoc('qxzqvjx').tokens().out(nlp.its.uniqueId) as number[];
+    tagger = { nlp, its: nlp.its, lexiconSize: lexiconSize! };
   }
   return tagger;
+}
+
+/** Answers of `isCommonWord`, per process: a text asks about few words, and about the same ones. */
+const commonWords = new Map<string, boolean>();
+
+/**
+ * Whether the tagger's lexicon holds `lower` as a common word: one it knows (`rescuers`, `dental`,
+ * `industry`) and does not tag as a proper noun when read alone (`iran`, `monday` are names there;
+ * `xinhua`, `lifeng` are not in it at all). For rules that must tell a capitalised common word from
+ * a name.
+ */
+export function isCommonWord(lower: string): boolean {
+  const remembered = commonWords.get(lower);
+  if (remembered !== undefined) return remembered;
+  const { nlp, its, lexiconSize } = loadTagger();
+  const tokens = nlp.readDoc(lower).tokens();
+  let common = false;
+  if (tokens.length() === 1) {
+    const [id] = tokens.out(its.uniqueId) as number[];
+    const [tag] = tokens.out(its.pos) as PosTag[];
+    common = id !== undefined && id < lexiconSize && tag !== 'PROPN';
+  }
+  commonWords.set(lower, common);
+  return common;
 }
 
 /** How far past white space a token may start (characters the tokenizer drops). */

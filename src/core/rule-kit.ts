@@ -21,7 +21,7 @@ export { loadJson, loadWordList, listWord, wordArray, wordListFile } from './dat
 export { ABBREVIATIONS } from './abbreviations.js';
 export { baseForms } from './inflection.js';
 export { STYLES } from './config.js';
-export { tagSentence, tagText, hasFiniteVerb, isFiniteContraction } from './pos.js';
+export { tagSentence, tagText, hasFiniteVerb, isCommonWord, isFiniteContraction } from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';
 export { layoutOf } from './layout.js';
 export type { Layout, Line } from './layout.js';

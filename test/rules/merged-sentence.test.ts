@@ -27,6 +27,61 @@ describe('merged-sentence', () => {
     expect(found.map((d) => d.excerpt)).toEqual(['The', 'Rescue']);
   });
 
+  it('flags a common word capitalised where a clause ends before it, but not a name', () => {
+    const found = lint(
+      'Rescuers searched the rubble of the collapsed buildings Dental implants are costly. ' +
+        'The problems are about to be solved Rescuers have pulled two women out. ' +
+        'The quake hit the largest city in southern Turkey Combined with the recovery, the plan works.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['Dental', 'Rescuers', 'Combined']);
+    expect(
+      lint(
+        'He visited Turkey last week. It was the first time China hosted the games. The quake hit southern Turkey on Monday. He was named Person of the Year. The roads Chinese firms built are new. The talks ended in Beijing Daily reported.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('flags a capitalised preposition or `The` before a date or figure, and `The` after a name', () => {
+    const found = lint(
+      'There is no channel for the industry In 2022, the market will recover. ' +
+        'The quake struck the southeast The 7.8-magnitude quake was felt far away. ' +
+        'The toll rose in neighboring Iran The Singapore government has taken steps.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['In', 'The', 'The']);
+    expect(lint('The book Born In 1990 sold well. He read the report In Brief today.')).toEqual([]);
+  });
+
+  it('flags an opening phrase and its comma before a new subject and verb, after a complete clause', () => {
+    const found = lint(
+      'The quake killed more than 17,000 people according to official statistics, the death toll in Turkey stands at 20,665. ' +
+        'They rescued the women in harsh weather conditions earlier, the rescue teams had pulled out a man.',
+    );
+    expect(found.map((d) => [d.excerpt, d.message])).toEqual([
+      ['according', expect.stringContaining('after `people` with no stop between')],
+      ['earlier', expect.stringContaining('after `conditions`')],
+    ]);
+  });
+
+  it('flags a name whose first word lost its capital with its sentence, not name particles', () => {
+    const found = lint(
+      'Pension products have finally been launched xinhua News Agency commentators wrote about them.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['xinhua']);
+    expect(lint('President Ursula von der Leyen said the talks ended in Brussels.')).toEqual([]);
+  });
+
+  it('keeps reporting clauses, appositions, relatives and dependent clauses before a comma', () => {
+    expect(
+      lint(
+        'Exports rose 5 percent in March, the bureau said. Prices rose sharply in 2022, the highest in a decade. ' +
+          'If you hear this sound while on vacation in the universe, I suggest you run. ' +
+          'The plan was approved in May, and in June, the work began. ' +
+          'Waves can detect disturbances in the universe, the largest of which is a merger. ' +
+          'He met officials in Beijing on Monday, according to the ministry.',
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps `The` in names and titles of works', () => {
     expect(
       lint(

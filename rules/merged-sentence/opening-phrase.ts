@@ -1,0 +1,134 @@
+/**
+ * Two sentences run together when the full stop was lost and the second starts in lower case
+ * with an opening phrase and its comma: `… killed more than 17,000 people according to official
+ * statistics, the death toll stands at …`, `… in harsh weather conditions earlier, Supreme Leader
+ * Ayatollah Ali Khamenei said …`. The signal is three parts that English does not put together
+ * inside one sentence without a conjunction: a complete clause ending on a noun or number, a phrase
+ * that opens sentences (a preposition of time or place, `according to`, a subordinator, `earlier`)
+ * closed by a comma, and after the comma a new subject with its own finite verb. A reporting clause
+ * after the comma (`… rose 5 percent in March, the bureau said`) and an apposition (`… in 2022,
+ * the highest in a decade`) are good English and left alone.
+ */
+import { hasFiniteVerb, type TaggedWord, type WordInfo } from '../../src/core/rule-kit.js';
+
+/** Words that open a sentence's opening phrase (prepositions, subordinators, adverbs of time). */
+const OPENING = new Set(
+  'according in since among at after before during amid following as when while once although though because if unless earlier'.split(
+    ' ',
+  ),
+);
+/** Subordinators: the phrase they open holds a verb of its own (`when they were rescued,`). */
+const SUBORDINATORS = new Set([
+  'when',
+  'while',
+  'once',
+  'although',
+  'though',
+  'because',
+  'if',
+  'unless',
+  'as',
+  'since',
+  'after',
+  'before',
+]);
+/** Words that make the clause before the opening phrase a dependent one. */
+const DEPENDENT = new Set(
+  'if when whenever while because although though since as after before once unless until that which who whom whose where whether'.split(
+    ' ',
+  ),
+);
+/** The longest opening phrase, in words, up to its comma. */
+const MAX_PHRASE = 8;
+/** How far after the comma the new clause's verb may come, in words. */
+const MAX_SUBJECT = 7;
+/** Words after the comma that continue the sentence rather than start one. */
+const CONTINUES = new Set(
+  'and but or nor so yet which who whom whose where when while that what as than then including such especially particularly with without from to of for by in on at'.split(
+    ' ',
+  ),
+);
+/** Verbs of saying and showing: `…, the bureau said`, `…, the data showed` close a sentence. */
+const REPORTING =
+  /^(?:said|says|say|told|tells|added|adds|noted|notes|reported|reports|announced|announces|stated|states|wrote|writes|explained|explains|showed|shows|show|shown|indicated|indicates|revealed|reveals|estimated|estimates|predicted|predicts|according|claimed|claims|argued|argues|insisted|insists|believes|believe|believed|thinks|think|thought|warned|warns|confirmed|confirms|suggested|suggests)$/u;
+/** A relative pronoun: `…, the largest of which is …` is an apposition, not a new sentence. */
+const RELATIVE = /^(?:which|who|whom|whose)$/u;
+/** Tags that may end the clause before the opening phrase. */
+const ENDS_CLAUSE = new Set(['NOUN', 'NUM', 'PROPN']);
+/** Tags of a subject's words after the comma: `the Singapore tourism market`, `they`, `Beijing`. */
+const SUBJECT = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
+
+/** A candidate join: the opening word, and the comma that closes its phrase (word indices). */
+export interface OpeningCandidate {
+  /** Index of the opening word (`according`, `in`, `earlier`). */
+  opening: number;
+  /** Index of the last word before the comma. */
+  beforeComma: number;
+}
+
+/**
+ * Candidates read from the words and the text alone (no tagging), so that only the few sentences
+ * that hold one are tagged: an opening word right after a lower-case word that is no function word,
+ * with only spaces between, and a comma a few words on, followed by a word that may open a subject.
+ */
+export function openingCandidates(
+  words: readonly WordInfo[],
+  text: string,
+  functionWords: ReadonlySet<string>,
+): OpeningCandidate[] {
+  const found: OpeningCandidate[] = [];
+  for (let index = 1; index < words.length - 2; index++) {
+    const word = words[index]!;
+    // After a word that makes the clause before dependent, no later opening word can be
+    // a sentence's (see `opensRunTogetherSentence`): stop before tagging anything.
+    if (DEPENDENT.has(words[index - 1]!.lower)) break;
+    if (index < 3 || !OPENING.has(word.text)) continue;
+    const previous = words[index - 1]!;
+    if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
+    if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
+    if (word.text === 'according' && words[index + 1]!.lower !== 'to') continue;
+    for (let last = index; last < Math.min(words.length - 1, index + MAX_PHRASE); last++) {
+      const between = text.slice(words[last]!.end, words[last + 1]!.start);
+      if (between.trim() === '') continue;
+      if (between.trim() === ',' && !CONTINUES.has(words[last + 1]!.lower)) {
+        found.push({ opening: index, beforeComma: last });
+      }
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the candidate, read with the sentence's tags, is a sentence run into the one before: a
+ * finite verb before the opening word and the word before it a noun or number; no finite verb in
+ * a prepositional opening phrase; and after the comma a subject of at most a few words and a
+ * finite verb that is not one of saying (`…, the bureau said`).
+ */
+export function opensRunTogetherSentence(
+  tags: readonly TaggedWord[],
+  { opening, beforeComma }: OpeningCandidate,
+): boolean {
+  if (!ENDS_CLAUSE.has(tags[opening - 1]!.tag)) return false;
+  const before = tags.slice(0, opening - 1);
+  // A main clause before: not a subordinate one that the comma closes (`if you hear it while
+  // you're on vacation in the universe, I suggest …`, `the strength in the data, we see …`).
+  if (before.some((word) => DEPENDENT.has(word.lower)) || !hasFiniteVerb(before)) return false;
+  const phrase = tags.slice(opening + 1, beforeComma + 1);
+  if (!SUBORDINATORS.has(tags[opening]!.lower) && hasFiniteVerb(phrase)) return false;
+  // The new clause: its subject words, then a finite verb.
+  for (
+    let index = beforeComma + 1;
+    index < Math.min(tags.length, beforeComma + 1 + MAX_SUBJECT);
+    index++
+  ) {
+    const word = tags[index]!;
+    if (word.tag === 'AUX' || word.tag === 'VERB') {
+      if (index === beforeComma + 1 || REPORTING.test(word.lower)) return false;
+      return hasFiniteVerb(tags.slice(beforeComma + 1, index + 1));
+    }
+    // A subject may hold a preposition and its noun (`the death toll in Turkey stands`).
+    if ((!SUBJECT.has(word.tag) && word.tag !== 'ADP') || RELATIVE.test(word.lower)) return false;
+  }
+  return false;
+}
