@@ -12,6 +12,7 @@ import {
   tagText,
   wordsOf,
 } from '../src/core/index.js';
+import { tagAlone } from '../src/core/pos.js';
 
 const parser = unified().use(retextEnglish).freeze();
 const parse = (text: string) => parseDocument(text, (piece) => parser.parse(piece) as Root);
@@ -35,6 +36,15 @@ describe('isCommonWord', () => {
     for (const word of ['iran', 'monday', 'xinhua', 'lifeng', 'dental implants']) {
       expect(isCommonWord(word)).toBe(false);
     }
+  });
+});
+
+describe('tagAlone', () => {
+  it('tags a word read on its own', () => {
+    expect(tagAlone('promoting')).toBe('VERB');
+    expect(tagAlone('jointly')).toBe('ADV');
+    expect(tagAlone('law')).toBe('NOUN');
+    expect(tagAlone('the')).toBe('DET');
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   baseForms,
+  inflectionsOf,
   defineRule,
   isCommonWord,
   layoutOf,
@@ -185,12 +186,12 @@ export default defineRule({
       // The same, for any inflection of the word (`Rescue` where the text writes `rescuing` or
       // `rescued`): a name is not inflected in lower case either. Only for the capitalised
       // common word between two lower-case words, where the text rarely repeats the same form.
-      let baseFormsInText: Set<string> | undefined;
       const inflectedInLowerCase = (lower: string): boolean => {
         if (writtenInLowerCase(lower)) return true;
-        lowerInText ??= lowerCaseWords(tree, text);
-        baseFormsInText ??= formsOf(lowerInText);
-        return baseForms(lower).some((form) => baseFormsInText!.has(form));
+        const inText = (lowerInText ??= lowerCaseWords(tree, text));
+        return baseForms(lower).some((form) =>
+          inflectionsOf(form).some((word) => inText.has(word)),
+        );
       };
       for (const match of text.matchAll(CONNECTIVE_AFTER_WORD)) {
         const previous = /(\S+)[ \t]+$/u.exec(
@@ -534,13 +535,6 @@ function opensSentenceBeforeDate(words: readonly WordInfo[], index: number): boo
   if (!date || (word !== 'The' && !TIME_PREPOSITIONS.has(word))) return false;
   const previous = words[index - 1]!;
   return LOWER_START.test(previous.text) && !FUNCTION_WORDS.has(previous.lower);
-}
-
-/** The forms each of `words` may be an inflection of (`rescuing` → `rescue`). */
-function formsOf(words: ReadonlySet<string>): Set<string> {
-  const found = new Set<string>();
-  for (const word of words) for (const form of baseForms(word)) found.add(form);
-  return found;
 }
 
 /** How many words are looked for one by one before a set of all lower-case words pays off. */

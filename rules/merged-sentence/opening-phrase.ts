@@ -9,7 +9,12 @@
  * after the comma (`… rose 5 percent in March, the bureau said`) and an apposition (`… in 2022,
  * the highest in a decade`) are good English and left alone.
  */
-import { hasFiniteVerb, type TaggedWord, type WordInfo } from '../../src/core/rule-kit.js';
+import {
+  hasFiniteVerb,
+  tagAlone,
+  type TaggedWord,
+  type WordInfo,
+} from '../../src/core/rule-kit.js';
 
 /** Words that open a sentence's opening phrase (prepositions, subordinators, adverbs of time). */
 const OPENING = new Set(
@@ -90,13 +95,27 @@ export function openingCandidates(
     for (let last = index; last < Math.min(words.length - 1, index + MAX_PHRASE); last++) {
       const between = text.slice(words[last]!.end, words[last + 1]!.start);
       if (between.trim() === '') continue;
-      if (between.trim() === ',' && !CONTINUES.has(words[last + 1]!.lower)) {
+      if (between.trim() === ',' && mayOpenSubject(words[last + 1]!)) {
         found.push({ opening: index, beforeComma: last });
       }
       break;
     }
   }
   return found;
+}
+
+/**
+ * Whether the word after the comma may open a new clause's subject, judged before any tagging: not
+ * a word that continues the sentence (`and`, `which`, `with`), and, in lower case, not one that read
+ * on its own is a verb or an adverb (`, promoting …`, `, learned …`, `, jointly …`: participle
+ * clauses and adverbs go on with the sentence before). Most commas in long sentences are of that
+ * kind, and tagging the sentences they are in was most of the form's cost.
+ */
+function mayOpenSubject(word: WordInfo): boolean {
+  if (CONTINUES.has(word.lower)) return false;
+  if (!/^\p{Ll}/u.test(word.text)) return true;
+  const tag = tagAlone(word.lower);
+  return tag === undefined || SUBJECT.has(tag);
 }
 
 /**

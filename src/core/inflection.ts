@@ -27,3 +27,22 @@ const INFLECTIONS: readonly (readonly [string, string])[] = [
   ['ing', ''],
   ['ing', 'e'],
 ];
+
+/**
+ * The words `baseForms` takes back to `form` (the inverse: `rescue` → `rescue`, `rescues`,
+ * `rescued`, `rescuing`, …; `stop` → `stopped`, `stopping`, …), candidates included. Asking whether
+ * a text writes some inflection of a word is then a few set look-ups, rather than the base forms of
+ * every word in the text.
+ */
+export function inflectionsOf(form: string): string[] {
+  const words = [form];
+  for (const [ending, replacement] of INFLECTIONS) {
+    if (!form.endsWith(replacement)) continue;
+    const stem = form.slice(0, form.length - replacement.length);
+    // `baseForms` strips an ending only when at least two letters are left before it.
+    if (stem.length >= 2) words.push(stem + ending);
+    // The doubled final consonant `baseForms` undoes: `stop` + `p` + `ed`.
+    if (replacement === '' && form.length >= 2) words.push(form + form.at(-1)! + ending);
+  }
+  return words;
+}

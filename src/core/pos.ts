@@ -61,8 +61,34 @@ function loadTagger(): { nlp: Nlp; its: Nlp['its']; lexiconSize: number } {
   return tagger;
 }
 
-/** Answers of `isCommonWord`, per process: a text asks about few words, and about the same ones. */
-const commonWords = new Map<string, boolean>();
+/** A word read on its own: whether the lexicon knows it, and the tag it gets with no context. */
+interface LoneReading {
+  known: boolean;
+  tag: PosTag | undefined;
+}
+/**
+ * Words read on their own, per process: texts ask about few words, and mostly the same ones. Bounded,
+ * so that a long-running service fed ever new words does not grow without end: when full, it starts
+ * over (a few thousand look-ups cost less than one document's tagging).
+ */
+const loneReadings = new Map<string, LoneReading>();
+const MAX_LONE_READINGS = 50_000;
+
+function readAlone(lower: string): LoneReading {
+  const remembered = loneReadings.get(lower);
+  if (remembered) return remembered;
+  const { nlp, its, lexiconSize } = loadTagger();
+  const tokens = nlp.readDoc(lower).tokens();
+  let reading: LoneReading = { known: false, tag: undefined };
+  if (tokens.length() === 1) {
+    const [id] = tokens.out(its.uniqueId) as number[];
+    const [tag] = tokens.out(its.pos) as PosTag[];
+    reading = { known: id !== undefined && id < lexiconSize, tag };
+  }
+  if (loneReadings.size >= MAX_LONE_READINGS) loneReadings.clear();
+  loneReadings.set(lower, reading);
+  return reading;
+}
 
 /**
  * Whether the tagger's lexicon holds `lower` as a common word: one it knows (`rescuers`, `dental`,
@@ -71,18 +97,17 @@ const commonWords = new Map<string, boolean>();
  * a name.
  */
 export function isCommonWord(lower: string): boolean {
-  const remembered = commonWords.get(lower);
-  if (remembered !== undefined) return remembered;
-  const { nlp, its, lexiconSize } = loadTagger();
-  const tokens = nlp.readDoc(lower).tokens();
-  let common = false;
-  if (tokens.length() === 1) {
-    const [id] = tokens.out(its.uniqueId) as number[];
-    const [tag] = tokens.out(its.pos) as PosTag[];
-    common = id !== undefined && id < lexiconSize && tag !== 'PROPN';
-  }
-  commonWords.set(lower, common);
-  return common;
+  const { known, tag } = readAlone(lower);
+  return known && tag !== 'PROPN';
+}
+
+/**
+ * The tag a word gets read on its own, with no sentence around it (`promoting`: VERB, `jointly`:
+ * ADV, `law`: NOUN); undefined when the tokenizer splits it. A cheap first guess, for rules that
+ * must decide whether a sentence is worth tagging at all: in a sentence the tag may differ.
+ */
+export function tagAlone(lower: string): PosTag | undefined {
+  return readAlone(lower).tag;
 }
 
 /** How far past white space a token may start (characters the tokenizer drops). */

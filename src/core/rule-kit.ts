@@ -19,9 +19,16 @@ export { defineRule, formatMessage } from './define-rule.js';
 export * from './nlcst.js';
 export { loadJson, loadWordList, listWord, wordArray, wordListFile } from './data.js';
 export { ABBREVIATIONS } from './abbreviations.js';
-export { baseForms } from './inflection.js';
+export { baseForms, inflectionsOf } from './inflection.js';
 export { STYLES } from './config.js';
-export { tagSentence, tagText, hasFiniteVerb, isCommonWord, isFiniteContraction } from './pos.js';
+export {
+  tagSentence,
+  tagText,
+  hasFiniteVerb,
+  isCommonWord,
+  tagAlone,
+  isFiniteContraction,
+} from './pos.js';
 export type { PosTag, TaggedWord, Tagging } from './pos.js';
 export { layoutOf } from './layout.js';
 export type { Layout, Line } from './layout.js';
