@@ -691,6 +691,50 @@ describe('the editor page', () => {
     expect(active!.scrolled).toBeGreaterThan(0);
     expect(Math.abs(active!.offset - active!.selectionStart)).toBeLessThanOrEqual(1);
     expect(active!.offset).toBeGreaterThan(text.length * 0.9);
+    // Scrolled away from its issue, the card stays open but steps aside; it comes back under the
+    // issue when the issue is in view again.
+    const cardState = () =>
+      page.evaluate(() => {
+        const card = document.getElementById('card')!;
+        const mark = document.querySelector('#backdrop mark.is-active');
+        return {
+          open: !card.hidden,
+          away: card.classList.contains('is-away'),
+          opacity: getComputedStyle(card).opacity,
+          // Placed under the issue, or above it when there is no room below: never over it.
+          besideIssue:
+            mark !== null &&
+            (card.getBoundingClientRect().top >= mark.getBoundingClientRect().bottom ||
+              card.getBoundingClientRect().bottom <= mark.getBoundingClientRect().top),
+        };
+      });
+    // The card moves at the frame after a scroll: read it once the scroll has come to rest.
+    const scrollSettled = () =>
+      page.evaluate(async () => {
+        const editor = document.querySelector('textarea')!;
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        for (let still = 0, last = -1; still < 3;) {
+          await frame();
+          still = editor.scrollTop === last ? still + 1 : 0;
+          last = editor.scrollTop;
+        }
+      });
+    await scrollSettled();
+    expect(await cardState()).toMatchObject({ open: true, away: false, besideIssue: true });
+    await page.evaluate(() => document.querySelector('textarea')!.scrollTo(0, 0));
+    await page.waitForFunction(() =>
+      document.getElementById('card')!.classList.contains('is-away'),
+    );
+    expect(await cardState()).toMatchObject({ open: true, away: true, opacity: '0' });
+    await page.evaluate(
+      (top) => document.querySelector('textarea')!.scrollTo(0, top),
+      active!.scrolled,
+    );
+    await page.waitForFunction(
+      () => !document.getElementById('card')!.classList.contains('is-away'),
+    );
+    await scrollSettled();
+    expect(await cardState()).toMatchObject({ open: true, away: false, besideIssue: true });
     await page.keyboard.press('Escape');
     await page.locator('#order-category').click();
 

@@ -133,19 +133,22 @@ function button(
 /**
  * Places the card under the last line of the issue (so it never hides the flagged text), or above
  * its first line when there is no room below, inside the editor's frame and clear of its edges.
+ * Returns false when the issue is out of the editor's view (scrolled away, or not among the drawn
+ * lines): a card left where it was, or pinned to the frame's edge, would point at other text.
  */
 export function placeCard(
   card: HTMLElement,
   stack: HTMLElement,
   marks: readonly HTMLElement[],
-): void {
+): boolean {
   const last = marks.at(-1);
   const first = marks.at(0);
-  if (!last || !first) return;
+  if (!last || !first) return false;
   const frame = stack.getBoundingClientRect();
   const lastRects = last.getClientRects();
   const below = lastRects[lastRects.length - 1] ?? last.getBoundingClientRect();
   const above = first.getClientRects()[0] ?? first.getBoundingClientRect();
+  if (below.bottom <= frame.top || above.top >= frame.bottom) return false;
   const width = card.offsetWidth || 380;
   const height = card.offsetHeight;
   const left = Math.max(8, Math.min(below.left - frame.left, frame.width - width - 8));
@@ -155,4 +158,5 @@ export function placeCard(
   }
   card.style.left = `${Math.round(left)}px`;
   card.style.top = `${Math.round(Math.max(8, Math.min(top, frame.height - height - 8)))}px`;
+  return true;
 }

@@ -395,8 +395,7 @@ function onTextChanged(): void {
 function scheduleCardPlacement(): void {
   cancelAnimationFrame(placeFrame);
   placeFrame = requestAnimationFrame(() => {
-    if (activeKey !== undefined && !card.hidden)
-      placeCard(card, stack, backdrop.marksOf(activeKey));
+    if (activeKey !== undefined && !card.hidden) followIssue(activeKey);
   });
 }
 
@@ -509,8 +508,17 @@ function refreshCard(): void {
     },
   );
   card.hidden = false;
-  placeCard(card, stack, backdrop.marksOf(item.key));
+  followIssue(item.key);
   if (focusedAt !== -1) focusable()[Math.min(focusedAt, focusable().length - 1)]?.focus();
+}
+
+/**
+ * Puts the open card under its issue. While the issue is scrolled out of view the card stays open
+ * but steps aside (transparent, not clickable) and comes back with it; it is not hidden, so focus
+ * in it (or sent to it while a smooth scroll brings the issue into view) is kept.
+ */
+function followIssue(key: number): void {
+  card.classList.toggle('is-away', !placeCard(card, stack, backdrop.marksOf(key)));
 }
 
 function closeCard(restoreFocus: boolean): void {
