@@ -56,4 +56,19 @@ describe('indefinite-article agrees with retext-indefinite-article on the whole 
     expect(expected.length).toBeGreaterThan(4);
     expect(ours(text)).toEqual(expected);
   });
+
+  it('judges a pair the same in every document, a capital `A` by whether it opens the sentence', () => {
+    // The plugin's verdict on each article and next word is remembered: a later document with the
+    // same pair must still be judged as the plugin judges it there.
+    const texts = [
+      'A apple fell.',
+      'It was A apple.',
+      'A apple fell.',
+      'She ate a apple. An apple fell.',
+      'Then an apple, a apple.',
+    ];
+    for (const text of texts) expect(ours(text)).toEqual(reference(text));
+    expect(ours('A apple fell.')).toHaveLength(1);
+    expect(ours('It was A apple.')).toHaveLength(0);
+  });
 });
