@@ -180,8 +180,6 @@ const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'away', 'over']);
 
 /** The longest subject read, in words. */
 const MAX_SUBJECT = 9;
-/** How far after the first word of a subject with no determiner its verb may come, in words. */
-const MAX_BARE_SUBJECT = 5;
 
 /**
  * Candidate joins read from the words and the text alone (no tagging), so that only the sentences
@@ -202,27 +200,98 @@ export function clauseJoinCandidates(
     const word = words[index]!;
     // Lower case (`I` is always a capital): a capital here is the other forms' finding.
     if (word.text !== word.lower && word.text !== 'I') continue;
+    // The cheap tests first (set look-ups), then the words read on their own.
+    if (!mayStartSubject(words, index)) continue;
     const previous = words[index - 1]!;
     if (!/[\p{L}\p{N}]$/u.test(previous.text)) continue;
     if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
-    if (!mayOpenClause(words, index)) continue;
-    if (mayEndClause(words, index - 1, functionWords)) found.push(index);
+    if (!mayEndClause(words, index - 1, functionWords) || !mayOpenClause(words, index)) continue;
+    if (verbLikeBefore(words, index - 1, text)) found.push(index);
   }
   return found;
 }
 
-/** Whether the word at `index` may open a subject (see `clauseJoinCandidates`). */
-function mayOpenClause(words: readonly WordInfo[], index: number): boolean {
-  const word = words[index]!;
-  if (CLAUSE_STARTS.has(word.lower) || SUBJECT_CONTRACTION.test(word.lower)) return true;
-  const alone = tagAlone(word.lower);
-  if (alone !== 'NOUN' && alone !== 'ADJ' && alone !== 'NUM') return false;
-  for (let next = index + 1; next < Math.min(words.length, index + 1 + MAX_BARE_SUBJECT); next++) {
-    const tag = tagAlone(words[next]!.lower);
-    if (tag === 'VERB' || tag === 'AUX') return true;
+/**
+ * Whether a word that may be a finite verb (read on its own, a verb or auxiliary not in `-ing`, or
+ * a contraction that holds one) comes before `index` in its stretch of the sentence, or up to
+ * `index` itself.
+ */
+function verbLikeBefore(words: readonly WordInfo[], index: number, text: string): boolean {
+  for (let back = index; back >= 0; back--) {
+    const word = words[back]!;
+    if (isFiniteContraction(word.lower)) return true;
+    const tag = tagAlone(word.lower);
+    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return true;
+    if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) return false;
   }
   return false;
 }
+
+/** Whether a word that may be a finite verb follows `index` within a few words. */
+function verbLikeAfter(words: readonly WordInfo[], index: number, span: number): boolean {
+  for (let next = index + 1; next < Math.min(words.length, index + 1 + span); next++) {
+    const word = words[next]!;
+    if (isFiniteContraction(word.lower)) return true;
+    const tag = tagAlone(word.lower);
+    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word at `index` may open a subject, from the letters alone: a pronoun, a determiner,
+ * a number, or a plural as it or the word after it (`rescuers`, `dental implants`).
+ */
+function mayStartSubject(words: readonly WordInfo[], index: number): boolean {
+  const { lower } = words[index]!;
+  return (
+    CLAUSE_STARTS.has(lower) ||
+    SUBJECT_CONTRACTION.test(lower) ||
+    NUMBER.test(lower) ||
+    isPlural(lower) ||
+    isPlural(words[index + 1]!.lower)
+  );
+}
+/** Numbers in figures or words: `two more women`, `17,000 people`. */
+const NUMBER =
+  /^(?:\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozens$|hundreds$|thousands$|millions$)/u;
+
+/** Whether the word at `index` may open a subject (see `clauseJoinCandidates`). */
+function mayOpenClause(words: readonly WordInfo[], index: number): boolean {
+  const word = words[index]!;
+  if (SUBJECT_CONTRACTION.test(word.lower)) return true;
+  if (NOMINATIVE.has(word.lower) || word.lower === 'there') return verbLikeAfter(words, index, 3);
+  if (CLAUSE_STARTS.has(word.lower)) return subjectLikeBeforeVerb(words, index + 1);
+  // With no determiner: a number, or a plural among its first two words (`two more women`,
+  // `rescuers`, `dental implants`).
+  const next = words[index + 1]!;
+  if (!NUMBER.test(word.lower) && !isPlural(word.lower) && !isPlural(next.lower)) return false;
+  const alone = tagAlone(word.lower);
+  if (alone !== 'NOUN' && alone !== 'ADJ' && alone !== 'NUM') return false;
+  return subjectLikeBeforeVerb(words, index + 1);
+}
+
+/**
+ * Whether, from `from`, words that may be a subject's (read on their own: nouns, adjectives,
+ * numbers, determiners, names, prepositions inside a subject) run up to one that may be a finite
+ * verb, within `MAX_SUBJECT` words.
+ */
+function subjectLikeBeforeVerb(words: readonly WordInfo[], from: number): boolean {
+  for (let index = from; index < Math.min(words.length, from + MAX_SUBJECT); index++) {
+    const word = words[index]!;
+    if (isFiniteContraction(word.lower)) return true;
+    const tag = tagAlone(word.lower);
+    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return index > from - 1;
+    if (
+      tag === 'ADP' ? !INSIDE_SUBJECT.has(word.lower) : tag !== undefined && !SUBJECT_WORDS.has(tag)
+    ) {
+      return false;
+    }
+  }
+  return false;
+}
+/** Tags, read on their own, of the words of a subject. */
+const SUBJECT_WORDS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PRON', 'ADV', 'X']);
 
 /** Whether the word at `index` may end a clause (see `clauseJoinCandidates`). */
 function mayEndClause(
@@ -235,7 +304,31 @@ function mayEndClause(
   if (word.lower === 'all') return true;
   if (STRANDED.has(word.lower)) return ONLY_SUBJECTS.test(words[index + 1]!.lower);
   if (functionWords.has(word.lower) || LINKING.has(word.lower)) return false;
-  return !CLAUSE_NOUNS.has(word.lower) && !POSSESSIVE.test(word.lower);
+  if (CLAUSE_NOUNS.has(word.lower) || POSSESSIVE.test(word.lower)) return false;
+  // Read on its own, as `endsClause` reads the tagged word: a verb only where it may close its
+  // clause, an adverb only one that closes clauses.
+  switch (tagAlone(word.lower)) {
+    case 'VERB':
+      return (
+        ((PARTICIPLE.test(word.lower) || /ing$/u.test(word.lower)) && beBefore(words, index)) ||
+        isVerbOf(INTRANSITIVE, word.lower) ||
+        SUBJECT_ONLY.test(words[index + 1]!.lower)
+      );
+    case 'ADV':
+      return false;
+    case 'ADJ':
+      return !CLAUSE_ADJECTIVES.has(word.lower);
+    default:
+      return true;
+  }
+}
+
+/** Whether a form of `be` comes up to three words before `index` (`are finally launched`). */
+function beBefore(words: readonly WordInfo[], index: number): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+    if (BE.test(words[back]!.lower)) return true;
+  }
+  return false;
 }
 
 /** `-ed` and `-en` forms, and the irregular participles that end passives in news. */
