@@ -17,6 +17,7 @@ import {
 } from '../../src/core/rule-kit.js';
 import { nextRunTogetherStop } from './scan.js';
 import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
+import { clauseJoinCandidates, opensClauseAfterClause } from './clause-join.js';
 
 const FUNCTION_WORDS = new Set(loadWordList(import.meta.url, './function-words.json'));
 /** Names that are common words too (`China`, `Congress`, `Bill`): never read as a sentence's start. */
@@ -100,6 +101,8 @@ export default defineRule({
         '`{{word}} {{next}}` looks like a name whose first word lost its capital: a new sentence probably starts at `{{word}}`',
       connective:
         '`{{word}},` follows `{{previous}}` with no stop or comma between: two sentences were probably run together here',
+      clause:
+        '`{{word}}` opens a clause with its own subject and verb right after a complete one ending on `{{previous}}`, with no stop or conjunction between: two sentences were probably run together here',
     },
     examples: {
       invalid: [
@@ -118,6 +121,8 @@ export default defineRule({
         'There is no unified channel for the industry In 2022, the market will recover.',
         'The quake killed more than 17,000 people according to official statistics, the death toll in Turkey stands at 20,665.',
         'Pension products have finally been launched xinhua News Agency commentators wrote about them.',
+        'He attended the main forum and delivered a keynote speech the state TV was hacked to interrupt the broadcast.',
+        'The quake killed more than 17,000 people rescuers first pulled the mother and daughter out.',
       ],
       valid: [
         'He visited The Hague and the Bank of China.',
@@ -148,6 +153,8 @@ export default defineRule({
         'He visited Turkey last week. It was the first time China hosted the games.',
         'President Ursula von der Leyen said the talks ended in Brussels.',
         'Exports rose 5 percent in March, the bureau said. Prices rose sharply in 2022, the highest in a decade.',
+        'The book the teacher recommended was good. I liked the speech he gave the crowd.',
+        'He told reporters the plan would work. They met on the day the earthquake hit the city.',
       ],
     },
   },
@@ -244,6 +251,18 @@ export default defineRule({
             at: { start: opening.start, end: opening.end },
             messageId: 'opening',
             data: { word: opening.text, previous: words[candidate.opening - 1]!.text },
+          });
+        }
+        // `… delivered a keynote speech the state TV was hacked …`: tagged only when a word that
+        // may open a subject follows one that may end a clause.
+        for (const start of clauseJoinCandidates(words, text, FUNCTION_WORDS)) {
+          if (!opensClauseAfterClause(tagSentence(sentence, text), start, text)) continue;
+          const word = words[start]!;
+          if (layout.isHeadingLine(layout.lineAt(word.start))) continue;
+          report(file, {
+            at: { start: word.start, end: word.end },
+            messageId: 'clause',
+            data: { word: word.text, previous: words[start - 1]!.text },
           });
         }
         for (let index = 1; index < words.length - 1; index++) {
@@ -396,11 +415,16 @@ function lowerCaseNameOpens(words: readonly WordInfo[], index: number, text: str
   const word = words[index]!;
   const next = words[index + 1]!;
   const previous = words[index - 1]!;
-  if (!LOWER_WORD.test(word.text) || !CAPITALISED.test(next.text)) return false;
+  if ((!LOWER_WORD.test(word.text) && word.text !== 'he') || !CAPITALISED.test(next.text)) {
+    return false;
+  }
   if (!LOWER_START.test(previous.text) || FUNCTION_WORDS.has(previous.lower)) return false;
   if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
   if (!/^[ \t]+$/u.test(text.slice(word.end, next.start))) return false;
   if (NAME_PARTICLES.has(word.lower) || NAME_PARTICLES.has(previous.lower)) return false;
+  // `he` is also a surname (`… on costs he Lifeng, a member of …`): before a capitalised word
+  // the lexicon does not know, it is a name's first word, as no pronoun comes before a name.
+  if (word.text === 'he') return !isCommonWord(next.lower);
   return !isCommonWord(word.lower);
 }
 /** Particles inside names, written in lower case: `von der Leyen`, `van der Bellen`, `dos Santos`. */

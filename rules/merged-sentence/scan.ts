@@ -1,11 +1,12 @@
 /**
- * `the end.The next`: a stop between a lower-case word and a capitalised one, with no space.
+ * `the end.The next`: a stop between a lower-case word and a capitalised one, with no space, or
+ * the one-letter words `A` and `I` before a lower-case word (`the process.A number of`).
  * Sticky: tried only at the stops `nextRunTogetherStop` picks out.
  */
-const NO_SPACE = /(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/uy;
+const NO_SPACE = /(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll}|[AI][ \t]+\p{Ll})/uy;
 
 /**
- * The next stop at or after `from` where `/(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/u` matches, or -1.
+ * The next stop at or after `from` where `NO_SPACE` matches, or -1.
  * The stops and the characters after them are read as char codes first, and the pattern is tried
  * only where a letter that may be upper case follows: searching the whole text with the pattern,
  * which starts with a look-behind, tries the look-behind at every character.

@@ -11,6 +11,7 @@ const piece = fc.constantFrom(
   'a',
   'end',
   'A',
+  'I',
   'The',
   'Z',
   '[',
@@ -34,15 +35,19 @@ function stopsByScan(value: string): number[] {
 }
 
 describe('merged-sentence scan agrees with the pattern it stands for', () => {
-  it('finds the stops with no space before a capitalised word', () => {
+  it('finds the stops with no space before a capitalised word, or `A` or `I` and a word', () => {
     expect(stopsByScan('The end.The next!Is it?Éric went. So Xi.Me ab.\u{1d400}b')).toEqual([
       7, 16, 22, 45,
     ]);
+    // `A` and `I` are words of their own: before a lower-case word, a sentence starts with them.
+    expect(stopsByScan('the process.A number of costs?I think so. U.S.A is big.')).toEqual([
+      11, 29,
+    ]);
     fc.assert(
       fc.property(text, (value) => {
-        const expected = [...value.matchAll(/(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})/gu)].map(
-          (match) => match.index,
-        );
+        const expected = [
+          ...value.matchAll(/(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll}|[AI][ \t]+\p{Ll})/gu),
+        ].map((match) => match.index);
         expect(stopsByScan(value)).toEqual(expected);
       }),
       { numRuns: 3000 },

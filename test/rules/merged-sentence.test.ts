@@ -70,6 +70,60 @@ describe('merged-sentence', () => {
     expect(lint('President Ursula von der Leyen said the talks ended in Brussels.')).toEqual([]);
   });
 
+  it('flags a complete clause in lower case run into a complete one, where its subject starts', () => {
+    const found = lint(
+      "Japan's minister attended the main forum and delivered a keynote speech the state TV was hacked to interrupt the broadcast. " +
+        'It cannot hide behind a black hole this is the theory of relativity. ' +
+        'The quake killed more than 17,000 people rescuers first pulled the mother and daughter out. ' +
+        'Personal pension products are finally launched two more women were rescued from the rubble. ' +
+        'Price cuts were put on the agenda dental implants refer to a kind of restoration. ' +
+        'Hackers briefly interrupted the broadcast there was also a voice shouting slogans. ' +
+        'The universe is not really silent they can spin hundreds of times per second. ' +
+        'Both black holes are moving we need some energy to activate them.',
+    );
+    expect(found.map((d) => [d.excerpt, d.messageId])).toEqual([
+      ['the', 'clause'],
+      ['this', 'clause'],
+      ['rescuers', 'clause'],
+      ['two', 'clause'],
+      ['dental', 'clause'],
+      ['there', 'clause'],
+      ['they', 'clause'],
+      ['we', 'clause'],
+    ]);
+    expect(found[0]!.message).toContain('ending on `speech`');
+  });
+
+  it('keeps reduced relatives, object clauses and adverbial nouns before a clause in lower case', () => {
+    expect(
+      lint(
+        // Reduced relatives: the verb misses its object, or the main verb follows.
+        'The book the teacher recommended was good. The speech he gave was long. ' +
+          'I liked the speech he gave the crowd. The house they live in is old. ' +
+          'He praised the work the team did in Africa. It shows the file this function was called from. ' +
+          'He was not the man he was ten years ago. Those who pass the test can receive a subsidy. ' +
+          // Object clauses of verbs, adjectives and nouns that take one.
+          'He told reporters the plan would work. She said at the meeting the plan would work. ' +
+          "I'm sure the plan works. It is possible the plan works. There was news the company had sold the plant. " +
+          // Adverbial nouns, subordinate clauses, degree and comparison.
+          'They met on the day the earthquake hit the city. Listeners are called in the order they were added. ' +
+          'If you want the money you have to work for it. It was such a mess the team had to start again. ' +
+          'The more money you have the more you spend. Prices rose 5 percent the bureau said. ' +
+          // A verb whose object a verb follows, a compound noun, a possessive, a price per piece.
+          'It lets you walk the tree. The member states are unable to stop them. ' +
+          'The debugger’s state is not changed. The price of tens of thousands of dollars a piece has deterred patients.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('flags `he` before a name it does not know as a name that lost its capital', () => {
+    const found = lint(
+      'Buyers save half on costs he Lifeng, a member of the Political Bureau, spoke.',
+    );
+    expect(found.map((d) => [d.excerpt, d.messageId])).toEqual([['he', 'lowerName']]);
+    expect(lint('He said he would come, and he Himself agreed.')).toEqual([]);
+  });
+
   it('keeps reporting clauses, appositions, relatives and dependent clauses before a comma', () => {
     expect(
       lint(
@@ -105,6 +159,8 @@ describe('merged-sentence', () => {
   it('suggests a space after a stop that runs into the next sentence', () => {
     const [found] = lint('The meeting came to an end.The next one is in May.');
     expect(found).toMatchObject({ excerpt: '.', suggestions: ['. '] });
+    expect(lint('They sped up the process.A number of deals were signed.')).toHaveLength(1);
+    expect(lint('We cannot hear them at all.I think so.')).toHaveLength(1);
   });
 
   it('ignores web addresses and file names', () => {

@@ -1,0 +1,770 @@
+/**
+ * Two sentences run together when the full stop was lost and the second starts in lower case with
+ * its subject: `… delivered a keynote speech the state TV was hacked to interrupt …`, `… cannot
+ * hide behind a black hole this is Einstein's theory`. With no conjunction, comma or relative word
+ * at the join, English puts a subject and a finite verb right after a noun in a few ways only, and
+ * the rule tells them apart with the sentence's tags:
+ *
+ * - a reduced relative clause, whose verb misses its object (`the book the teacher recommended was
+ *   good`, `the speech he gave was long`, `the house they live in`): the new clause must be
+ *   complete, its verb followed by an object, a complement after `be`, a passive participle, or a
+ *   phrase after a verb that never takes an object; and no finite verb may follow it before a
+ *   comma or conjunction, as the main verb follows a relative (`the speech he gave the crowd was
+ *   long`);
+ * - the object clause of a verb of saying, thinking or telling (`told reporters the plan works`,
+ *   `said at the meeting the plan works`), or of a noun like `fact` or `hope`: never after such a
+ *   verb or noun;
+ * - an adverbial noun or a subordinate clause before it (`last year the plan worked`, `the day the
+ *   quake hit`, `if you want the money you have to work`): never after a noun of time or manner,
+ *   nor after a subordinator that no comma closed;
+ * - `so … (that)`, `such … (that)` and `the more … the more`: never after those.
+ *
+ * What is left is a complete clause, then another with its own subject, verb and object: two
+ * sentences.
+ */
+import { z } from 'zod';
+import {
+  baseForms,
+  isFiniteContraction,
+  loadJson,
+  tagAlone,
+  wordArray,
+  type TaggedWord,
+  type WordInfo,
+} from '../../src/core/rule-kit.js';
+
+const VERBS = loadJson(
+  import.meta.url,
+  './clause-verbs.json',
+  z.object({
+    description: z.string().min(1),
+    clauseTaking: wordArray,
+    clauseAdjectives: wordArray,
+    ditransitive: wordArray,
+    intransitive: wordArray,
+  }),
+);
+const CLAUSE_TAKING = new Set(VERBS.clauseTaking);
+const CLAUSE_ADJECTIVES = new Set(VERBS.clauseAdjectives);
+const DITRANSITIVE = new Set(VERBS.ditransitive);
+const INTRANSITIVE = new Set(VERBS.intransitive);
+/** Whether `lower`, or a form it may be a regular inflection of, is in `verbs`. */
+const isVerbOf = (verbs: ReadonlySet<string>, lower: string): boolean =>
+  baseForms(lower).some((form) => verbs.has(form));
+
+/** Subject pronouns: `… a black hole we need to decode them`. */
+const NOMINATIVE = new Set(['he', 'she', 'we', 'they', 'i', 'you', 'it']);
+/** Demonstratives that are a subject when a verb follows them: `… in the universe this is …`. */
+const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
+/** Words that open a noun phrase: `the state TV`, `another man`, `its mass`, `two more women`. */
+const DETERMINERS = new Set(
+  'the a an this these those another its their his her our my your some many most all both each every several no'.split(
+    ' ',
+  ),
+);
+/** Words that may open the new clause (read before any tagging). */
+const CLAUSE_STARTS = new Set([...NOMINATIVE, ...DEMONSTRATIVES, ...DETERMINERS, 'there']);
+/**
+ * A subject pronoun with its verb: `it's`, `we're`, `they've`, `there's`. Not `that's`, which after
+ * a noun is mostly a relative's (`a domain that's already in ASCII`).
+ */
+const SUBJECT_CONTRACTION = /^(?:it|there|they|we|you|he|she|i|this|here)['’](?:[sdm]|re|ve|ll)$/u;
+/** Nouns of measure after `a`: `dollars a piece`, `twice a day` (per piece, per day), no subject. */
+const UNITS = new Set(
+  'piece pieces head unit share kilogram kilo ton tonne barrel gallon litre liter meter metre mile kilometer kilometre pound dollar yuan euro person month week year day hour minute second time'.split(
+    ' ',
+  ),
+);
+/** Marks that end a stretch of the sentence that a clause may fill. */
+const STRETCH_ENDS = /[,;:()—–]|\s-\s/u;
+/** Marks that no clause holds between its subject, verb and object. */
+const INSIDE_MARKS = /[,;:()"“”—–]/u;
+/** Tags before which a word is a noun's, whatever the tagger says of it. */
+const NOMINAL_BEFORE = new Set(['DET', 'ADJ']);
+const POSSESSIVES = new Set(['its', 'their', 'our', 'my', 'your', 'his', 'her']);
+/** Object pronouns that may end the clause before the join: `… still lingers around us this is …`. */
+const OBJECT_PRONOUNS = new Set(
+  'us them him me it you her themselves itself himself herself myself yourself ourselves yourselves'.split(
+    ' ',
+  ),
+);
+/**
+ * Prepositions and particles that a clause may end on (`… what is going on`, `… we look up at`),
+ * before a pronoun that only subjects take.
+ */
+const STRANDED = new Set(
+  'on in at up out off about for with to of from down over back away around through into'.split(
+    ' ',
+  ),
+);
+/** Words a clause never ends on: they open or link what follows (`just like the earth orbits`). */
+const LINKING = new Set(
+  'like unlike than as how why what whatever whoever whether including regarding concerning per via plus versus except'.split(
+    ' ',
+  ),
+);
+/**
+ * Verbs whose object a bare verb follows (`let the universe come`, `lets you walk the tree`), or a
+ * name or description (`I call it self-directed replication`): what follows them is no new clause.
+ */
+const OBJECT_AND_VERB = new Set(
+  'let lets make makes made have has had help helps helped see sees saw watch watches watched hear hears heard feel feels felt call calls called name names named consider considers considered find finds found keep keeps kept leave leaves left get gets got dub dubbed elect elected appoint appointed label labelled labeled term termed deem deemed'.split(
+    ' ',
+  ),
+);
+/** Words that open a relative or an embedded clause: one before the join may hold it. */
+const EMBEDDING = new Set(['who', 'whom', 'whose', 'which', 'that', 'what', 'how', 'why']);
+/** Subject pronouns that no verb takes as its object (`it's` may be a misspelt `its`). */
+const SUBJECT_ONLY = /^(?:he|she|we|they|i|(?:he|she|we|they|i)['’](?:ve|ll|d|m))$/u;
+/** Subject pronouns that no preposition takes: after `… what is going on`, `they` opens a clause. */
+const ONLY_SUBJECTS = /^(?:he|she|we|they|i|(?:he|she|we|they|i)['’](?:[sdm]|re|ve|ll))$/u;
+/**
+ * Nouns that head a relative clause with no `that`, `when` or `where`: of time (`the day the quake
+ * hit`, `last year the plan worked`), place, manner and reason (`the way we build`, `in the order
+ * they were added`), and `thing` and `one`. After a determiner only (`the day`, `every time`, `last
+ * year`): `for several days` or `under cold weather conditions` close a clause.
+ */
+const RELATIVE_HEADS = new Set(
+  'time times day days week weeks month months year years decade decades century night nights morning mornings evening afternoon weekend season era period while moment moments minute minutes hour hours second seconds date dates instant point way ways reason reasons place places extent degree order manner rate pace speed direction thing things one ones case event'.split(
+    ' ',
+  ),
+);
+/** Words that determine a relative's head: `the day`, `every time`, `last year`, `the same way`. */
+const HEAD_DETERMINERS = new Set(
+  'the a an this that these those every each any one some no same first last next only whatever'.split(
+    ' ',
+  ),
+);
+/**
+ * Nouns that take a clause with no `that`, with or without a determiner (`the fact the plan
+ * failed`, `amid fears the virus spreads`), and adverbial ones (`for example`, `today`).
+ */
+const CLAUSE_NOUNS = new Set(
+  'fact facts news idea ideas hope hopes belief beliefs view views sign signs evidence proof claim claims notion assumption fear fears concern concerns possibility chance chances risk risks argument assurance assurances warning warnings report reports rumour rumours rumor rumors suggestion expectation expectations confidence guarantee promise conclusion impression feeling sense doubt doubts certainty likelihood probability condition instance example'.split(
+    ' ',
+  ),
+);
+/** Subordinators whose clause a comma closes: before one with no comma after it, the join is theirs. */
+const SUBORDINATORS = new Set(
+  'if when whenever while because although though since as after before once unless until whether whereas wherever where'.split(
+    ' ',
+  ),
+);
+/** Words of degree that a clause with no `that` follows: `so much money the …`, `such a mess the …`. */
+const DEGREE = new Set(['so', 'such', 'too', 'enough', 'sure']);
+/**
+ * Adverbs that may close a clause before a new one (`… are developing together the Singapore
+ * government has …`, `… to attract tourists back rescue teams …`); not the sentence adverbs that
+ * open one (`perhaps`, `now`, `then`).
+ */
+const CLOSING_ADVERBS = new Set(
+  'together back again too well away home abroad overseas ago already anymore today yesterday tomorrow tonight later earlier online'.split(
+    ' ',
+  ),
+);
+/** Forms of `be`, and contractions of it. */
+const BE =
+  /^(?:am|is|are|was|were|be|been|being|(?:it|that|there|he|she|what|here|this|who)['’]s|(?:we|they|you)['’]re|i['’]m)$/u;
+/** Contractions that hold a modal or `have`, before a verb: `we'll go`, `they've found`. */
+const AUXILIARY_CONTRACTION = /['’](?:ll|d|ve)$|n['’]t$/u;
+/** Tags of the words of a noun phrase after its determiner. */
+const NOUN_PHRASE = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Tags of a noun phrase's head. */
+const HEAD = new Set(['NOUN', 'PROPN', 'NUM']);
+/** Prepositions that may sit inside a subject: `the death toll in Turkey stands`. */
+const INSIDE_SUBJECT = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'with', 'between']);
+/** Words that end the new clause: after one, another finite verb belongs to another clause. */
+const CLAUSE_BOUNDARY = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when']);
+/** Particles of phrasal verbs: `pulled out the mother`. */
+const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'away', 'over']);
+
+/** The longest subject read, in words. */
+const MAX_SUBJECT = 9;
+
+/**
+ * Candidate joins read from the words and the text alone (no tagging), so that only the sentences
+ * that hold one are tagged. The word before the join may end a clause: a noun, name, number or
+ * object pronoun (read on its own), an adverb that closes clauses (`together`, `back`), or a
+ * participle after `be` (`… are finally launched rescue workers …`); only spaces between. The
+ * first word of the new clause, in lower case, may open a subject: a pronoun, a determiner,
+ * `there`, or a noun or adjective with a verb a few words on (`… the rubble rescuers first
+ * pulled …`). Returns the indices of the first words of the new clauses.
+ */
+export function clauseJoinCandidates(
+  words: readonly WordInfo[],
+  text: string,
+  functionWords: ReadonlySet<string>,
+): number[] {
+  const found: number[] = [];
+  for (let index = 3; index < words.length - 1; index++) {
+    const word = words[index]!;
+    // Lower case (`I` is always a capital): a capital here is the other forms' finding.
+    if (word.text !== word.lower && word.text !== 'I') continue;
+    // The cheap tests first (set look-ups), then the words read on their own.
+    if (!mayStartSubject(words, index)) continue;
+    const previous = words[index - 1]!;
+    if (!/[\p{L}\p{N}]$/u.test(previous.text)) continue;
+    if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
+    if (!mayEndClause(words, index - 1, functionWords) || !mayOpenClause(words, index)) continue;
+    if (verbLikeBefore(words, index - 1, text)) found.push(index);
+  }
+  return found;
+}
+
+/**
+ * Whether a word that may be a finite verb (read on its own, a verb or auxiliary not in `-ing`, or
+ * a contraction that holds one) comes before `index` in its stretch of the sentence, or up to
+ * `index` itself.
+ */
+function verbLikeBefore(words: readonly WordInfo[], index: number, text: string): boolean {
+  for (let back = index; back >= 0; back--) {
+    const word = words[back]!;
+    if (isFiniteContraction(word.lower)) return true;
+    const tag = tagAlone(word.lower);
+    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return true;
+    if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) return false;
+  }
+  return false;
+}
+
+/** Whether a word that may be a finite verb follows `index` within a few words. */
+function verbLikeAfter(words: readonly WordInfo[], index: number, span: number): boolean {
+  for (let next = index + 1; next < Math.min(words.length, index + 1 + span); next++) {
+    const word = words[next]!;
+    if (isFiniteContraction(word.lower)) return true;
+    const tag = tagAlone(word.lower);
+    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word at `index` may open a subject, from the letters alone: a pronoun, a determiner,
+ * a number, or a plural as it or the word after it (`rescuers`, `dental implants`).
+ */
+function mayStartSubject(words: readonly WordInfo[], index: number): boolean {
+  const { lower } = words[index]!;
+  return (
+    CLAUSE_STARTS.has(lower) ||
+    SUBJECT_CONTRACTION.test(lower) ||
+    NUMBER.test(lower) ||
+    isPlural(lower) ||
+    isPlural(words[index + 1]!.lower)
+  );
+}
+/** Numbers in figures or words: `two more women`, `17,000 people`. */
+const NUMBER =
+  /^(?:\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozens$|hundreds$|thousands$|millions$)/u;
+
+/** Whether the word at `index` may open a subject (see `clauseJoinCandidates`). */
+function mayOpenClause(words: readonly WordInfo[], index: number): boolean {
+  const word = words[index]!;
+  if (SUBJECT_CONTRACTION.test(word.lower)) return true;
+  if (NOMINATIVE.has(word.lower) || word.lower === 'there') return verbLikeAfter(words, index, 3);
+  if (CLAUSE_STARTS.has(word.lower)) return subjectLikeBeforeVerb(words, index + 1);
+  // With no determiner: a number, or a plural among its first two words (`two more women`,
+  // `rescuers`, `dental implants`).
+  const next = words[index + 1]!;
+  if (!NUMBER.test(word.lower) && !isPlural(word.lower) && !isPlural(next.lower)) return false;
+  const alone = tagAlone(word.lower);
+  if (alone !== 'NOUN' && alone !== 'ADJ' && alone !== 'NUM') return false;
+  return subjectLikeBeforeVerb(words, index + 1);
+}
+
+/**
+ * Whether, from `from`, words that may be a subject's (read on their own: nouns, adjectives,
+ * numbers, determiners, names, prepositions inside a subject) run up to one that may be a finite
+ * verb, within `MAX_SUBJECT` words.
+ */
+function subjectLikeBeforeVerb(words: readonly WordInfo[], from: number): boolean {
+  for (let index = from; index < Math.min(words.length, from + MAX_SUBJECT); index++) {
+    const word = words[index]!;
+    if (isFiniteContraction(word.lower)) return true;
+    const tag = tagAlone(word.lower);
+    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return index > from - 1;
+    if (
+      tag === 'ADP' ? !INSIDE_SUBJECT.has(word.lower) : tag !== undefined && !SUBJECT_WORDS.has(tag)
+    ) {
+      return false;
+    }
+  }
+  return false;
+}
+/** Tags, read on their own, of the words of a subject. */
+const SUBJECT_WORDS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PRON', 'ADV', 'X']);
+
+/** Whether the word at `index` may end a clause (see `clauseJoinCandidates`). */
+function mayEndClause(
+  words: readonly WordInfo[],
+  index: number,
+  functionWords: ReadonlySet<string>,
+): boolean {
+  const word = words[index]!;
+  if (OBJECT_PRONOUNS.has(word.lower) || CLOSING_ADVERBS.has(word.lower)) return true;
+  if (word.lower === 'all') return true;
+  if (STRANDED.has(word.lower)) return ONLY_SUBJECTS.test(words[index + 1]!.lower);
+  if (functionWords.has(word.lower) || LINKING.has(word.lower)) return false;
+  if (CLAUSE_NOUNS.has(word.lower) || POSSESSIVE.test(word.lower)) return false;
+  // Read on its own, as `endsClause` reads the tagged word: a verb only where it may close its
+  // clause, an adverb only one that closes clauses.
+  switch (tagAlone(word.lower)) {
+    case 'VERB':
+      return (
+        ((PARTICIPLE.test(word.lower) || /ing$/u.test(word.lower)) && beBefore(words, index)) ||
+        isVerbOf(INTRANSITIVE, word.lower) ||
+        SUBJECT_ONLY.test(words[index + 1]!.lower)
+      );
+    case 'ADV':
+      return false;
+    case 'ADJ':
+      return !CLAUSE_ADJECTIVES.has(word.lower);
+    default:
+      return true;
+  }
+}
+
+/** Whether a form of `be` comes up to three words before `index` (`are finally launched`). */
+function beBefore(words: readonly WordInfo[], index: number): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+    if (BE.test(words[back]!.lower)) return true;
+  }
+  return false;
+}
+
+/** `-ed` and `-en` forms, and the irregular participles that end passives in news. */
+const PARTICIPLE =
+  /[^e](?:ed|en)$|^(?:built|held|hit|hurt|made|paid|put|set|shut|sold|sent|spent|struck|taken|told|kept|left|lost|found|brought|bought|caught|taught|thought|won|shot|cut|led|fed|met|read|seen|done|gone|begun|run)$/u;
+
+/**
+ * Whether the tagged verb at `index` is a passive participle right after `be` and adverbs (`can
+ * ultimately be deported`, `are finally launched`), not one that opens a condition (`are
+ * irrevocable provided the …`).
+ */
+function isPassive(tags: readonly TaggedWord[], index: number): boolean {
+  const word = tags[index]!;
+  if (!PARTICIPLE.test(word.lower) || CONDITIONAL.has(word.lower)) return false;
+  let back = index - 1;
+  while (back > 0 && tags[back]!.tag === 'ADV') back--;
+  return back >= 0 && BE.test(tags[back]!.lower);
+}
+/** Whether the `-ing` verb at `index` follows `be` and adverbs (`are moving`), not a gerund. */
+function isProgressive(tags: readonly TaggedWord[], index: number): boolean {
+  let back = index - 1;
+  while (back > 0 && tags[back]!.tag === 'ADV') back--;
+  return back >= 0 && BE.test(tags[back]!.lower);
+}
+/** Participles that open a clause of condition: `provided the conditions are met`. */
+const CONDITIONAL = new Set(['provided', 'given', 'granted', 'supposed', 'assumed']);
+/** A possessive: `user's`, `the debugger’s`, `members'`. */
+const POSSESSIVE = /['’]s$|s['’]$/u;
+
+/**
+ * Whether the candidate at `start`, read with the sentence's tags, opens a complete clause right
+ * after a complete one (see the module's comment). `text` is the document the tags point into.
+ */
+export function opensClauseAfterClause(
+  tags: readonly TaggedWord[],
+  start: number,
+  text: string,
+): boolean {
+  if (!endsClause(tags, start)) return false;
+  if (!completeBefore(tags, start, text)) return false;
+  const verbAt = subjectEnd(tags, start);
+  if (verbAt === undefined) return false;
+  const end = completeClause(tags, start, verbAt);
+  if (end === undefined) return false;
+  if (INSIDE_MARKS.test(text.slice(tags[start]!.end, tags[end - 1]!.start))) return false;
+  return !finiteBeforeBoundary(tags, end, text);
+}
+
+/**
+ * Whether the tagged word before `start` ends a clause: a noun, name or number that is not the
+ * head of a relative (`the day`) nor a noun that takes a clause (`the fact`); an object pronoun
+ * (`can see you`, `hear them all`); an adjective that takes no clause (`is not really silent`,
+ * `in the future`; not `sure`, `possible`); a verb (whether it takes a clause is asked of the
+ * clause before); an adverb that closes clauses; or, before a pronoun that only subjects take, a
+ * particle or preposition (`… what is going on they …`).
+ */
+function endsClause(tags: readonly TaggedWord[], start: number): boolean {
+  const index = start - 1;
+  const word = tags[index]!;
+  if (OBJECT_PRONOUNS.has(word.lower)) return true;
+  if (word.lower === 'all') {
+    const before = tags[index - 1]?.lower ?? '';
+    return before === 'at' || OBJECT_PRONOUNS.has(before);
+  }
+  if (STRANDED.has(word.lower)) return ONLY_SUBJECTS.test(tags[start]!.lower);
+  // A possessive goes on with its noun: `a user's application`, `the debugger's state`.
+  if (POSSESSIVE.test(word.lower) || LINKING.has(word.lower)) return false;
+  switch (word.tag) {
+    case 'ADV':
+      return CLOSING_ADVERBS.has(word.lower);
+    case 'VERB':
+      // Not a gerund (`holding this forum is …`) nor a verb whose object a verb or a name
+      // follows (`let the universe come`, `call it …`), nor `provided`.
+      if (OBJECT_AND_VERB.has(word.lower) || CONDITIONAL.has(word.lower)) return false;
+      if (/ing$/u.test(word.lower) && !isProgressive(tags, index)) return false;
+      // After a verb that takes an object, a noun phrase is that object, whatever verb the
+      // tagger reads after it (`contains the legacy configuration file format`): only a pronoun
+      // that no verb takes as its object opens a clause there (`… are moving we need …`).
+      return (
+        isPassive(tags, index) ||
+        isVerbOf(INTRANSITIVE, word.lower) ||
+        SUBJECT_ONLY.test(tags[start]!.lower)
+      );
+    case 'ADJ':
+      return !CLAUSE_ADJECTIVES.has(word.lower);
+    case 'NOUN':
+    case 'PROPN':
+    case 'NUM':
+      if (CLAUSE_NOUNS.has(word.lower)) return false;
+      return !(RELATIVE_HEADS.has(word.lower) && determinedBefore(tags, index));
+    default:
+      return false;
+  }
+}
+
+/** Whether a word that determines a relative's head comes up to three words before `index`. */
+function determinedBefore(tags: readonly TaggedWord[], index: number): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back--) {
+    if (HEAD_DETERMINERS.has(tags[back]!.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the words before `start` make a main clause that may end there: a finite verb, no verb
+ * that takes a clause as its object between it and the join (`told reporters`, `said at the
+ * meeting`), no `so`/`such` and no subordinator with a verb of its own that no comma closed, and no
+ * `the more …`.
+ */
+function completeBefore(tags: readonly TaggedWord[], start: number, text: string): boolean {
+  // The nearest finite verb in the same stretch of the sentence: not before a comma (`…, but
+  // the price of tens of thousands of dollars`).
+  let finite = -1;
+  for (let index = start - 1; index >= 0; index--) {
+    if (isFiniteAt(tags, index)) {
+      finite = index;
+      break;
+    }
+    if (index > 0 && STRETCH_ENDS.test(text.slice(tags[index - 1]!.end, tags[index]!.start))) {
+      return false;
+    }
+  }
+  if (finite === -1) return false;
+  if (!embeddedClausesClosed(tags, start, finite, text)) return false;
+  for (let index = finite; index < start; index++) {
+    const word = tags[index]!;
+    if (DEGREE.has(word.lower) && tags[index + 1]?.lower !== 'as') return false;
+    if ((word.tag === 'VERB' || word.tag === 'AUX') && isVerbOf(CLAUSE_TAKING, word.lower)) {
+      return false;
+    }
+  }
+  // A subordinate clause (`when they were rescued`, not `after surviving`) that no comma closed,
+  // opening the sentence or the stretch: the clause after it is the main one. After a main clause
+  // (`… can be heard because they hit space like drums it sounded …`), it ends at the join.
+  for (let index = start - 1; index >= 0; index--) {
+    const word = tags[index]!;
+    if (!SUBORDINATORS.has(word.lower)) continue;
+    if (/[,;:]/u.test(text.slice(word.end, tags[start]!.start))) break;
+    if (!finiteBetween(tags, index + 1, start)) break;
+    if (!finiteInStretchBefore(tags, index, text)) return false;
+  }
+  // `The more money you have the more you spend`.
+  const [first, second] = tags;
+  if (first?.lower === 'the' && second && /^(?:more|less|fewer)$|er$/u.test(second.lower)) {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Whether every relative or embedded clause in the stretch before the join is closed by it: one
+ * with no finite verb of its own before the join goes on after it (`it's possible that someday in
+ * the future we'll …`), and one that opens the stretch, not after a comma, is a subject whose
+ * verb is still to come (`those who pass the test can receive …`). A relative after a comma
+ * (`…, which included some prisoners`) ends with the sentence.
+ */
+function embeddedClausesClosed(
+  tags: readonly TaggedWord[],
+  start: number,
+  finite: number,
+  text: string,
+): boolean {
+  for (let index = start - 1; index >= 0; index--) {
+    const word = tags[index]!;
+    const gap = index > 0 ? text.slice(tags[index - 1]!.end, word.start) : '';
+    if (EMBEDDING.has(word.lower)) {
+      if (finite < index) return false;
+      if (!gap.includes(',') && !finiteInStretchBefore(tags, index, text)) return false;
+    }
+    if (STRETCH_ENDS.test(gap)) break;
+  }
+  return true;
+}
+
+function finiteBetween(tags: readonly TaggedWord[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (isFiniteAt(tags, index)) return true;
+  return false;
+}
+
+/** Whether a finite verb comes before `index` with no comma, colon or dash between. */
+function finiteInStretchBefore(tags: readonly TaggedWord[], index: number, text: string): boolean {
+  for (let back = index - 1; back >= 0; back--) {
+    if (STRETCH_ENDS.test(text.slice(tags[back]!.end, tags[back + 1]!.start))) return false;
+    if (isFiniteAt(tags, back)) return true;
+  }
+  return false;
+}
+
+/**
+ * A finite verb at `index`: an auxiliary or modal that is not `to be`, `being` or `been`, a
+ * contraction that holds one (`it's`, `didn't`), or a verb not after `to` and not in `-ing`.
+ */
+function isFiniteAt(tags: readonly TaggedWord[], index: number): boolean {
+  const word = tags[index];
+  if (!word) return false;
+  if (isFiniteContraction(word.lower)) return true;
+  if (word.tag !== 'AUX' && word.tag !== 'VERB') return false;
+  if (tags[index - 1]?.lower === 'to' || /ing$/u.test(word.lower)) return false;
+  if (word.tag === 'AUX') return word.lower !== 'been' && word.lower !== 'be';
+  // After a determiner, possessive or adjective a `verb` is the tagger's for a noun (`in our
+  // download example`).
+  const before = tags[index - 1];
+  return before !== undefined && !NOMINAL_BEFORE.has(before.tag) && !POSSESSIVES.has(before.lower);
+}
+
+/**
+ * The index of the first word after the new clause's subject, where its verb must be: a subject
+ * pronoun, `there`, a demonstrative before a verb, a noun phrase with a determiner or number
+ * (`the death toll in Turkey`, `two more women`), or adjectives and nouns alone (`dental
+ * implants`, `rescuers`). A contraction (`it's`, `that's`) is subject and verb at once: its own
+ * index is returned.
+ */
+function subjectEnd(tags: readonly TaggedWord[], start: number): number | undefined {
+  const word = tags[start]!;
+  if (SUBJECT_CONTRACTION.test(word.lower)) return start;
+  if (NOMINATIVE.has(word.lower) || word.lower === 'there') return start + 1;
+  const next = tags[start + 1];
+  if (DEMONSTRATIVES.has(word.lower) && (next?.tag === 'AUX' || next?.tag === 'VERB')) {
+    return start + 1;
+  }
+  const determined = DETERMINERS.has(word.lower) || word.tag === 'NUM';
+  if (!determined && !opensBareSubject(tags, start)) return undefined;
+  let index = nounPhraseEnd(tags, determined ? start + 1 : start, word.tag === 'NUM');
+  if (index === undefined) return undefined;
+  // A noun of time, manner or measure makes the phrase an adverb: `the same way TypeScript
+  // will`, `last year the plan`, `dollars a piece`. (Any noun of the phrase: the tagger runs
+  // `the same way TypeScript` into one.)
+  const phrase = tags.slice(start, index);
+  if (phrase.some(({ lower }) => RELATIVE_HEADS.has(lower) || CLAUSE_NOUNS.has(lower))) {
+    return undefined;
+  }
+  if ((word.lower === 'a' || word.lower === 'an') && UNITS.has(tags[index - 1]!.lower)) {
+    return undefined;
+  }
+  // A possessive before a `verb` is before its noun: `the president's televised speech`.
+  if (POSSESSIVE.test(tags[index - 1]!.lower)) return undefined;
+  // A phrase inside the subject: `the account systems of each share registration institution`.
+  for (let phrase = 0; phrase < 2; phrase++) {
+    const preposition = tags[index];
+    if (preposition?.tag !== 'ADP' || !INSIDE_SUBJECT.has(preposition.lower)) break;
+    let from = index + 1;
+    if (tags[from] && (DETERMINERS.has(tags[from]!.lower) || tags[from]!.tag === 'DET')) from++;
+    const end = nounPhraseEnd(tags, from, false);
+    if (end === undefined) break;
+    index = end;
+  }
+  return index - start <= MAX_SUBJECT ? index : undefined;
+}
+
+/**
+ * Whether the word at `start` opens a subject with no determiner rather than going on with the
+ * noun before it: after a common noun, an adjective (`… on the agenda dental implants refer to
+ * …`), or a plural after a plural (`… 17,000 people rescuers first pulled …`). A singular noun, a
+ * name or a number before a noun makes one phrase with it (`member states`, `the death toll`,
+ * `January payrolls`, `four theses`), and so do the plurals that modify nouns (`human rights
+ * groups`, `sales figures`).
+ */
+function opensBareSubject(tags: readonly TaggedWord[], start: number): boolean {
+  const word = tags[start]!;
+  const previous = tags[start - 1]!;
+  if (previous.tag !== 'NOUN') return false;
+  if (word.tag === 'ADJ') return true;
+  if (word.tag !== 'NOUN' || !isPlural(word.lower)) return false;
+  return isPlural(previous.lower) && !PLURAL_MODIFIERS.has(previous.lower);
+}
+const isPlural = (lower: string): boolean => PLURAL.test(lower) || IRREGULAR_PLURALS.has(lower);
+/** Plurals not in `-s`. */
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police']);
+/** A plural in `-s` (not `-ss`, `-us`, `-is`, nor `-ics`: `class`, `status`, `physics`). */
+const PLURAL = /^(?!.*(?:ss|us|is|ics)$).*s$/u;
+/** Plurals that modify the noun after them: `sales figures`, `human rights lawyers`. */
+const PLURAL_MODIFIERS = new Set(
+  'sports arms sales customs savings news goods earnings communications operations systems rights securities futures electronics services affairs relations works parts materials products resources means series species headquarters'.split(
+    ' ',
+  ),
+);
+
+/** The end of the adjectives, nouns and numbers from `from`, if their last word is a noun or number. */
+function nounPhraseEnd(
+  tags: readonly TaggedWord[],
+  from: number,
+  headed: boolean,
+): number | undefined {
+  let index = from;
+  let head = headed;
+  while (index < tags.length && NOUN_PHRASE.has(tags[index]!.tag)) {
+    head = HEAD.has(tags[index]!.tag);
+    index++;
+  }
+  return head ? index : undefined;
+}
+
+/**
+ * Reads the new clause's verbs from `verbAt` (the first after its subject) and what completes
+ * them; returns the index after the clause's last word read, or undefined when the clause may miss
+ * its object (a reduced relative) or has no finite verb.
+ */
+function completeClause(
+  tags: readonly TaggedWord[],
+  start: number,
+  verbAt: number,
+): number | undefined {
+  const subject = tags[start]!;
+  let index = verbAt;
+  let last: TaggedWord;
+  if (index === start) {
+    // `it's`, `that's`, `we'll`: the verb is in the subject's word.
+    last = subject;
+    index++;
+  } else {
+    index = skipAdverbs(tags, index);
+    if (!isFiniteAt(tags, index)) return undefined;
+    last = tags[index]!;
+    index++;
+  }
+  let afterBe = BE.test(last.lower);
+  // Further verbs of the group: auxiliaries, participles, infinitives after `to`.
+  for (;;) {
+    index = skipAdverbs(tags, index);
+    const word = tags[index];
+    if (!word) break;
+    if (word.lower === 'to' && tags[index + 1]?.tag === 'VERB') {
+      last = tags[index + 1]!;
+      afterBe = false;
+      index += 2;
+      continue;
+    }
+    if (word.tag !== 'AUX' && word.tag !== 'VERB') break;
+    if (afterBe && word.tag === 'VERB' && !/ing$/u.test(word.lower)) {
+      if (subject.lower === 'there') return undefined;
+      // `was hacked`, `were rescued`: a passive has no object to miss, but may strand a
+      // preposition (`the file this function was called from`).
+      const after = tags[index + 1];
+      if (after?.tag === 'ADP' && nounPhraseObjectEnd(tags, index + 2) === undefined) {
+        return undefined;
+      }
+      return index + 1;
+    }
+    last = word;
+    afterBe = BE.test(word.lower);
+    index++;
+  }
+  // `there is a voice`, not `there can be overridden` (`there` an adverb, the verb a passive).
+  if (subject.lower === 'there' && !afterBe) return undefined;
+  if (subject.lower === 'there') return nounPhraseObjectEnd(tags, index);
+  if (afterBe) return complementEnd(tags, index);
+  if (last === subject && !AUXILIARY_CONTRACTION.test(subject.lower)) return undefined;
+  if (last.tag !== 'VERB' && last.tag !== 'AUX') return undefined;
+  return objectEnd(tags, index, last.lower);
+}
+
+function skipAdverbs(tags: readonly TaggedWord[], from: number): number {
+  let index = from;
+  while (
+    index < tags.length &&
+    (tags[index]!.tag === 'ADV' || /^(?:not|n['’]t)$/u.test(tags[index]!.lower))
+  ) {
+    index++;
+  }
+  return index;
+}
+
+/** After `be`: a noun phrase, an adjective, a number, or a preposition and its noun. */
+function complementEnd(tags: readonly TaggedWord[], from: number): number | undefined {
+  const word = tags[from];
+  if (!word) return undefined;
+  if (word.tag === 'ADP') return nounPhraseObjectEnd(tags, from + 1);
+  if (word.tag === 'ADJ') return from + 1;
+  // (A number with its noun: `was 20,665`, not `was ten years ago`.)
+  return nounPhraseObjectEnd(tags, from);
+}
+
+/**
+ * A noun phrase from `from`: a determiner or possessive, adjectives and nouns, ending on a noun,
+ * name, number or pronoun that is not one of time (`every day`, `this year`: adverbs there).
+ */
+function nounPhraseObjectEnd(tags: readonly TaggedWord[], from: number): number | undefined {
+  const word = tags[from];
+  if (!word) return undefined;
+  if (word.tag === 'PRON' && !DETERMINERS.has(word.lower)) {
+    return NOMINATIVE.has(word.lower) && word.lower !== 'it' && word.lower !== 'you'
+      ? undefined
+      : from + 1;
+  }
+  let index = from;
+  if (word.tag === 'DET' || DETERMINERS.has(word.lower)) index++;
+  const end = nounPhraseEnd(tags, index, false);
+  if (end === undefined) return undefined;
+  const head = tags[end - 1]!;
+  return head.tag !== 'NUM' && RELATIVE_HEADS.has(head.lower) ? undefined : end;
+}
+
+/**
+ * After a verb that is not `be`: an object (`pulled the mother`, `repair themselves`, after a
+ * particle: `pulled out the mother`), or a clause after `that` for a verb of saying or thinking
+ * (`we believe that supply will …`); after a verb that takes none, a phrase (`collided with the
+ * universe`). A verb with two objects keeps one in its reduced relative (`the speech he gave the
+ * crowd`): a pronoun or a phrase with `the` alone is not enough there.
+ */
+function objectEnd(tags: readonly TaggedWord[], from: number, verb: string): number | undefined {
+  let index = from;
+  if (tags[index] && PARTICLES.has(tags[index]!.lower)) index++;
+  const word = tags[index];
+  if (isVerbOf(INTRANSITIVE, verb)) {
+    if (!word || word.tag === 'ADV') return index;
+    if (word.tag === 'ADP') return nounPhraseObjectEnd(tags, index + 1);
+    return undefined;
+  }
+  if (!word || word.tag === 'ADP' || word.tag === 'ADV') return undefined;
+  if (word.lower === 'that' && isVerbOf(CLAUSE_TAKING, verb)) {
+    const verbAt = subjectEnd(tags, index + 1);
+    return verbAt !== undefined && verbAt > index + 1
+      ? completeClause(tags, index + 1, verbAt)
+      : undefined;
+  }
+  const end = nounPhraseObjectEnd(tags, index);
+  if (end === undefined) return undefined;
+  if (isVerbOf(DITRANSITIVE, verb) && (word.tag === 'PRON' || word.lower === 'the')) {
+    return nounPhraseObjectEnd(tags, end);
+  }
+  return end;
+}
+
+/**
+ * Whether a finite verb follows `from` before a comma, a conjunction or a relative word: then the
+ * clause read was a relative's, and the verb is the main clause's (`the speech he gave at the
+ * meeting was long`).
+ */
+function finiteBeforeBoundary(tags: readonly TaggedWord[], from: number, text: string): boolean {
+  for (let index = from; index < tags.length; index++) {
+    const word = tags[index]!;
+    if (/[,;:—–()]/u.test(text.slice(tags[index - 1]!.end, word.start))) return false;
+    if (word.tag === 'CCONJ' || word.tag === 'SCONJ' || CLAUSE_BOUNDARY.has(word.lower)) {
+      return false;
+    }
+    if (isFiniteAt(tags, index)) return true;
+  }
+  return false;
+}
