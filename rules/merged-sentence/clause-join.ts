@@ -205,6 +205,14 @@ export function clauseJoinCandidates(
     const previous = words[index - 1]!;
     if (!/[\p{L}\p{N}]$/u.test(previous.text)) continue;
     if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
+    // A bare noun after an adjective or a number is the noun they describe or count (`human
+    // rights`, `Western countries`, `two sides`), all but never a new subject; a figure after a
+    // capitalised word is a date or a name's (`May 28`, `Boeing 737`).
+    if (!CLAUSE_STARTS.has(word.lower)) {
+      const before = tagAlone(previous.lower);
+      if (before === 'ADJ' || before === 'NUM') continue;
+      if (/^\d/u.test(word.text) && previous.text !== previous.lower) continue;
+    }
     if (!mayEndClause(words, index - 1, functionWords) || !mayOpenClause(words, index)) continue;
     if (verbLikeBefore(words, index - 1, text)) found.push(index);
   }
@@ -301,7 +309,11 @@ function mayEndClause(
 ): boolean {
   const word = words[index]!;
   if (OBJECT_PRONOUNS.has(word.lower) || CLOSING_ADVERBS.has(word.lower)) return true;
-  if (word.lower === 'all') return true;
+  // As `endsClause` reads it: `at all`, `them all`; not `all kinds`.
+  if (word.lower === 'all') {
+    const before = words[index - 1]?.lower ?? '';
+    return before === 'at' || OBJECT_PRONOUNS.has(before);
+  }
   if (STRANDED.has(word.lower)) return ONLY_SUBJECTS.test(words[index + 1]!.lower);
   if (functionWords.has(word.lower) || LINKING.has(word.lower)) return false;
   if (CLAUSE_NOUNS.has(word.lower) || POSSESSIVE.test(word.lower)) return false;
@@ -314,7 +326,11 @@ function mayEndClause(
         isVerbOf(INTRANSITIVE, word.lower) ||
         SUBJECT_ONLY.test(words[index + 1]!.lower)
       );
+    // An adverb, preposition or determiner ends no clause (`throughout the process`), unless
+    // stranded or closing, as tested above.
     case 'ADV':
+    case 'ADP':
+    case 'DET':
       return false;
     case 'ADJ':
       return !CLAUSE_ADJECTIVES.has(word.lower);
@@ -594,11 +610,12 @@ function opensBareSubject(tags: readonly TaggedWord[], start: number): boolean {
   if (word.tag !== 'NOUN' || !isPlural(word.lower)) return false;
   return isPlural(previous.lower) && !PLURAL_MODIFIERS.has(previous.lower);
 }
-const isPlural = (lower: string): boolean => PLURAL.test(lower) || IRREGULAR_PLURALS.has(lower);
+const isPlural = (lower: string): boolean =>
+  (lower.endsWith('s') && !NOT_PLURAL.test(lower)) || IRREGULAR_PLURALS.has(lower);
 /** Plurals not in `-s`. */
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police']);
-/** A plural in `-s` (not `-ss`, `-us`, `-is`, nor `-ics`: `class`, `status`, `physics`). */
-const PLURAL = /^(?!.*(?:ss|us|is|ics)$).*s$/u;
+/** Endings in `s` of words that are not plurals: `process`, `status`, `crisis`, `politics`. */
+const NOT_PLURAL = /(?:ss|us|is|ics)$/u;
 /** Plurals that modify the noun after them: `sales figures`, `human rights lawyers`. */
 const PLURAL_MODIFIERS = new Set(
   'sports arms sales customs savings news goods earnings communications operations systems rights securities futures electronics services affairs relations works parts materials products resources means series species headquarters'.split(
