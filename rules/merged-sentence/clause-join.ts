@@ -33,21 +33,33 @@ import {
   type WordInfo,
 } from '../../src/core/rule-kit.js';
 
-const VERBS = loadJson(
+const WORDS = loadJson(
   import.meta.url,
-  './clause-verbs.json',
+  './clause-words.json',
   z.object({
     description: z.string().min(1),
     clauseTaking: wordArray,
     clauseAdjectives: wordArray,
     ditransitive: wordArray,
     intransitive: wordArray,
+    determiners: wordArray,
+    units: wordArray,
+    objectPronouns: wordArray,
+    stranded: wordArray,
+    linking: wordArray,
+    objectAndVerb: wordArray,
+    relativeHeads: wordArray,
+    headDeterminers: wordArray,
+    clauseNouns: wordArray,
+    subordinators: wordArray,
+    closingAdverbs: wordArray,
+    pluralModifiers: wordArray,
   }),
 );
-const CLAUSE_TAKING = new Set(VERBS.clauseTaking);
-const CLAUSE_ADJECTIVES = new Set(VERBS.clauseAdjectives);
-const DITRANSITIVE = new Set(VERBS.ditransitive);
-const INTRANSITIVE = new Set(VERBS.intransitive);
+const CLAUSE_TAKING = new Set(WORDS.clauseTaking);
+const CLAUSE_ADJECTIVES = new Set(WORDS.clauseAdjectives);
+const DITRANSITIVE = new Set(WORDS.ditransitive);
+const INTRANSITIVE = new Set(WORDS.intransitive);
 /** Whether `lower`, or a form it may be a regular inflection of, is in `verbs`. */
 const isVerbOf = (verbs: ReadonlySet<string>, lower: string): boolean =>
   baseForms(lower).some((form) => verbs.has(form));
@@ -57,11 +69,7 @@ const NOMINATIVE = new Set(['he', 'she', 'we', 'they', 'i', 'you', 'it']);
 /** Demonstratives that are a subject when a verb follows them: `… in the universe this is …`. */
 const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
 /** Words that open a noun phrase: `the state TV`, `another man`, `its mass`, `two more women`. */
-const DETERMINERS = new Set(
-  'the a an this these those another its their his her our my your some many most all both each every several no'.split(
-    ' ',
-  ),
-);
+const DETERMINERS = new Set(WORDS.determiners);
 /** Words that may open the new clause (read before any tagging). */
 const CLAUSE_STARTS = new Set([...NOMINATIVE, ...DEMONSTRATIVES, ...DETERMINERS, 'there']);
 /**
@@ -70,11 +78,7 @@ const CLAUSE_STARTS = new Set([...NOMINATIVE, ...DEMONSTRATIVES, ...DETERMINERS,
  */
 const SUBJECT_CONTRACTION = /^(?:it|there|they|we|you|he|she|i|this|here)['’](?:[sdm]|re|ve|ll)$/u;
 /** Nouns of measure after `a`: `dollars a piece`, `twice a day` (per piece, per day), no subject. */
-const UNITS = new Set(
-  'piece pieces head unit share kilogram kilo ton tonne barrel gallon litre liter meter metre mile kilometer kilometre pound dollar yuan euro person month week year day hour minute second time'.split(
-    ' ',
-  ),
-);
+const UNITS = new Set(WORDS.units);
 /** Marks that end a stretch of the sentence that a clause may fill. */
 const STRETCH_ENDS = /[,;:()—–]|\s-\s/u;
 /** Marks that no clause holds between its subject, verb and object. */
@@ -83,35 +87,19 @@ const INSIDE_MARKS = /[,;:()"“”—–]/u;
 const NOMINAL_BEFORE = new Set(['DET', 'ADJ']);
 const POSSESSIVES = new Set(['its', 'their', 'our', 'my', 'your', 'his', 'her']);
 /** Object pronouns that may end the clause before the join: `… still lingers around us this is …`. */
-const OBJECT_PRONOUNS = new Set(
-  'us them him me it you her themselves itself himself herself myself yourself ourselves yourselves'.split(
-    ' ',
-  ),
-);
+const OBJECT_PRONOUNS = new Set(WORDS.objectPronouns);
 /**
  * Prepositions and particles that a clause may end on (`… what is going on`, `… we look up at`),
  * before a pronoun that only subjects take.
  */
-const STRANDED = new Set(
-  'on in at up out off about for with to of from down over back away around through into'.split(
-    ' ',
-  ),
-);
+const STRANDED = new Set(WORDS.stranded);
 /** Words a clause never ends on: they open or link what follows (`just like the earth orbits`). */
-const LINKING = new Set(
-  'like unlike than as how why what whatever whoever whether including regarding concerning per via plus versus except'.split(
-    ' ',
-  ),
-);
+const LINKING = new Set(WORDS.linking);
 /**
  * Verbs whose object a bare verb follows (`let the universe come`, `lets you walk the tree`), or a
  * name or description (`I call it self-directed replication`): what follows them is no new clause.
  */
-const OBJECT_AND_VERB = new Set(
-  'let lets make makes made have has had help helps helped see sees saw watch watches watched hear hears heard feel feels felt call calls called name names named consider considers considered find finds found keep keeps kept leave leaves left get gets got dub dubbed elect elected appoint appointed label labelled labeled term termed deem deemed'.split(
-    ' ',
-  ),
-);
+const OBJECT_AND_VERB = new Set(WORDS.objectAndVerb);
 /** Words that open a relative or an embedded clause: one before the join may hold it. */
 const EMBEDDING = new Set(['who', 'whom', 'whose', 'which', 'that', 'what', 'how', 'why']);
 /** Subject pronouns that no verb takes as its object (`it's` may be a misspelt `its`). */
@@ -124,32 +112,16 @@ const ONLY_SUBJECTS = /^(?:he|she|we|they|i|(?:he|she|we|they|i)['’](?:[sdm]|r
  * they were added`), and `thing` and `one`. After a determiner only (`the day`, `every time`, `last
  * year`): `for several days` or `under cold weather conditions` close a clause.
  */
-const RELATIVE_HEADS = new Set(
-  'time times day days week weeks month months year years decade decades century night nights morning mornings evening afternoon weekend season era period while moment moments minute minutes hour hours second seconds date dates instant point way ways reason reasons place places extent degree order manner rate pace speed direction thing things one ones case event'.split(
-    ' ',
-  ),
-);
+const RELATIVE_HEADS = new Set(WORDS.relativeHeads);
 /** Words that determine a relative's head: `the day`, `every time`, `last year`, `the same way`. */
-const HEAD_DETERMINERS = new Set(
-  'the a an this that these those every each any one some no same first last next only whatever'.split(
-    ' ',
-  ),
-);
+const HEAD_DETERMINERS = new Set(WORDS.headDeterminers);
 /**
  * Nouns that take a clause with no `that`, with or without a determiner (`the fact the plan
  * failed`, `amid fears the virus spreads`), and adverbial ones (`for example`, `today`).
  */
-const CLAUSE_NOUNS = new Set(
-  'fact facts news idea ideas hope hopes belief beliefs view views sign signs evidence proof claim claims notion assumption fear fears concern concerns possibility chance chances risk risks argument assurance assurances warning warnings report reports rumour rumours rumor rumors suggestion expectation expectations confidence guarantee promise conclusion impression feeling sense doubt doubts certainty likelihood probability condition instance example'.split(
-    ' ',
-  ),
-);
+const CLAUSE_NOUNS = new Set(WORDS.clauseNouns);
 /** Subordinators whose clause a comma closes: before one with no comma after it, the join is theirs. */
-const SUBORDINATORS = new Set(
-  'if when whenever while because although though since as after before once unless until whether whereas wherever where'.split(
-    ' ',
-  ),
-);
+const SUBORDINATORS = new Set(WORDS.subordinators);
 /** Words of degree that a clause with no `that` follows: `so much money the …`, `such a mess the …`. */
 const DEGREE = new Set(['so', 'such', 'too', 'enough', 'sure']);
 /**
@@ -157,11 +129,7 @@ const DEGREE = new Set(['so', 'such', 'too', 'enough', 'sure']);
  * government has …`, `… to attract tourists back rescue teams …`); not the sentence adverbs that
  * open one (`perhaps`, `now`, `then`).
  */
-const CLOSING_ADVERBS = new Set(
-  'together back again too well away home abroad overseas ago already anymore today yesterday tomorrow tonight later earlier online'.split(
-    ' ',
-  ),
-);
+const CLOSING_ADVERBS = new Set(WORDS.closingAdverbs);
 /** Forms of `be`, and contractions of it. */
 const BE =
   /^(?:am|is|are|was|were|be|been|being|(?:it|that|there|he|she|what|here|this|who)['’]s|(?:we|they|you)['’]re|i['’]m)$/u;
@@ -617,11 +585,7 @@ const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police
 /** Endings in `s` of words that are not plurals: `process`, `status`, `crisis`, `politics`. */
 const NOT_PLURAL = /(?:ss|us|is|ics)$/u;
 /** Plurals that modify the noun after them: `sales figures`, `human rights lawyers`. */
-const PLURAL_MODIFIERS = new Set(
-  'sports arms sales customs savings news goods earnings communications operations systems rights securities futures electronics services affairs relations works parts materials products resources means series species headquarters'.split(
-    ' ',
-  ),
-);
+const PLURAL_MODIFIERS = new Set(WORDS.pluralModifiers);
 
 /** The end of the adjectives, nouns and numbers from `from`, if their last word is a noun or number. */
 function nounPhraseEnd(
