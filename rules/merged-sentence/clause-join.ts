@@ -20,11 +20,15 @@
  * - `so … (that)`, `such … (that)` and `the more … the more`: never after those.
  *
  * What is left is a complete clause, then another with its own subject, verb and object: two
- * sentences.
+ * sentences. The same reading holds when the second opens with a name or nationality after a
+ * common noun (`… under the rubble Turkish authorities said on Saturday that …`), the name maybe
+ * followed by an apposition between commas; not after a noun a name stands in apposition to
+ * (`his counterpart He Lifeng`).
  */
 import { z } from 'zod';
 import {
   baseForms,
+  isCommonWord,
   isFiniteContraction,
   loadJson,
   tagAlone,
@@ -54,6 +58,7 @@ const WORDS = loadJson(
     subordinators: wordArray,
     closingAdverbs: wordArray,
     pluralModifiers: wordArray,
+    nameHeads: wordArray,
   }),
 );
 const CLAUSE_TAKING = new Set(WORDS.clauseTaking);
@@ -166,11 +171,14 @@ export function clauseJoinCandidates(
   const found: number[] = [];
   for (let index = 3; index < words.length - 1; index++) {
     const word = words[index]!;
-    // Lower case (`I` is always a capital): a capital here is the other forms' finding.
-    if (word.text !== word.lower && word.text !== 'I') continue;
-    // The cheap tests first (set look-ups), then the words read on their own.
-    if (!mayStartSubject(words, index)) continue;
     const previous = words[index - 1]!;
+    // Lower case (`I` is always a capital), or a capitalised word that is no function word after
+    // a lower-case one: a name or a nationality opening the subject (`… of the monarchy Iran
+    // marked the anniversary …`, `… under the rubble Turkish authorities said …`).
+    const capitalised = word.text !== word.lower && word.text !== 'I';
+    if (capitalised && !opensCapitalisedSubject(words, index, functionWords)) continue;
+    // The cheap tests first (set look-ups), then the words read on their own.
+    if (!capitalised && !mayStartSubject(words, index)) continue;
     if (!/[\p{L}\p{N}]$/u.test(previous.text)) continue;
     if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
     // A bare noun after an adjective or a number is the noun they describe or count (`human
@@ -181,7 +189,8 @@ export function clauseJoinCandidates(
       if (before === 'ADJ' || before === 'NUM') continue;
       if (/^\d/u.test(word.text) && previous.text !== previous.lower) continue;
     }
-    if (!mayEndClause(words, index - 1, functionWords) || !mayOpenClause(words, index)) continue;
+    if (!mayEndClause(words, index - 1, functionWords) || !mayOpenClause(words, index, text))
+      continue;
     if (verbLikeBefore(words, index - 1, text)) found.push(index);
   }
   return found;
@@ -232,9 +241,82 @@ function mayStartSubject(words: readonly WordInfo[], index: number): boolean {
 const NUMBER =
   /^(?:\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozens$|hundreds$|thousands$|millions$)/u;
 
-/** Whether the word at `index` may open a subject (see `clauseJoinCandidates`). */
-function mayOpenClause(words: readonly WordInfo[], index: number): boolean {
+/**
+ * Whether a capitalised word may open the subject of a clause run into the one before: a word of
+ * capital and lower-case letters (not `US`, `iPhone`), no function word (those are the capital
+ * forms' finding), right after a lower-case word that is not one naming what a name follows in
+ * apposition (`his counterpart He Lifeng`, `the province Henan`: `nameHeads`).
+ */
+function opensCapitalisedSubject(
+  words: readonly WordInfo[],
+  index: number,
+  functionWords: ReadonlySet<string>,
+): boolean {
   const word = words[index]!;
+  const previous = words[index - 1]!;
+  return (
+    CAPITALISED.test(word.text) &&
+    (!functionWords.has(word.lower) || isSurnameHe(words, index)) &&
+    previous.text === previous.lower &&
+    !NAME_HEADS.has(previous.lower)
+  );
+}
+
+/**
+ * Whether the `He` at `index` is the surname (`He Lifeng`): before a capitalised word the lexicon
+ * does not know, as no pronoun comes before a name.
+ */
+function isSurnameHe(words: readonly { text: string; lower: string }[], index: number): boolean {
+  const next = words[index + 1];
+  return (
+    words[index]!.text === 'He' &&
+    next !== undefined &&
+    CAPITALISED.test(next.text) &&
+    !isCommonWord(next.lower)
+  );
+}
+
+/**
+ * Where the verb of a name's clause may stand: after the name's capitalised words and, when a
+ * comma follows them, after the apposition the next comma closes (`He Lifeng, a member of the
+ * Political Bureau …, attended`). Undefined when the words after `start` are not so.
+ */
+function afterNameSubject(
+  words: readonly { text: string; start: number; end: number }[],
+  start: number,
+  text: string,
+): { verbAt: number; apposition: boolean } | undefined {
+  let index = start + 1;
+  while (index < words.length && CAPITALISED.test(words[index]!.text)) index++;
+  if (index >= words.length) return undefined;
+  const gap = text.slice(words[index - 1]!.end, words[index]!.start);
+  if (!gap.includes(',')) return { verbAt: index, apposition: false };
+  if (gap.trim() !== ',') return undefined;
+  // The apposition: up to its closing comma, with no other mark inside.
+  for (let at = index + 1; at < Math.min(words.length, index + MAX_APPOSITION); at++) {
+    const between = text.slice(words[at - 1]!.end, words[at]!.start);
+    if (between.trim() === ',') return { verbAt: at, apposition: true };
+    if (/[^\s()-]/u.test(between)) return undefined;
+  }
+  return undefined;
+}
+/** The longest apposition read after a name, in words. */
+const MAX_APPOSITION = 30;
+/** A capitalised word: one capital, then lower-case letters (`Iran`, `Turkish`, `Lifeng`). */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** Nouns a name follows in apposition: `counterpart`, `premier`, `the company`, `the city`. */
+const NAME_HEADS = new Set(WORDS.nameHeads);
+
+/** Whether the word at `index` may open a subject (see `clauseJoinCandidates`). */
+function mayOpenClause(words: readonly WordInfo[], index: number, text: string): boolean {
+  const word = words[index]!;
+  // A name or nationality: its words, then a verb (`Iran marked`, `Turkish authorities said`),
+  // or a name, its apposition, then a verb.
+  if (word.text !== word.lower && word.text !== 'I') {
+    if (subjectLikeBeforeVerb(words, index + 1)) return true;
+    const name = afterNameSubject(words, index, text);
+    return name !== undefined && name.apposition && verbLikeAfter(words, name.verbAt - 1, 2);
+  }
   if (SUBJECT_CONTRACTION.test(word.lower)) return true;
   if (NOMINATIVE.has(word.lower) || word.lower === 'there') return verbLikeAfter(words, index, 3);
   if (CLAUSE_STARTS.has(word.lower)) return subjectLikeBeforeVerb(words, index + 1);
@@ -353,12 +435,21 @@ export function opensClauseAfterClause(
 ): boolean {
   if (!endsClause(tags, start)) return false;
   if (!completeBefore(tags, start, text)) return false;
-  const verbAt = subjectEnd(tags, start);
+  // A name with its apposition between commas: the clause is read from the verb after it.
+  const name = isNameSubject(tags, start) ? afterNameSubject(tags, start, text) : undefined;
+  const verbAt = name?.apposition ? name.verbAt : subjectEnd(tags, start);
   if (verbAt === undefined) return false;
   const end = completeClause(tags, start, verbAt);
   if (end === undefined) return false;
-  if (INSIDE_MARKS.test(text.slice(tags[start]!.end, tags[end - 1]!.start))) return false;
+  const from = name?.apposition ? tags[verbAt]!.start : tags[start]!.end;
+  if (INSIDE_MARKS.test(text.slice(from, tags[end - 1]!.start))) return false;
   return !finiteBeforeBoundary(tags, end, text);
+}
+
+/** Whether the tagged word at `start` opens a name: a capitalised proper noun, or the surname `He`. */
+function isNameSubject(tags: readonly TaggedWord[], start: number): boolean {
+  const word = tags[start]!;
+  return (word.tag === 'PROPN' && CAPITALISED.test(word.text)) || isSurnameHe(tags, start);
 }
 
 /**
@@ -575,6 +666,8 @@ function opensBareSubject(tags: readonly TaggedWord[], start: number): boolean {
   const previous = tags[start - 1]!;
   if (previous.tag !== 'NOUN') return false;
   if (word.tag === 'ADJ') return true;
+  // A name after a common noun, in the case the candidates keep (no noun of apposition before).
+  if (word.tag === 'PROPN' || isSurnameHe(tags, start)) return word.text !== word.lower;
   if (word.tag !== 'NOUN' || !isPlural(word.lower)) return false;
   return isPlural(previous.lower) && !PLURAL_MODIFIERS.has(previous.lower);
 }
@@ -643,9 +736,7 @@ function completeClause(
       // `was hacked`, `were rescued`: a passive has no object to miss, but may strand a
       // preposition (`the file this function was called from`).
       const after = tags[index + 1];
-      if (after?.tag === 'ADP' && nounPhraseObjectEnd(tags, index + 2) === undefined) {
-        return undefined;
-      }
+      if (after?.tag === 'ADP' && strandedAt(tags, index + 2)) return undefined;
       return index + 1;
     }
     last = word;
@@ -660,6 +751,20 @@ function completeClause(
   if (last.tag !== 'VERB' && last.tag !== 'AUX') return undefined;
   return objectEnd(tags, index, last.lower);
 }
+
+/**
+ * Whether a preposition before `index` is stranded (`the file this function was called from is`,
+ * `the processors they are applied on in`): no object follows it, as `the start`, `122 hours`
+ * or `surviving days` would.
+ */
+function strandedAt(tags: readonly TaggedWord[], index: number): boolean {
+  const word = tags[index];
+  if (!word) return true;
+  if (word.tag === 'VERB') return !/ing$/u.test(word.lower);
+  return !OBJECT_STARTS.has(word.tag);
+}
+/** Tags of a preposition's object's first word (a gerund aside). */
+const OBJECT_STARTS = new Set(['DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON']);
 
 function skipAdverbs(tags: readonly TaggedWord[], from: number): number {
   let index = from;
@@ -718,13 +823,18 @@ function objectEnd(tags: readonly TaggedWord[], from: number, verb: string): num
     if (word.tag === 'ADP') return nounPhraseObjectEnd(tags, index + 1);
     return undefined;
   }
-  if (!word || word.tag === 'ADP' || word.tag === 'ADV') return undefined;
-  if (word.lower === 'that' && isVerbOf(CLAUSE_TAKING, verb)) {
-    const verbAt = subjectEnd(tags, index + 1);
-    return verbAt !== undefined && verbAt > index + 1
-      ? completeClause(tags, index + 1, verbAt)
-      : undefined;
+  if (word && isVerbOf(CLAUSE_TAKING, verb)) {
+    // `said that …`, also after a time or a phrase (`reported today that …`, `said on Saturday
+    // that …`): the clause is the object.
+    const that = thatAfterPhrase(tags, index);
+    if (that !== undefined) {
+      const verbAt = subjectEnd(tags, that + 1);
+      return verbAt !== undefined && verbAt > that + 1
+        ? completeClause(tags, that + 1, verbAt)
+        : undefined;
+    }
   }
+  if (!word || word.tag === 'ADP' || word.tag === 'ADV') return undefined;
   const end = nounPhraseObjectEnd(tags, index);
   if (end === undefined) return undefined;
   if (isVerbOf(DITRANSITIVE, verb) && (word.tag === 'PRON' || word.lower === 'the')) {
@@ -732,6 +842,21 @@ function objectEnd(tags: readonly TaggedWord[], from: number, verb: string): num
   }
   return end;
 }
+
+/**
+ * The index of a `that` at `from`, or after an adverb or a short phrase of time or place
+ * (`today`, `on Saturday`, `in a statement`) that starts there; undefined when none.
+ */
+function thatAfterPhrase(tags: readonly TaggedWord[], from: number): number | undefined {
+  for (let index = from; index < Math.min(tags.length, from + 5); index++) {
+    const word = tags[index]!;
+    if (word.lower === 'that') return index;
+    if (!PHRASE_BEFORE_THAT.has(word.tag)) return undefined;
+  }
+  return undefined;
+}
+/** Tags of the words of an adverb or phrase between a verb and its `that`. */
+const PHRASE_BEFORE_THAT = new Set(['ADV', 'ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 /**
  * Whether a finite verb follows `from` before a comma, a conjunction or a relative word: then the

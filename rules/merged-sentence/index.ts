@@ -123,6 +123,8 @@ export default defineRule({
         'Pension products have finally been launched xinhua News Agency commentators wrote about them.',
         'He attended the main forum and delivered a keynote speech the state TV was hacked to interrupt the broadcast.',
         'The quake killed more than 17,000 people rescuers first pulled the mother and daughter out.',
+        'Survivors were buried under the rubble Turkish authorities said on Saturday that the toll rose.',
+        'The speech was given by President Ebrahim Raisi According to official statistics, the toll rose.',
       ],
       valid: [
         'He visited The Hague and the Bank of China.',
@@ -138,6 +140,8 @@ export default defineRule({
         'The U.S. The Netherlands and France signed.',
         'He lives in Nice and works in Reading.',
         '[Global Times correspondent Niu Ruifei] According to a report, the talks ended.',
+        'Blinken met his counterpart He Lifeng in Beijing on Friday.',
+        'The documents Reuters obtained showed the plan.',
         'The toll climbed to 24,150.\nThe toll in Turkey stands at 20,665.',
         'They came from newspapers, blogs, etc. They visited Macau.',
         'BEIJING, May 28 (Xinhua) -- The two sides met on Monday.',
@@ -253,18 +257,6 @@ export default defineRule({
             data: { word: opening.text, previous: words[candidate.opening - 1]!.text },
           });
         }
-        // `… delivered a keynote speech the state TV was hacked …`: tagged only when a word that
-        // may open a subject follows one that may end a clause.
-        for (const start of clauseJoinCandidates(words, text, FUNCTION_WORDS)) {
-          if (!opensClauseAfterClause(tagSentence(sentence, text), start, text)) continue;
-          const word = words[start]!;
-          if (layout.isHeadingLine(layout.lineAt(word.start))) continue;
-          report(file, {
-            at: { start: word.start, end: word.end },
-            messageId: 'clause',
-            data: { word: word.text, previous: words[start - 1]!.text },
-          });
-        }
         for (let index = 1; index < words.length - 1; index++) {
           if (!lowerCaseNameOpens(words, index, text)) continue;
           const word = words[index]!;
@@ -275,6 +267,7 @@ export default defineRule({
             data: { word: word.text, next: words[index + 1]!.text },
           });
         }
+        const capitalReported = new Set<number>();
         let titleCase: boolean | undefined;
         for (let index = 1; index < words.length - 1; index++) {
           const word = words[index]!;
@@ -309,8 +302,13 @@ export default defineRule({
           if (opener || NUMBER_WORDS.has(word.lower)) {
             // A conjunction, sentence adverb or pronoun with its verb opens a sentence even
             // before a name (`... at all But LISA can`), but only after a word in lower case:
-            // `Life After Death` is a title, `Formula One` a name.
-            if (!LOWER_START.test(previous.text) || DETERMINERS.has(previous.lower)) continue;
+            // `Life After Death` is a title, `Formula One` a name. After a name or a
+            // preposition that may end a clause, an opener the text goes on from in lower case,
+            // as no title does, opens one too (`… by President Ebrahim Raisi According to
+            // official statistics`, `… what is going on But they are …`).
+            if (!LOWER_START.test(previous.text) || DETERMINERS.has(previous.lower)) {
+              if (!opener || !openerBeforeLowerCase(words, index)) continue;
+            }
           }
           const beforeName =
             !opener &&
@@ -338,16 +336,77 @@ export default defineRule({
           if (OPENS_CLAUSE.test(between.trim())) continue;
           titleCase ??= isTitleCase(words);
           if (titleCase || layout.isHeadingLine(layout.lineAt(start))) break;
+          capitalReported.add(start);
           report(file, {
             at: { start, end: start + value.length },
             messageId: 'capital',
             data: { word: value },
           });
         }
+        // `… delivered a keynote speech the state TV was hacked …`: tagged only when a word that
+        // may open a subject follows one that may end a clause. After the capital forms, which
+        // speak first of a word both find.
+        for (const start of clauseJoinCandidates(words, text, FUNCTION_WORDS)) {
+          const word = words[start]!;
+          // A capitalised word the capital forms reported (`… the agenda Dental implants …`).
+          if (capitalReported.has(word.start)) continue;
+          if (!opensClauseAfterClause(tagSentence(sentence, text), start, text)) continue;
+          if (layout.isHeadingLine(layout.lineAt(word.start))) continue;
+          report(file, {
+            at: { start: word.start, end: word.end },
+            messageId: 'clause',
+            data: { word: word.text, previous: words[start - 1]!.text },
+          });
+        }
       }
     };
   },
 });
+
+/**
+ * Whether the opener at `index` (`According`, `But`) comes after a name or a preposition and before
+ * lower-case words that no title would write so: the next two in lower case, one of them not a
+ * word titles leave in lower case (`to official`, `they are`; not `the Truth` in `Nothing But the
+ * Truth`). Not after an article or a possessive, which make it a noun (`the But clause`).
+ */
+function openerBeforeLowerCase(words: readonly WordInfo[], index: number): boolean {
+  const previous = words[index - 1]!;
+  if (ARTICLES.has(previous.lower) || !/^[\p{L}\p{N}]/u.test(previous.text)) return false;
+  if (previous.text !== previous.lower) {
+    // A name, after lower-case words: not a capitalised run that opens the sentence, as a
+    // heading or a bold lead-in does (`Useful Tips It's pretty common`).
+    let first = index - 1;
+    while (first > 0 && CAPITALISED.test(words[first - 1]!.text)) first--;
+    if (!CAPITALISED.test(previous.text) || first === 0) return false;
+    if (!LOWER_START.test(words[first - 1]!.text)) return false;
+  }
+  const next = words[index + 1];
+  const afterNext = words[index + 2];
+  if (!next || !afterNext) return false;
+  if (!LOWER_START.test(next.text) || !LOWER_START.test(afterNext.text)) return false;
+  return !TITLE_LOWER.has(next.lower) || !TITLE_LOWER.has(afterNext.lower);
+}
+/** Articles and possessives: the word after them is a noun's, whatever it may be elsewhere. */
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'their',
+  'our',
+  'his',
+  'her',
+  'my',
+  'your',
+]);
+/** Words titles write in lower case: articles, short prepositions and conjunctions. */
+const TITLE_LOWER = new Set(
+  'a an the and but or nor for so yet of in on at to by from with as up off out over into'.split(
+    ' ',
+  ),
+);
 
 /**
  * Whether the capitalised `The` at `index` opens a sentence although a capital follows it: after a

@@ -124,6 +124,50 @@ describe('merged-sentence', () => {
     expect(lint('He said he would come, and he Himself agreed.')).toEqual([]);
   });
 
+  it('flags a name or nationality opening a complete clause right after a complete one', () => {
+    const found = lint(
+      'The revolution ended the monarchy Iran marked the anniversary of its revolution. ' +
+        'Teams dug through the ruins to free survivors buried under the rubble Turkish authorities said on Saturday that two women were trapped for 122 hours. ' +
+        'The government took steps to speed up the recovery of the industry Reuters reported today that two more women had been rescued after surviving days in the rubble. ' +
+        'The quake killed more than 17,000 people He Lifeng, a member of the Political Bureau of the CPC Central Committee, attended the main forum.',
+    );
+    expect(found.map((d) => [d.excerpt, d.messageId])).toEqual([
+      ['Iran', 'clause'],
+      ['Turkish', 'clause'],
+      ['Reuters', 'clause'],
+      ['He', 'clause'],
+    ]);
+  });
+
+  it('keeps a name after a noun it stands in apposition to, in a reduced relative, or after a verb', () => {
+    expect(
+      lint(
+        'Blinken met his counterpart He Lifeng in Beijing on Friday. ' +
+          'Xi met Chinese vice premier He Lifeng and other officials. ' +
+          'These are the roads Chinese firms built. The protests Reuters reported were large. ' +
+          'The documents Reuters obtained showed the plan. The measures China has taken are working. ' +
+          'The delegation met the province Henan sent to the talks. He thanked the company Apple for its support. ' +
+          'The book was praised by President Ebrahim Raisi in a speech. ' +
+          'It was the day Iran marked the anniversary of its revolution.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('flags an opener after a name or a stranded preposition when the words after it are in lower case', () => {
+    const found = lint(
+      'Hackers briefly interrupted a televised speech by President Ebrahim Raisi According to official statistics, the toll rose. ' +
+        'You may not be able to understand what is going on But they are not standing still.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['According', 'But']);
+    // Titles keep their capitals after the opener; a bold lead-in or heading opens the sentence.
+    expect(
+      lint(
+        'She starred in Nothing But the Truth in 2008. They read the book Life According to Garp again. ' +
+          'Useful Tips It’s pretty common to run the task twice.',
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps reporting clauses, appositions, relatives and dependent clauses before a comma', () => {
     expect(
       lint(
