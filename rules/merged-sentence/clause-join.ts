@@ -233,9 +233,23 @@ function mayStartSubject(words: readonly WordInfo[], index: number): boolean {
     CLAUSE_STARTS.has(lower) ||
     SUBJECT_CONTRACTION.test(lower) ||
     NUMBER.test(lower) ||
-    isPlural(lower) ||
-    isPlural(words[index + 1]!.lower)
+    pluralAhead(words, index)
   );
+}
+
+/**
+ * Whether a plural ends the run of nouns and adjectives (read on their own) from `index`, within
+ * four words: `rescuers`, `dental implants`, `personal pension wealth management products`.
+ */
+function pluralAhead(words: readonly WordInfo[], index: number): boolean {
+  if (isPlural(words[index]!.lower)) return true;
+  for (let at = index + 1; at < Math.min(words.length, index + 5); at++) {
+    const { lower } = words[at]!;
+    if (isPlural(lower)) return true;
+    const tag = tagAlone(lower);
+    if (tag !== 'NOUN' && tag !== 'ADJ') return false;
+  }
+  return false;
 }
 /** Numbers in figures or words: `two more women`, `17,000 people`. */
 const NUMBER =
@@ -322,8 +336,7 @@ function mayOpenClause(words: readonly WordInfo[], index: number, text: string):
   if (CLAUSE_STARTS.has(word.lower)) return subjectLikeBeforeVerb(words, index + 1);
   // With no determiner: a number, or a plural among its first two words (`two more women`,
   // `rescuers`, `dental implants`).
-  const next = words[index + 1]!;
-  if (!NUMBER.test(word.lower) && !isPlural(word.lower) && !isPlural(next.lower)) return false;
+  if (!NUMBER.test(word.lower) && !pluralAhead(words, index)) return false;
   const alone = tagAlone(word.lower);
   if (alone !== 'NOUN' && alone !== 'ADJ' && alone !== 'NUM') return false;
   return subjectLikeBeforeVerb(words, index + 1);
@@ -407,11 +420,15 @@ const PARTICIPLE =
  * irrevocable provided the …`).
  */
 function isPassive(tags: readonly TaggedWord[], index: number): boolean {
+  return passiveBe(tags, index) !== -1;
+}
+/** The index of the `be` of the passive participle at `index` (adverbs between), or -1. */
+function passiveBe(tags: readonly TaggedWord[], index: number): number {
   const word = tags[index]!;
-  if (!PARTICIPLE.test(word.lower) || CONDITIONAL.has(word.lower)) return false;
+  if (!PARTICIPLE.test(word.lower) || CONDITIONAL.has(word.lower)) return -1;
   let back = index - 1;
   while (back > 0 && tags[back]!.tag === 'ADV') back--;
-  return back >= 0 && BE.test(tags[back]!.lower);
+  return back >= 0 && BE.test(tags[back]!.lower) ? back : -1;
 }
 /** Whether the `-ing` verb at `index` follows `be` and adverbs (`are moving`), not a gerund. */
 function isProgressive(tags: readonly TaggedWord[], index: number): boolean {
@@ -435,6 +452,12 @@ export function opensClauseAfterClause(
 ): boolean {
   if (!endsClause(tags, start)) return false;
   if (!completeBefore(tags, start, text)) return false;
+  // A participle read as a passive across a mark is no passive (`is <code>, parenthesized
+  // expressions are …`): the noun after it is its own.
+  const be = passiveBe(tags, start - 1);
+  if (be !== -1 && /[,;:()"“”]/u.test(text.slice(tags[be]!.end, tags[start - 1]!.start))) {
+    return false;
+  }
   // A name with its apposition between commas: the clause is read from the verb after it.
   const name = isNameSubject(tags, start) ? afterNameSubject(tags, start, text) : undefined;
   const verbAt = name?.apposition ? name.verbAt : subjectEnd(tags, start);
@@ -468,6 +491,9 @@ function endsClause(tags: readonly TaggedWord[], start: number): boolean {
     const before = tags[index - 1]?.lower ?? '';
     return before === 'at' || OBJECT_PRONOUNS.has(before);
   }
+  // `… to attract tourists back the Singapore government …`: an adverb that closes clauses,
+  // before the particles and prepositions a clause may strand.
+  if (word.tag === 'ADV' && CLOSING_ADVERBS.has(word.lower)) return true;
   if (STRANDED.has(word.lower)) return ONLY_SUBJECTS.test(tags[start]!.lower);
   // A possessive goes on with its noun: `a user's application`, `the debugger's state`.
   if (POSSESSIVE.test(word.lower) || LINKING.has(word.lower)) return false;
@@ -616,7 +642,11 @@ function isFiniteAt(tags: readonly TaggedWord[], index: number): boolean {
  * implants`, `rescuers`). A contraction (`it's`, `that's`) is subject and verb at once: its own
  * index is returned.
  */
-function subjectEnd(tags: readonly TaggedWord[], start: number): number | undefined {
+function subjectEnd(
+  tags: readonly TaggedWord[],
+  start: number,
+  afterThat = false,
+): number | undefined {
   const word = tags[start]!;
   if (SUBJECT_CONTRACTION.test(word.lower)) return start;
   if (NOMINATIVE.has(word.lower) || word.lower === 'there') return start + 1;
@@ -625,7 +655,9 @@ function subjectEnd(tags: readonly TaggedWord[], start: number): number | undefi
     return start + 1;
   }
   const determined = DETERMINERS.has(word.lower) || word.tag === 'NUM';
-  if (!determined && !opensBareSubject(tags, start)) return undefined;
+  // After `that` any noun phrase opens the clause (`we believe that supply tensions are …`).
+  const bare = afterThat ? NOUN_PHRASE.has(word.tag) : opensBareSubject(tags, start);
+  if (!determined && !bare) return undefined;
   let index = nounPhraseEnd(tags, determined ? start + 1 : start, word.tag === 'NUM');
   if (index === undefined) return undefined;
   // A noun of time, manner or measure makes the phrase an adverb: `the same way TypeScript
@@ -664,13 +696,44 @@ function subjectEnd(tags: readonly TaggedWord[], start: number): number | undefi
 function opensBareSubject(tags: readonly TaggedWord[], start: number): boolean {
   const word = tags[start]!;
   const previous = tags[start - 1]!;
+  // After a passive participle, which takes no object (`… are finally launched rescue workers
+  // first pulled …`), a noun phrase opens the next clause; not after one of a verb with two
+  // objects (`were given books`).
+  if (previous.tag === 'VERB' && isPassive(tags, start - 1)) {
+    return (word.tag === 'ADJ' || word.tag === 'NOUN') && !isVerbOf(DITRANSITIVE, previous.lower);
+  }
   if (previous.tag !== 'NOUN') return false;
   if (word.tag === 'ADJ') return true;
   // A name after a common noun, in the case the candidates keep (no noun of apposition before).
   if (word.tag === 'PROPN' || isSurnameHe(tags, start)) return word.text !== word.lower;
-  if (word.tag !== 'NOUN' || !isPlural(word.lower)) return false;
-  return isPlural(previous.lower) && !PLURAL_MODIFIERS.has(previous.lower);
+  if (word.tag !== 'NOUN') return false;
+  // A plural after a singular that `a`, `each` or `this` determines: the two make no phrase
+  // (`without a recession rescuers have pulled …`, where `member states` or `sperm donors` do).
+  if (isPlural(word.lower)) {
+    if (!isPlural(previous.lower)) return singularDetermined(tags, start - 1);
+    return !PLURAL_MODIFIERS.has(previous.lower);
+  }
+  // A noun before a plural, after a plural: `… sales institutions rescue workers first pulled …`.
+  const next = tags[start + 1];
+  return (
+    next?.tag === 'NOUN' &&
+    isPlural(next.lower) &&
+    isPlural(previous.lower) &&
+    !PLURAL_MODIFIERS.has(previous.lower)
+  );
 }
+
+/**
+ * Whether the noun phrase that ends at `index` opens with a determiner of the singular alone (`a
+ * keynote speech`, `each institution`), reading back over its adjectives and nouns.
+ */
+function singularDetermined(tags: readonly TaggedWord[], index: number): boolean {
+  let back = index;
+  while (back > 0 && NOUN_PHRASE.has(tags[back - 1]!.tag) && index - back < 4) back--;
+  return back > 0 && SINGULAR_DETERMINERS.has(tags[back - 1]!.lower);
+}
+/** Determiners of a singular noun alone. */
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'each', 'every', 'another', 'this', 'that']);
 const isPlural = (lower: string): boolean =>
   (lower.endsWith('s') && !NOT_PLURAL.test(lower)) || IRREGULAR_PLURALS.has(lower);
 /** Plurals not in `-s`. */
@@ -781,6 +844,12 @@ function skipAdverbs(tags: readonly TaggedWord[], from: number): number {
 function complementEnd(tags: readonly TaggedWord[], from: number): number | undefined {
   const word = tags[from];
   if (!word) return undefined;
+  // `are about to be solved`, `is about to start`: the verb after `about to` completes it.
+  if (word.lower === 'about' && tags[from + 1]?.lower === 'to') {
+    let end = from + 2;
+    while (end < tags.length && (tags[end]!.tag === 'VERB' || tags[end]!.tag === 'AUX')) end++;
+    return end > from + 2 ? end : undefined;
+  }
   if (word.tag === 'ADP') return nounPhraseObjectEnd(tags, from + 1);
   if (word.tag === 'ADJ') return from + 1;
   // (A number with its noun: `was 20,665`, not `was ten years ago`.)
@@ -828,7 +897,7 @@ function objectEnd(tags: readonly TaggedWord[], from: number, verb: string): num
     // that …`): the clause is the object.
     const that = thatAfterPhrase(tags, index);
     if (that !== undefined) {
-      const verbAt = subjectEnd(tags, that + 1);
+      const verbAt = subjectEnd(tags, that + 1, true);
       return verbAt !== undefined && verbAt > that + 1
         ? completeClause(tags, that + 1, verbAt)
         : undefined;

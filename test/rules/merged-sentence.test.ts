@@ -94,6 +94,36 @@ describe('merged-sentence', () => {
     expect(found[0]!.message).toContain('ending on `speech`');
   });
 
+  it('flags a bare subject after a passive, after a singular with `a`, and a clause after `that`', () => {
+    const found = lint(
+      'Personal pension products are finally launched rescue workers first pulled the mother out. ' +
+        'Tensions will not ease without a recession rescuers have pulled two women from the rubble. ' +
+        'The payments went to 411 fund sales institutions rescue workers pulled the mother out. ' +
+        'The quake killed more than 17,000 people personal pension wealth management products were launched. ' +
+        'There was a cheer from the crowd we believe that supply tensions in the job market are unlikely to ease. ' +
+        'They took steps to accelerate the recovery of the industry these problems of fund investors are about to be solved. ' +
+        'Officials took steps to attract tourists back the government has taken several steps.',
+    );
+    expect(found.map((d) => [d.excerpt, d.messageId])).toEqual([
+      ['rescue', 'clause'],
+      ['rescuers', 'clause'],
+      ['rescue', 'clause'],
+      ['personal', 'clause'],
+      ['we', 'clause'],
+      ['these', 'clause'],
+      ['the', 'clause'],
+    ]);
+    // Compound nouns, a participle before its noun, a passive of a verb with two objects.
+    expect(
+      lint(
+        'Limited capacity and overstretched migration authorities in member states are unable to act. ' +
+          'A certain number of sperm donors can receive a subsidy. Other retext plugins can be used after it. ' +
+          'If this option is true, parenthesized expressions are represented by a node. ' +
+          'The winners were given prizes the sponsors had bought. The people were sent letters the bank wrote.',
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps reduced relatives, object clauses and adverbial nouns before a clause in lower case', () => {
     expect(
       lint(
