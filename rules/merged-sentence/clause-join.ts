@@ -936,9 +936,18 @@ function finiteBeforeBoundary(tags: readonly TaggedWord[], from: number, text: s
   for (let index = from; index < tags.length; index++) {
     const word = tags[index]!;
     if (/[,;:—–()]/u.test(text.slice(tags[index - 1]!.end, word.start))) return false;
-    if (word.tag === 'CCONJ' || word.tag === 'SCONJ' || CLAUSE_BOUNDARY.has(word.lower)) {
+    // (A subordinator the tagger reads as a preposition, before a subject pronoun, opens a
+    // clause too: `after they were trapped`.)
+    if (
+      word.tag === 'CCONJ' ||
+      word.tag === 'SCONJ' ||
+      CLAUSE_BOUNDARY.has(word.lower) ||
+      (SUBORDINATORS.has(word.lower) && NOMINATIVE.has(tags[index + 1]?.lower ?? ''))
+    ) {
       return false;
     }
+    // After a preposition a participle describes a noun: `from the rubble of collapsed buildings`.
+    if (word.tag === 'VERB' && tags[index - 1]!.tag === 'ADP') continue;
     if (isFiniteAt(tags, index)) return true;
   }
   return false;

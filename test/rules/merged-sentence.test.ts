@@ -97,7 +97,7 @@ describe('merged-sentence', () => {
   it('flags a bare subject after a passive, after a singular with `a`, and a clause after `that`', () => {
     const found = lint(
       'Personal pension products are finally launched rescue workers first pulled the mother out. ' +
-        'Tensions will not ease without a recession rescuers have pulled two women from the rubble. ' +
+        'Tensions will not ease without a recession rescuers have pulled two women from the rubble of collapsed buildings after they were trapped for days. ' +
         'The payments went to 411 fund sales institutions rescue workers pulled the mother out. ' +
         'The quake killed more than 17,000 people personal pension wealth management products were launched. ' +
         'There was a cheer from the crowd we believe that supply tensions in the job market are unlikely to ease. ' +
@@ -119,7 +119,8 @@ describe('merged-sentence', () => {
         'Limited capacity and overstretched migration authorities in member states are unable to act. ' +
           'A certain number of sperm donors can receive a subsidy. Other retext plugins can be used after it. ' +
           'If this option is true, parenthesized expressions are represented by a node. ' +
-          'The winners were given prizes the sponsors had bought. The people were sent letters the bank wrote.',
+          'The winners were given prizes the sponsors had bought. The people were sent letters the bank wrote. ' +
+          'I liked the speech he gave the crowd after lunch was served.',
       ),
     ).toEqual([]);
   });
