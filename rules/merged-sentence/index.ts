@@ -247,7 +247,7 @@ export default defineRule({
         let joinedAt = -1;
         for (const candidate of openingCandidates(words, text, FUNCTION_WORDS).reverse()) {
           if (candidate.beforeComma === joinedAt) continue;
-          if (!opensRunTogetherSentence(tagSentence(sentence, text), candidate)) continue;
+          if (!opensRunTogetherSentence(tagSentence(sentence, text), candidate, text)) continue;
           joinedAt = candidate.beforeComma;
           const opening = words[candidate.opening]!;
           if (layout.isHeadingLine(layout.lineAt(opening.start))) continue;

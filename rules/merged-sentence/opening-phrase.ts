@@ -46,7 +46,7 @@ const DEPENDENT = new Set(
 /** The longest opening phrase, in words, up to its comma. */
 const MAX_PHRASE = 8;
 /** How far after the comma the new clause's verb may come, in words. */
-const MAX_SUBJECT = 7;
+const MAX_SUBJECT = 12;
 /** Words after the comma that continue the sentence rather than start one. */
 const CONTINUES = new Set(
   'and but or nor so yet which who whom whose where when while that what as than then including such especially particularly with without from to of for by in on at'.split(
@@ -95,14 +95,40 @@ export function openingCandidates(
     for (let last = index; last < Math.min(words.length - 1, index + MAX_PHRASE); last++) {
       const between = text.slice(words[last]!.end, words[last + 1]!.start);
       if (between.trim() === '') continue;
-      if (between.trim() === ',' && mayOpenSubject(words[last + 1]!)) {
-        found.push({ opening: index, beforeComma: last });
+      if (between.trim() === ',') {
+        // A second phrase may come before the subject: `according to Wind data, by the end of
+        // 2021, there were …`.
+        const second = secondPhraseEnd(words, text, last + 1);
+        if (mayOpenSubject(words[(second ?? last) + 1]!)) {
+          found.push({ opening: index, beforeComma: second ?? last });
+        }
       }
       break;
     }
   }
   return found;
 }
+
+/**
+ * The index of the last word of a second opening phrase that starts at `from` (a preposition of
+ * time or measure: `by the end of 2021`, `as of the end of 2022`) and a comma closes, or
+ * undefined when none starts there.
+ */
+function secondPhraseEnd(
+  words: readonly WordInfo[],
+  text: string,
+  from: number,
+): number | undefined {
+  if (!SECOND_PHRASE.has(words[from]!.text)) return undefined;
+  for (let last = from; last < Math.min(words.length - 1, from + MAX_PHRASE); last++) {
+    const between = text.slice(words[last]!.end, words[last + 1]!.start).trim();
+    if (between === ',') return last;
+    if (between !== '') return undefined;
+  }
+  return undefined;
+}
+/** Prepositions that open a second phrase of time or measure after the first one's comma. */
+const SECOND_PHRASE = new Set(['by', 'as', 'in', 'at', 'on', 'during', 'until', 'since']);
 
 /**
  * Whether the word after the comma may open a new clause's subject, judged before any tagging: not
@@ -127,6 +153,7 @@ function mayOpenSubject(word: WordInfo): boolean {
 export function opensRunTogetherSentence(
   tags: readonly TaggedWord[],
   { opening, beforeComma }: OpeningCandidate,
+  text: string,
 ): boolean {
   if (!ENDS_CLAUSE.has(tags[opening - 1]!.tag)) return false;
   const before = tags.slice(0, opening - 1);
@@ -146,7 +173,20 @@ export function opensRunTogetherSentence(
       if (index === beforeComma + 1 || REPORTING.test(word.lower)) return false;
       return hasFiniteVerb(tags.slice(beforeComma + 1, index + 1));
     }
-    // A subject may hold a preposition and its noun (`the death toll in Turkey stands`).
+    // A subject may hold a preposition and its noun (`the death toll in Turkey stands`), and,
+    // after a determiner, `and` between two nouns (`the tight supply and demand in the U.S.
+    // job market will`); not a mark (a list goes on: `…, education and health`).
+    if (index > beforeComma + 1 && /\S/u.test(text.slice(tags[index - 1]!.end, word.start))) {
+      return false;
+    }
+    if (
+      word.lower === 'and' &&
+      tags[beforeComma + 1]!.tag === 'DET' &&
+      tags[index - 1]!.tag === 'NOUN' &&
+      tags[index + 1]?.tag === 'NOUN'
+    ) {
+      continue;
+    }
     if ((!SUBJECT.has(word.tag) && word.tag !== 'ADP') || RELATIVE.test(word.lower)) return false;
   }
   return false;

@@ -62,6 +62,23 @@ describe('merged-sentence', () => {
     ]);
   });
 
+  it('reads a subject with `and` between its nouns, and a second phrase, after an opening phrase', () => {
+    const found = lint(
+      'The plan helped the tourism industry in our view, the tight supply and demand in the U.S. job market will not improve soon. ' +
+        'Demand rose in the services sector in January according to official data, by the end of 2021, there were 156 fund managers in China.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['in', expect.any(String)]);
+    expect(found[0]!.message).toContain('after `industry`');
+    expect(found[1]!.message).toContain('no stop between');
+    // A list goes on after the comma; an opening phrase inside a clause after `that` is its own.
+    expect(
+      lint(
+        'New jobs grew in high-touch services such as leisure hotels, education and health care added staff. ' +
+          'She said that in the event of war in Europe, we would act.',
+      ),
+    ).toEqual([]);
+  });
+
   it('flags a name whose first word lost its capital with its sentence, not name particles', () => {
     const found = lint(
       'Pension products have finally been launched xinhua News Agency commentators wrote about them.',
