@@ -793,6 +793,17 @@ function completeClause(
       index += 2;
       continue;
     }
+    // Verbs sharing one object: `standardizes and integrates the price`.
+    if (
+      (word.lower === 'and' || word.lower === 'or') &&
+      last.tag === 'VERB' &&
+      !afterBe &&
+      tags[index + 1]?.tag === 'VERB'
+    ) {
+      last = tags[index + 1]!;
+      index += 2;
+      continue;
+    }
     if (word.tag !== 'AUX' && word.tag !== 'VERB') break;
     if (afterBe && word.tag === 'VERB' && !/ing$/u.test(word.lower)) {
       if (subject.lower === 'there') return undefined;

@@ -177,13 +177,15 @@ describe('merged-sentence', () => {
       'The revolution ended the monarchy Iran marked the anniversary of its revolution. ' +
         'Teams dug through the ruins to free survivors buried under the rubble Turkish authorities said on Saturday that two women were trapped for 122 hours. ' +
         'The government took steps to speed up the recovery of the industry Reuters reported today that two more women had been rescued after surviving days in the rubble. ' +
-        'The quake killed more than 17,000 people He Lifeng, a member of the Political Bureau of the CPC Central Committee, attended the main forum.',
+        'The quake killed more than 17,000 people He Lifeng, a member of the Political Bureau of the CPC Central Committee, attended the main forum. ' +
+        'There is no unified inquiry channel for the industry Henan Province standardizes and integrates the price of implants.',
     );
     expect(found.map((d) => [d.excerpt, d.messageId])).toEqual([
       ['Iran', 'clause'],
       ['Turkish', 'clause'],
       ['Reuters', 'clause'],
       ['He', 'clause'],
+      ['Henan', 'clause'],
     ]);
   });
 
