@@ -660,6 +660,10 @@ function subjectEnd(
   if (!determined && !bare) return undefined;
   let index = nounPhraseEnd(tags, determined ? start + 1 : start, word.tag === 'NUM');
   if (index === undefined) return undefined;
+  // After `that`, two nouns joined by `and` (`that the supply and demand in the market are`).
+  if (afterThat && tags[index]?.lower === 'and' && tags[index + 1]?.tag === 'NOUN') {
+    index = nounPhraseEnd(tags, index + 1, false) ?? index;
+  }
   // A noun of time, manner or measure makes the phrase an adverb: `the same way TypeScript
   // will`, `last year the plan`, `dollars a piece`. (Any noun of the phrase: the tagger runs
   // `the same way TypeScript` into one.)
@@ -713,14 +717,12 @@ function opensBareSubject(tags: readonly TaggedWord[], start: number): boolean {
     if (!isPlural(previous.lower)) return singularDetermined(tags, start - 1);
     return !PLURAL_MODIFIERS.has(previous.lower);
   }
-  // A noun before a plural, after a plural: `… sales institutions rescue workers first pulled …`.
+  // A noun before a plural, after a plural or a singular that `a` determines: `… sales
+  // institutions rescue workers first pulled …`, `… a keynote speech rescue teams have …`.
   const next = tags[start + 1];
-  return (
-    next?.tag === 'NOUN' &&
-    isPlural(next.lower) &&
-    isPlural(previous.lower) &&
-    !PLURAL_MODIFIERS.has(previous.lower)
-  );
+  if (next?.tag !== 'NOUN' || !isPlural(next.lower)) return false;
+  if (!isPlural(previous.lower)) return singularDetermined(tags, start - 1);
+  return !PLURAL_MODIFIERS.has(previous.lower);
 }
 
 /**
@@ -837,6 +839,18 @@ function strandedAt(tags: readonly TaggedWord[], index: number): boolean {
   if (word.tag === 'VERB') return !/ing$/u.test(word.lower);
   return !OBJECT_STARTS.has(word.tag);
 }
+/** Participles that open a phrase after the noun they describe: `a method based on`, `a city located in`. */
+const PHRASE_PARTICIPLES = new Set([
+  'based',
+  'located',
+  'aimed',
+  'caused',
+  'related',
+  'compared',
+  'designed',
+  'intended',
+  'dedicated',
+]);
 /** Tags of a preposition's object's first word (a gerund aside). */
 const OBJECT_STARTS = new Set(['DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON']);
 
@@ -957,8 +971,20 @@ function finiteBeforeBoundary(tags: readonly TaggedWord[], from: number, text: s
     ) {
       return false;
     }
-    // After a preposition a participle describes a noun: `from the rubble of collapsed buildings`.
+    // After a preposition a participle describes a noun: `from the rubble of collapsed buildings`;
+    // so does one of the few that open a phrase after their noun (`a method based on`).
     if (word.tag === 'VERB' && tags[index - 1]!.tag === 'ADP') continue;
+    if (PHRASE_PARTICIPLES.has(word.lower) && tags[index + 1]?.tag === 'ADP') continue;
+    // A participle with its phrase after a plural describes it: `survivors buried under rubble`.
+    if (
+      word.tag === 'VERB' &&
+      /ed$/u.test(word.lower) &&
+      tags[index + 1]?.tag === 'ADP' &&
+      tags[index - 1]!.tag === 'NOUN' &&
+      isPlural(tags[index - 1]!.lower)
+    ) {
+      continue;
+    }
     if (isFiniteAt(tags, index)) return true;
   }
   return false;

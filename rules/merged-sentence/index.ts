@@ -346,12 +346,15 @@ export default defineRule({
         // `… delivered a keynote speech the state TV was hacked …`: tagged only when a word that
         // may open a subject follows one that may end a clause. After the capital forms, which
         // speak first of a word both find.
+        let joined = -1;
         for (const start of clauseJoinCandidates(words, text, FUNCTION_WORDS)) {
           const word = words[start]!;
-          // A capitalised word the capital forms reported (`… the agenda Dental implants …`).
-          if (capitalReported.has(word.start)) continue;
+          // A capitalised word the capital forms reported (`… the agenda Dental implants …`), or
+          // the next word of a subject already reported (`rescue` then `teams`).
+          if (capitalReported.has(word.start) || start === joined + 1) continue;
           if (!opensClauseAfterClause(tagSentence(sentence, text), start, text)) continue;
           if (layout.isHeadingLine(layout.lineAt(word.start))) continue;
+          joined = start;
           report(file, {
             at: { start: word.start, end: word.end },
             messageId: 'clause',

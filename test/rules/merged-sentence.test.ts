@@ -119,7 +119,9 @@ describe('merged-sentence', () => {
         'The quake killed more than 17,000 people personal pension wealth management products were launched. ' +
         'There was a cheer from the crowd we believe that supply tensions in the job market are unlikely to ease. ' +
         'They took steps to accelerate the recovery of the industry these problems of fund investors are about to be solved. ' +
-        'Officials took steps to attract tourists back the government has taken several steps.',
+        'Officials took steps to attract tourists back the government has taken several steps. ' +
+        'He delivered a keynote speech rescue teams have been working in the rubble to free survivors buried under the rubble since the quake hit. ' +
+        'They sped up the construction process dental implant refers to a method of restoring teeth based on the underlying structure.',
     );
     expect(found.map((d) => [d.excerpt, d.messageId])).toEqual([
       ['rescue', 'clause'],
@@ -129,6 +131,8 @@ describe('merged-sentence', () => {
       ['we', 'clause'],
       ['these', 'clause'],
       ['the', 'clause'],
+      ['rescue', 'clause'],
+      ['dental', 'clause'],
     ]);
     // Compound nouns, a participle before its noun, a passive of a verb with two objects.
     expect(
