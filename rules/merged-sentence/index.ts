@@ -15,7 +15,7 @@ import {
   type Sentence,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
-import { nextRunTogetherStop } from './scan.js';
+import { nextRunTogetherStop, onlySpacesBetween } from './scan.js';
 import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
 import { clauseJoinCandidates, opensClauseAfterClause } from './clause-join.js';
 
@@ -474,12 +474,16 @@ function lowerCaseNameOpens(words: readonly WordInfo[], index: number, text: str
   const word = words[index]!;
   const next = words[index + 1]!;
   const previous = words[index - 1]!;
+  // Asked of every word: most are followed by one that opens with an ASCII letter other than a
+  // capital, which no capitalised word does; that is told by a character code, before any expression.
+  const nextFirst = next.text.charCodeAt(0);
+  if (nextFirst < 128 && (nextFirst < 65 || nextFirst > 90)) return false;
   if ((!LOWER_WORD.test(word.text) && word.text !== 'he') || !CAPITALISED.test(next.text)) {
     return false;
   }
   if (!LOWER_START.test(previous.text) || FUNCTION_WORDS.has(previous.lower)) return false;
-  if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
-  if (!/^[ \t]+$/u.test(text.slice(word.end, next.start))) return false;
+  if (!onlySpacesBetween(text, previous.end, word.start)) return false;
+  if (!onlySpacesBetween(text, word.end, next.start)) return false;
   if (NAME_PARTICLES.has(word.lower) || NAME_PARTICLES.has(previous.lower)) return false;
   // `he` is also a surname (`… on costs he Lifeng, a member of …`): before a capitalised word
   // the lexicon does not know, it is a name's first word, as no pronoun comes before a name.
