@@ -15,7 +15,7 @@ import {
   type Sentence,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
-import { nextRunTogetherStop, onlySpacesBetween } from './scan.js';
+import { afterLowerCaseAndSpaces, nextRunTogetherStop, onlySpacesBetween } from './scan.js';
 import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
 import { clauseJoinCandidates, opensClauseAfterClause } from './clause-join.js';
 
@@ -74,7 +74,7 @@ const AFTER_SEMICOLON = /;[ \t]+(?<word>\p{Lu}\p{Ll}+)(?=[ \t]+\p{Ll})/gu;
  * connect whole sentences: `later,` or `today,` may close a clause (`He left later, after it`).
  */
 const CONNECTIVE_AFTER_WORD =
-  /(?<=\p{Ll}[ \t]+)(?:however|moreover|furthermore|meanwhile|nevertheless|nonetheless|additionally|consequently)(?=,)/gu;
+  /(?:however|moreover|furthermore|meanwhile|nevertheless|nonetheless|additionally|consequently)(?=,)/gu;
 /** Words before which a connective is part of the clause: `and however,` does not occur, `but meanwhile,` does. */
 const JOINS_CLAUSES = new Set(['and', 'but', 'or', 'so', 'yet', 'and/or']);
 /** A capitalised word: upper case then lower case only (not `US`, `I`, `iPhone`). */
@@ -205,6 +205,9 @@ export default defineRule({
         );
       };
       for (const match of text.matchAll(CONNECTIVE_AFTER_WORD)) {
+        // After a lower-case letter and spaces only: tested here, at the few matches, rather than
+        // by a look-behind that the expression would try at every character of the text.
+        if (!afterLowerCaseAndSpaces(text, match.index)) continue;
         const previous = /(\S+)[ \t]+$/u.exec(
           text.slice(Math.max(0, match.index - 40), match.index),
         );

@@ -30,6 +30,24 @@ export function nextRunTogetherStop(text: string, from: number): number {
   return -1;
 }
 
+/**
+ * `(?<=\p{Ll}[ \t]+)` at `at`: one or more spaces or tabs before it, and a lower-case letter before
+ * them.
+ */
+export function afterLowerCaseAndSpaces(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && (text.charCodeAt(before) === 0x20 || text.charCodeAt(before) === 0x09)) {
+    before--;
+  }
+  // The letter may be a surrogate pair: the pattern reads the code point that ends there.
+  return (
+    before < at - 1 &&
+    before >= 0 &&
+    ENDS_LOWER.test(text.slice(Math.max(0, before - 1), before + 1))
+  );
+}
+const ENDS_LOWER = /\p{Ll}$/u;
+
 /** Whether `text[from..to)` is one or more spaces and tabs (`/^[ \t]+$/`), read with no slice made. */
 export function onlySpacesBetween(text: string, from: number, to: number): boolean {
   if (from >= to) return false;

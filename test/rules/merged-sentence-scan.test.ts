@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
+  afterLowerCaseAndSpaces,
   endsWithLetterOrDigit,
   isNumber,
   isPlural,
@@ -29,6 +30,7 @@ const piece = fc.constantFrom(
   '\u{1d400}', // MATHEMATICAL BOLD CAPITAL A
   '\ud835', // a lone high surrogate
   '\n',
+  '\t',
 );
 const text = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
 
@@ -160,6 +162,32 @@ describe('merged-sentence word scans agree with the patterns they stand for', ()
         expect(onlySpacesBetween(value, from, end)).toBe(/^[ \t]+$/u.test(value.slice(from, end)));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('merged-sentence look-behind scan', () => {
+  it('tells a place after a lower-case letter and spaces, as the look-behind it stands for', () => {
+    expect(afterLowerCaseAndSpaces('costs however,', 6)).toBe(true);
+    expect(afterLowerCaseAndSpaces('costs \t however,', 8)).toBe(true);
+    expect(afterLowerCaseAndSpaces('Costs however,', 6)).toBe(true);
+    expect(afterLowerCaseAndSpaces('COSTS however,', 6)).toBe(false);
+    expect(afterLowerCaseAndSpaces('costs; however,', 7)).toBe(false);
+    expect(afterLowerCaseAndSpaces('costshowever,', 5)).toBe(false);
+    expect(afterLowerCaseAndSpaces(' however,', 1)).toBe(false);
+    const lookBehind = /(?<=\p{Ll}[ \t]+)/uy;
+    fc.assert(
+      fc.property(text, fc.nat(30), (value, offset) => {
+        const at = Math.min(offset, value.length);
+        // Places where a match may start: not inside a surrogate pair (there, the pattern is tried
+        // from the pair's start).
+        const high = value.charCodeAt(at - 1);
+        const low = value.charCodeAt(at);
+        if (high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) return;
+        lookBehind.lastIndex = at;
+        expect(afterLowerCaseAndSpaces(value, at)).toBe(lookBehind.test(value));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
