@@ -452,7 +452,7 @@ function commonWordOpens(
 ): boolean {
   const word = words[index]!;
   const previous = words[index - 1]!;
-  if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
+  if (!onlySpacesBetween(text, previous.end, word.start)) return false;
   if (FUNCTION_WORDS.has(previous.lower) || NAME_WORDS.has(word.lower)) return false;
   if (NATIONALITY.test(word.lower) || !isCommonWord(word.lower)) return false;
   if (capitalisedElsewhere(text, word.text, word.start)) return false;
