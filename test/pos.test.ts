@@ -12,7 +12,7 @@ import {
   tagText,
   wordsOf,
 } from '../src/core/index.js';
-import { tagAlone } from '../src/core/pos.js';
+import { isFiniteContraction, tagAlone } from '../src/core/pos.js';
 
 const parser = unified().use(retextEnglish).freeze();
 const parse = (text: string) => parseDocument(text, (piece) => parser.parse(piece) as Root);
@@ -124,5 +124,32 @@ describe('tagText on unusual spacing', () => {
       '.',
     ]);
     for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+  });
+});
+
+describe('tagText on white space beyond ASCII', () => {
+  it('skips no-break, ideographic and line-separator spaces as it skips a space', () => {
+    const text = '\u00a0The talks\u3000ended\u2028\ton\u000b\u000cMonday.';
+    const tokens = tagText(text).tokens;
+    expect(tokens.map((token) => token.text)).toEqual([
+      'The',
+      'talks',
+      'ended',
+      'on',
+      'Monday',
+      '.',
+    ]);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+  });
+});
+
+describe('isFiniteContraction', () => {
+  it('reads a verb in contractions with either apostrophe, and none in words without one', () => {
+    for (const word of ["we're", 'i’d', "don't", 'it’s', "there's"]) {
+      expect(isFiniteContraction(word)).toBe(true);
+    }
+    for (const word of ["china's", 'china’s', 'were', 'its', 'dont', 'ill', '']) {
+      expect(isFiniteContraction(word)).toBe(false);
+    }
   });
 });

@@ -36,6 +36,13 @@ import {
   type TaggedWord,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
+import {
+  endsWithLetterOrDigit,
+  isAsciiDigit,
+  isNumber,
+  isPlural,
+  onlySpacesBetween,
+} from './scan.js';
 
 const WORDS = loadJson(
   import.meta.url,
@@ -177,17 +184,17 @@ export function clauseJoinCandidates(
     // marked the anniversary …`, `… under the rubble Turkish authorities said …`).
     const capitalised = word.text !== word.lower && word.text !== 'I';
     if (capitalised && !opensCapitalisedSubject(words, index, functionWords)) continue;
-    // The cheap tests first (set look-ups), then the words read on their own.
+    // The cheap tests first (set look-ups and character codes), then the words read on their own.
     if (!capitalised && !mayStartSubject(words, index)) continue;
-    if (!/[\p{L}\p{N}]$/u.test(previous.text)) continue;
-    if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
+    if (!endsWithLetterOrDigit(previous.text)) continue;
+    if (!onlySpacesBetween(text, previous.end, word.start)) continue;
     // A bare noun after an adjective or a number is the noun they describe or count (`human
     // rights`, `Western countries`, `two sides`), all but never a new subject; a figure after a
     // capitalised word is a date or a name's (`May 28`, `Boeing 737`).
     if (!CLAUSE_STARTS.has(word.lower)) {
       const before = tagAlone(previous.lower);
       if (before === 'ADJ' || before === 'NUM') continue;
-      if (/^\d/u.test(word.text) && previous.text !== previous.lower) continue;
+      if (isAsciiDigit(word.text.charCodeAt(0)) && previous.text !== previous.lower) continue;
     }
     if (!mayEndClause(words, index - 1, functionWords) || !mayOpenClause(words, index, text))
       continue;
@@ -229,13 +236,17 @@ function verbLikeAfter(words: readonly WordInfo[], index: number, span: number):
  */
 function mayStartSubject(words: readonly WordInfo[], index: number): boolean {
   const { lower } = words[index]!;
+  // Asked of every lower-case word: the tests on sets and character codes first, the expression
+  // (only for a word with an apostrophe) last.
   return (
     CLAUSE_STARTS.has(lower) ||
-    SUBJECT_CONTRACTION.test(lower) ||
-    NUMBER.test(lower) ||
-    pluralAhead(words, index)
+    isNumber(lower) ||
+    pluralAhead(words, index) ||
+    (hasApostrophe(lower) && SUBJECT_CONTRACTION.test(lower))
   );
 }
+/** Whether a word holds `'` or `’`, as every contraction does. */
+const hasApostrophe = (lower: string): boolean => lower.includes("'") || lower.includes('’');
 
 /**
  * Whether a plural ends the run of nouns and adjectives (read on their own) from `index`, within
@@ -251,9 +262,6 @@ function pluralAhead(words: readonly WordInfo[], index: number): boolean {
   }
   return false;
 }
-/** Numbers in figures or words: `two more women`, `17,000 people`. */
-const NUMBER =
-  /^(?:\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozens$|hundreds$|thousands$|millions$)/u;
 
 /**
  * Whether a capitalised word may open the subject of a clause run into the one before: a word of
@@ -336,7 +344,7 @@ function mayOpenClause(words: readonly WordInfo[], index: number, text: string):
   if (CLAUSE_STARTS.has(word.lower)) return subjectLikeBeforeVerb(words, index + 1);
   // With no determiner: a number, or a plural among its first two words (`two more women`,
   // `rescuers`, `dental implants`).
-  if (!NUMBER.test(word.lower) && !pluralAhead(words, index)) return false;
+  if (!isNumber(word.lower) && !pluralAhead(words, index)) return false;
   const alone = tagAlone(word.lower);
   if (alone !== 'NOUN' && alone !== 'ADJ' && alone !== 'NUM') return false;
   return subjectLikeBeforeVerb(words, index + 1);
@@ -736,12 +744,6 @@ function singularDetermined(tags: readonly TaggedWord[], index: number): boolean
 }
 /** Determiners of a singular noun alone. */
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'each', 'every', 'another', 'this', 'that']);
-const isPlural = (lower: string): boolean =>
-  (lower.endsWith('s') && !NOT_PLURAL.test(lower)) || IRREGULAR_PLURALS.has(lower);
-/** Plurals not in `-s`. */
-const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police']);
-/** Endings in `s` of words that are not plurals: `process`, `status`, `crisis`, `politics`. */
-const NOT_PLURAL = /(?:ss|us|is|ics)$/u;
 /** Plurals that modify the noun after them: `sales figures`, `human rights lawyers`. */
 const PLURAL_MODIFIERS = new Set(WORDS.pluralModifiers);
 

@@ -15,7 +15,7 @@ import {
   type Sentence,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
-import { nextRunTogetherStop } from './scan.js';
+import { afterLowerCaseAndSpaces, nextRunTogetherStop, onlySpacesBetween } from './scan.js';
 import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
 import { clauseJoinCandidates, opensClauseAfterClause } from './clause-join.js';
 
@@ -74,7 +74,7 @@ const AFTER_SEMICOLON = /;[ \t]+(?<word>\p{Lu}\p{Ll}+)(?=[ \t]+\p{Ll})/gu;
  * connect whole sentences: `later,` or `today,` may close a clause (`He left later, after it`).
  */
 const CONNECTIVE_AFTER_WORD =
-  /(?<=\p{Ll}[ \t]+)(?:however|moreover|furthermore|meanwhile|nevertheless|nonetheless|additionally|consequently)(?=,)/gu;
+  /(?:however|moreover|furthermore|meanwhile|nevertheless|nonetheless|additionally|consequently)(?=,)/gu;
 /** Words before which a connective is part of the clause: `and however,` does not occur, `but meanwhile,` does. */
 const JOINS_CLAUSES = new Set(['and', 'but', 'or', 'so', 'yet', 'and/or']);
 /** A capitalised word: upper case then lower case only (not `US`, `I`, `iPhone`). */
@@ -205,6 +205,9 @@ export default defineRule({
         );
       };
       for (const match of text.matchAll(CONNECTIVE_AFTER_WORD)) {
+        // After a lower-case letter and spaces only: tested here, at the few matches, rather than
+        // by a look-behind that the expression would try at every character of the text.
+        if (!afterLowerCaseAndSpaces(text, match.index)) continue;
         const previous = /(\S+)[ \t]+$/u.exec(
           text.slice(Math.max(0, match.index - 40), match.index),
         );
@@ -452,7 +455,7 @@ function commonWordOpens(
 ): boolean {
   const word = words[index]!;
   const previous = words[index - 1]!;
-  if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
+  if (!onlySpacesBetween(text, previous.end, word.start)) return false;
   if (FUNCTION_WORDS.has(previous.lower) || NAME_WORDS.has(word.lower)) return false;
   if (NATIONALITY.test(word.lower) || !isCommonWord(word.lower)) return false;
   if (capitalisedElsewhere(text, word.text, word.start)) return false;
@@ -477,12 +480,16 @@ function lowerCaseNameOpens(words: readonly WordInfo[], index: number, text: str
   const word = words[index]!;
   const next = words[index + 1]!;
   const previous = words[index - 1]!;
+  // Asked of every word: most are followed by one that opens with an ASCII letter other than a
+  // capital, which no capitalised word does; that is told by a character code, before any expression.
+  const nextFirst = next.text.charCodeAt(0);
+  if (nextFirst < 128 && (nextFirst < 65 || nextFirst > 90)) return false;
   if ((!LOWER_WORD.test(word.text) && word.text !== 'he') || !CAPITALISED.test(next.text)) {
     return false;
   }
   if (!LOWER_START.test(previous.text) || FUNCTION_WORDS.has(previous.lower)) return false;
-  if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) return false;
-  if (!/^[ \t]+$/u.test(text.slice(word.end, next.start))) return false;
+  if (!onlySpacesBetween(text, previous.end, word.start)) return false;
+  if (!onlySpacesBetween(text, word.end, next.start)) return false;
   if (NAME_PARTICLES.has(word.lower) || NAME_PARTICLES.has(previous.lower)) return false;
   // `he` is also a surname (`… on costs he Lifeng, a member of …`): before a capitalised word
   // the lexicon does not know, it is a name's first word, as no pronoun comes before a name.

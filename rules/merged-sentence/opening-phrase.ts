@@ -15,6 +15,7 @@ import {
   type TaggedWord,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
+import { onlySpacesBetween } from './scan.js';
 
 /** Words that open a sentence's opening phrase (prepositions, subordinators, adverbs of time). */
 const OPENING = new Set(
@@ -90,7 +91,7 @@ export function openingCandidates(
     if (index < 3 || !OPENING.has(word.text)) continue;
     const previous = words[index - 1]!;
     if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
-    if (!/^[ \t]+$/u.test(text.slice(previous.end, word.start))) continue;
+    if (!onlySpacesBetween(text, previous.end, word.start)) continue;
     if (word.text === 'according' && words[index + 1]!.lower !== 'to') continue;
     for (let last = index; last < Math.min(words.length - 1, index + MAX_PHRASE); last++) {
       const between = text.slice(words[last]!.end, words[last + 1]!.start);

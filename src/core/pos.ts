@@ -113,6 +113,12 @@ export function tagAlone(lower: string): PosTag | undefined {
 /** How far past white space a token may start (characters the tokenizer drops). */
 const MAX_GAP = 4;
 const WHITE_SPACE = /\s/u;
+/** `/\s/u` at one index: by the code for ASCII (tab to carriage return, space), else the expression. */
+function isWhiteSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITE_SPACE.test(text[index]!);
+}
 
 /** A raw tagging: token values, their tags and their offsets into the tagged string. */
 export interface Tagging {
@@ -125,14 +131,14 @@ export interface Tagging {
  */
 export function tagText(text: string): Tagging {
   const { nlp, its } = loadTagger();
-  const doc = nlp.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const tags = doc.tokens().out(its.pos) as PosTag[];
+  const read = nlp.readDoc(text).tokens();
+  const values = read.out(its.value) as string[];
+  const tags = read.out(its.pos) as PosTag[];
   const tokens: Tagging['tokens'] = [];
   let cursor = 0;
   for (let index = 0; index < values.length; index++) {
     const value = values[index]!;
-    while (cursor < text.length && WHITE_SPACE.test(text[cursor]!)) cursor++;
+    while (cursor < text.length && isWhiteSpaceAt(text, cursor)) cursor++;
     // Look only a little ahead, so a token the tokenizer rewrote is skipped, rather than
     // misaligning the rest or searching the whole text for each token.
     // (The first start within MAX_GAP where the token is written; no substring is allocated.)
@@ -251,6 +257,9 @@ const PRONOUN_IS =
  * `'s` after a noun is most often a possessive (`China's`), so only `'s` after a pronoun counts.
  */
 export function isFiniteContraction(lower: string): boolean {
+  // Asked of nearly every word by several rules: both expressions need an apostrophe, which few
+  // words hold, so the expressions are tried only on those.
+  if (!lower.includes("'") && !lower.includes('’')) return false;
   return CONTRACTION.test(lower) || PRONOUN_IS.test(lower);
 }
 
