@@ -112,24 +112,16 @@ describe('accuracy on the hand-checked sample', () => {
 });
 
 describe('tagText on unusual spacing', () => {
-  it('keeps aligning after long runs of white space', () => {
-    const text = `The talks${' '.repeat(40)}ended${'\n'.repeat(30)}on Monday.`;
-    const tokens = tagText(text).tokens;
-    expect(tokens.map((token) => token.text)).toEqual([
-      'The',
-      'talks',
-      'ended',
-      'on',
-      'Monday',
-      '.',
-    ]);
-    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
-  });
-});
-
-describe('tagText on white space beyond ASCII', () => {
-  it('skips no-break, ideographic and line-separator spaces as it skips a space', () => {
-    const text = '\u00a0The talks\u3000ended\u2028\ton\u000b\u000cMonday.';
+  it.each([
+    [
+      'long runs of ASCII white space',
+      `The talks${' '.repeat(40)}ended${'\n'.repeat(30)}on Monday.`,
+    ],
+    [
+      'no-break, ideographic and line-separator spaces',
+      '\u00a0The talks\u3000ended\u2028\ton\u000b\u000cMonday.',
+    ],
+  ])('keeps aligning after %s', (_kind, text) => {
     const tokens = tagText(text).tokens;
     expect(tokens.map((token) => token.text)).toEqual([
       'The',
