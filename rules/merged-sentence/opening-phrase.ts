@@ -44,6 +44,35 @@ const DEPENDENT = new Set(
     ' ',
   ),
 );
+/**
+ * Whether the subordinator at `index` opens a clause inside the main one, which ends before the
+ * opening phrase (`… called for silence as they struggled to hear … earlier, …`): a word that may be
+ * a finite verb before it in the same stretch (no comma, bracket or dash between) and another after
+ * it, read on their own (not `after being trapped`, nor `…)-if you put …`).
+ */
+function innerSubordinate(
+  words: readonly { text: string; lower: string; start: number; end: number }[],
+  index: number,
+  text: string,
+): boolean {
+  if (!SUBORDINATORS.has(words[index]!.lower)) return false;
+  let verbBefore = false;
+  for (let at = index - 1; at >= 0 && !verbBefore; at--) {
+    if (/[,;:()—–-]/u.test(text.slice(words[at]!.end, words[at + 1]!.start))) return false;
+    verbBefore = finiteLike(words[at]!.lower);
+  }
+  if (!verbBefore) return false;
+  // Its own subject, then its verb: `as they struggled`, not `after being trapped`.
+  const subject = words[index + 1]?.lower ?? '';
+  if (subject === '' || finiteLike(subject) || subject.endsWith('ing')) return false;
+  return words.slice(index + 2, index + 5).some((word) => finiteLike(word.lower));
+}
+/** Whether a word read on its own may be a finite verb: a verb or auxiliary not in `-ing`. */
+function finiteLike(lower: string): boolean {
+  const tag = tagAlone(lower);
+  return (tag === 'VERB' || tag === 'AUX') && !lower.endsWith('ing');
+}
+
 /** The longest opening phrase, in words, up to its comma. */
 const MAX_PHRASE = 8;
 /** How far after the comma the new clause's verb may come, in words. */
@@ -87,7 +116,9 @@ export function openingCandidates(
     const word = words[index]!;
     // After a word that makes the clause before dependent, no later opening word can be
     // a sentence's (see `opensRunTogetherSentence`): stop before tagging anything.
-    if (DEPENDENT.has(words[index - 1]!.lower)) break;
+    // (A subordinator after the main clause's verb opens a clause that ends before the phrase,
+    // `… called for silence as they struggled to hear … earlier, …`: read on.)
+    if (DEPENDENT.has(words[index - 1]!.lower) && !innerSubordinate(words, index - 1, text)) break;
     if (index < 3 || !OPENING.has(word.text)) continue;
     const previous = words[index - 1]!;
     if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
@@ -160,7 +191,11 @@ export function opensRunTogetherSentence(
   const before = tags.slice(0, opening - 1);
   // A main clause before: not a subordinate one that the comma closes (`if you hear it while
   // you're on vacation in the universe, I suggest …`, `the strength in the data, we see …`).
-  if (before.some((word) => DEPENDENT.has(word.lower)) || !hasFiniteVerb(before)) return false;
+  // (A subordinator after the main clause's verb opens a clause inside it: read on.)
+  const dependent = before.some(
+    (word, index) => DEPENDENT.has(word.lower) && !innerSubordinate(tags, index, text),
+  );
+  if (dependent || !hasFiniteVerb(before)) return false;
   const phrase = tags.slice(opening + 1, beforeComma + 1);
   if (!SUBORDINATORS.has(tags[opening]!.lower) && hasFiniteVerb(phrase)) return false;
   // The new clause: its subject words, then a finite verb.

@@ -62,6 +62,20 @@ describe('merged-sentence', () => {
     ]);
   });
 
+  it('reads on past a subordinate clause inside the main one before an opening phrase', () => {
+    const found = lint(
+      'They called for silence as they struggled to hear sounds from the concrete piles earlier, Supreme Leader Ali Khamenei issued a pardon.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['earlier']);
+    // A subordinator with no verb of its own, or one that opens its stretch, governs what follows.
+    expect(
+      lint(
+        'She was rescued after being trapped under the rubble for five days in the town of Nurdai, a district of the province. ' +
+          'Matter is the key (matter also means this)-if you put energy and matter in the universe, the universe will bend.',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads a subject with `and` between its nouns, and a second phrase, after an opening phrase', () => {
     const found = lint(
       'The plan helped the tourism industry in our view, the tight supply and demand in the U.S. job market will not improve soon. ' +
