@@ -323,12 +323,15 @@ export default defineRule({
           }
           // `The The first batch`: a doubled word, repeated-words' finding.
           if (previous.lower === word.lower) continue;
+          // Between capitalised words, a title's (`Lord Of the Rings`), unless the word after it is
+          // one no title writes in lower case (`… in Syria The state TV was hacked`).
           const afterNext = words[index + 2]?.text;
           if (
             !beforeName &&
             afterNext &&
             UPPER_START.test(afterNext) &&
-            UPPER_START.test(previous.text)
+            UPPER_START.test(previous.text) &&
+            (TITLE_LOWER.has(words[index + 1]!.lower) || !isCommonWord(words[index + 1]!.lower))
           ) {
             continue;
           }

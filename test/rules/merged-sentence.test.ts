@@ -62,6 +62,14 @@ describe('merged-sentence', () => {
     ]);
   });
 
+  it('flags `The` between two capitalised words when the word after it is one no title writes in lower case', () => {
+    const found = lint(
+      'The toll was 20,665 in Turkey and more than 3,500 in Syria The state TV was hacked to interrupt the broadcast.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['The']);
+    expect(lint('He starred in Lord Of the Rings and in The Return Of the King.')).toEqual([]);
+  });
+
   it('reads on past a subordinate clause inside the main one before an opening phrase', () => {
     const found = lint(
       'They called for silence as they struggled to hear sounds from the concrete piles earlier, Supreme Leader Ali Khamenei issued a pardon.',
