@@ -152,7 +152,7 @@ const NOUN_PHRASE = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** Tags of a noun phrase's head. */
 const HEAD = new Set(['NOUN', 'PROPN', 'NUM']);
 /** Prepositions that may sit inside a subject: `the death toll in Turkey stands`. */
-const INSIDE_SUBJECT = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'with', 'between']);
+const INSIDE_SUBJECT = new Set(['of', 'in', 'on', 'at', 'from', 'for', 'with', 'between', 'by']);
 /** Words that end the new clause: after one, another finite verb belongs to another clause. */
 const CLAUSE_BOUNDARY = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when']);
 /** Particles of phrasal verbs: `pulled out the mother`. */
