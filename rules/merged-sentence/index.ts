@@ -40,6 +40,17 @@ const NUMBER_WORDS = new Set(
     ' ',
   ),
 );
+/**
+ * A number word, alone or opening a compound (`Two`, `Two-day`: `… in southeast Turkey Two-day
+ * intensive schedule …`).
+ */
+function isNumberWord(lower: string): boolean {
+  if (NUMBER_WORDS.has(lower)) return true;
+  const dash = lower.indexOf('-');
+  return dash > 0 && NUMBER_WORDS.has(lower.slice(0, dash));
+}
+/** A capitalised compound that a number word opens: `Two-day`, `Five-year`. */
+const NUMBER_COMPOUND = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
 /** Words after which a capitalised word is a name's: `the One Belt`, `of Two Sessions`. */
 const DETERMINERS = new Set(
   'the a an of for to in on at by from with this that its their our his her my your'.split(' '),
@@ -282,7 +293,8 @@ export default defineRule({
           // The set look-ups first, on the lower case already read: most words are in none.
           const opener = OPENERS.has(word.lower) || CONTRACTED_OPENER.test(value);
           const previous = words[index - 1]!;
-          if (!opener && !FUNCTION_WORDS.has(word.lower) && !NUMBER_WORDS.has(word.lower)) {
+          const numberWord = isNumberWord(word.lower);
+          if (!opener && !FUNCTION_WORDS.has(word.lower) && !numberWord) {
             // A common word capitalised between two lower-case words, where the text also
             // writes it in lower case, which a name would not be (`on the agenda Dental
             // implants refer to`). Not after a function word: `the Party`, `of State`.
@@ -301,8 +313,15 @@ export default defineRule({
           // `A` opens a sentence (`... the process A number of ...`) except as a label
           // (`type A blood`, `grade A products`).
           const article = value === 'A' && !LABELLED.has(previous.lower);
-          if (!CAPITALISED.test(value) && !article && !CONTRACTED_OPENER.test(value)) continue;
-          if (opener || NUMBER_WORDS.has(word.lower)) {
+          if (
+            !CAPITALISED.test(value) &&
+            !article &&
+            !CONTRACTED_OPENER.test(value) &&
+            !(numberWord && NUMBER_COMPOUND.test(value))
+          ) {
+            continue;
+          }
+          if (opener || numberWord) {
             // A conjunction, sentence adverb or pronoun with its verb opens a sentence even
             // before a name (`... at all But LISA can`), but only after a word in lower case:
             // `Life After Death` is a title, `Formula One` a name. After a name or a

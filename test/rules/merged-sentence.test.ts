@@ -62,6 +62,14 @@ describe('merged-sentence', () => {
     ]);
   });
 
+  it('flags a capitalised compound opened by a number word between lower-case words', () => {
+    const found = lint(
+      'The rescue ended in southeast turkey after several days Two-day intensive schedule to seek business was set.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['Two-day']);
+    expect(lint('He won the Five-star award and the Formula One-style race.')).toEqual([]);
+  });
+
   it('flags `The` between two capitalised words when the word after it is one no title writes in lower case', () => {
     const found = lint(
       'The toll was 20,665 in Turkey and more than 3,500 in Syria The state TV was hacked to interrupt the broadcast.',
