@@ -211,9 +211,7 @@ export function clauseJoinCandidates(
 function verbLikeBefore(words: readonly WordInfo[], index: number, text: string): boolean {
   for (let back = index; back >= 0; back--) {
     const word = words[back]!;
-    if (isFiniteContraction(word.lower)) return true;
-    const tag = tagAlone(word.lower);
-    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return true;
+    if (isFiniteContraction(word.lower) || verbAlone(word.lower)) return true;
     if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) return false;
   }
   return false;
@@ -223,11 +221,18 @@ function verbLikeBefore(words: readonly WordInfo[], index: number, text: string)
 function verbLikeAfter(words: readonly WordInfo[], index: number, span: number): boolean {
   for (let next = index + 1; next < Math.min(words.length, index + 1 + span); next++) {
     const word = words[next]!;
-    if (isFiniteContraction(word.lower)) return true;
-    const tag = tagAlone(word.lower);
-    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return true;
+    if (isFiniteContraction(word.lower) || verbAlone(word.lower)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a word read on its own may be a finite verb: a verb or auxiliary, not in `-ing`. A cheap
+ * first reading, before any sentence is tagged.
+ */
+export function verbAlone(lower: string): boolean {
+  const tag = tagAlone(lower);
+  return (tag === 'VERB' || tag === 'AUX') && !lower.endsWith('ing');
 }
 
 /**
@@ -324,8 +329,8 @@ function afterNameSubject(
 }
 /** The longest apposition read after a name, in words. */
 const MAX_APPOSITION = 30;
-/** A capitalised word: one capital, then lower-case letters (`Iran`, `Turkish`, `Lifeng`). */
-const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** A capitalised word: one capital, then lower-case letters (`Iran`, `Turkish`, `Lifeng`; not `US`, `I`, `iPhone`). */
+export const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 /** Nouns a name follows in apposition: `counterpart`, `premier`, `the company`, `the city`. */
 const NAME_HEADS = new Set(WORDS.nameHeads);
 
@@ -358,9 +363,8 @@ function mayOpenClause(words: readonly WordInfo[], index: number, text: string):
 function subjectLikeBeforeVerb(words: readonly WordInfo[], from: number): boolean {
   for (let index = from; index < Math.min(words.length, from + MAX_SUBJECT); index++) {
     const word = words[index]!;
-    if (isFiniteContraction(word.lower)) return true;
+    if (isFiniteContraction(word.lower) || verbAlone(word.lower)) return true;
     const tag = tagAlone(word.lower);
-    if ((tag === 'VERB' || tag === 'AUX') && !/ing$/u.test(word.lower)) return index > from - 1;
     if (
       tag === 'ADP' ? !INSIDE_SUBJECT.has(word.lower) : tag !== undefined && !SUBJECT_WORDS.has(tag)
     ) {

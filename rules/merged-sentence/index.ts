@@ -17,7 +17,7 @@ import {
 } from '../../src/core/rule-kit.js';
 import { afterLowerCaseAndSpaces, nextRunTogetherStop, onlySpacesBetween } from './scan.js';
 import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
-import { clauseJoinCandidates, opensClauseAfterClause } from './clause-join.js';
+import { CAPITALISED, clauseJoinCandidates, opensClauseAfterClause } from './clause-join.js';
 
 const FUNCTION_WORDS = new Set(loadWordList(import.meta.url, './function-words.json'));
 /** Names that are common words too (`China`, `Congress`, `Bill`): never read as a sentence's start. */
@@ -88,8 +88,6 @@ const CONNECTIVE_AFTER_WORD =
   /(?:however|moreover|furthermore|meanwhile|nevertheless|nonetheless|additionally|consequently)(?=,)/gu;
 /** Words before which a connective is part of the clause: `and however,` does not occur, `but meanwhile,` does. */
 const JOINS_CLAUSES = new Set(['and', 'but', 'or', 'so', 'yet', 'and/or']);
-/** A capitalised word: upper case then lower case only (not `US`, `I`, `iPhone`). */
-const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 /** Marks after which a capital is normal: sentence ends, colons, dashes, quotes, brackets. */
 const OPENS_CLAUSE = /[.!?:;—–\-"“”‘'()[\]/|•*]$/u;
 

@@ -15,6 +15,7 @@ import {
   type TaggedWord,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
+import { verbAlone } from './clause-join.js';
 import { onlySpacesBetween } from './scan.js';
 
 /** Words that open a sentence's opening phrase (prepositions, subordinators, adverbs of time). */
@@ -59,18 +60,13 @@ function innerSubordinate(
   let verbBefore = false;
   for (let at = index - 1; at >= 0 && !verbBefore; at--) {
     if (/[,;:()—–-]/u.test(text.slice(words[at]!.end, words[at + 1]!.start))) return false;
-    verbBefore = finiteLike(words[at]!.lower);
+    verbBefore = verbAlone(words[at]!.lower);
   }
   if (!verbBefore) return false;
   // Its own subject, then its verb: `as they struggled`, not `after being trapped`.
   const subject = words[index + 1]?.lower ?? '';
-  if (subject === '' || finiteLike(subject) || subject.endsWith('ing')) return false;
-  return words.slice(index + 2, index + 5).some((word) => finiteLike(word.lower));
-}
-/** Whether a word read on its own may be a finite verb: a verb or auxiliary not in `-ing`. */
-function finiteLike(lower: string): boolean {
-  const tag = tagAlone(lower);
-  return (tag === 'VERB' || tag === 'AUX') && !lower.endsWith('ing');
+  if (subject === '' || verbAlone(subject) || subject.endsWith('ing')) return false;
+  return words.slice(index + 2, index + 5).some((word) => verbAlone(word.lower));
 }
 
 /** The longest opening phrase, in words, up to its comma. */
