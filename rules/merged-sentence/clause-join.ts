@@ -53,6 +53,7 @@ const WORDS = loadJson(
     clauseAdjectives: wordArray,
     ditransitive: wordArray,
     intransitive: wordArray,
+    ergative: wordArray,
     determiners: wordArray,
     units: wordArray,
     objectPronouns: wordArray,
@@ -72,6 +73,7 @@ const CLAUSE_TAKING = new Set(WORDS.clauseTaking);
 const CLAUSE_ADJECTIVES = new Set(WORDS.clauseAdjectives);
 const DITRANSITIVE = new Set(WORDS.ditransitive);
 const INTRANSITIVE = new Set(WORDS.intransitive);
+const ERGATIVE = new Set(WORDS.ergative);
 /** Whether `lower`, or a form it may be a regular inflection of, is in `verbs`. */
 const isVerbOf = (verbs: ReadonlySet<string>, lower: string): boolean =>
   baseForms(lower).some((form) => verbs.has(form));
@@ -160,6 +162,8 @@ const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'away', 'over']);
 
 /** The longest subject read, in words. */
 const MAX_SUBJECT = 9;
+/** After `that`, which opens a clause for certain, a subject may run longer (`that the tight supply and demand in the U.S. job market will`). */
+const MAX_SUBJECT_AFTER_THAT = 12;
 
 /**
  * Candidate joins read from the words and the text alone (no tagging), so that only the sentences
@@ -193,7 +197,7 @@ export function clauseJoinCandidates(
     // capitalised word is a date or a name's (`May 28`, `Boeing 737`).
     if (!CLAUSE_STARTS.has(word.lower)) {
       const before = tagAlone(previous.lower);
-      if (before === 'ADJ' || before === 'NUM') continue;
+      if ((before === 'ADJ' && previous.lower !== 'first') || before === 'NUM') continue;
       if (isAsciiDigit(word.text.charCodeAt(0)) && previous.text !== previous.lower) continue;
     }
     if (!mayEndClause(words, index - 1, functionWords) || !mayOpenClause(words, index, text))
@@ -431,7 +435,7 @@ const PARTICIPLE =
  * ultimately be deported`, `are finally launched`), not one that opens a condition (`are
  * irrevocable provided the …`).
  */
-function isPassive(tags: readonly TaggedWord[], index: number): boolean {
+export function isPassive(tags: readonly TaggedWord[], index: number): boolean {
   return passiveBe(tags, index) !== -1;
 }
 /** The index of the `be` of the passive participle at `index` (adverbs between), or -1. */
@@ -499,6 +503,17 @@ function endsClause(tags: readonly TaggedWord[], start: number): boolean {
   const index = start - 1;
   const word = tags[index]!;
   if (OBJECT_PRONOUNS.has(word.lower)) return true;
+  // `… saving his son and another daughter first hackers interrupted …`: `first` after a noun or
+  // pronoun is the adverb; after a determiner, possessive or name it describes the noun after it
+  // (`the first batch`, `China's first female …`).
+  if (word.lower === 'first') {
+    const before = tags[index - 1];
+    return (
+      before !== undefined &&
+      (before.tag === 'NOUN' || OBJECT_PRONOUNS.has(before.lower)) &&
+      !POSSESSIVE.test(before.lower)
+    );
+  }
   if (word.lower === 'all') {
     const before = tags[index - 1]?.lower ?? '';
     return before === 'at' || OBJECT_PRONOUNS.has(before);
@@ -570,6 +585,9 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
     const word = tags[index]!;
     if (DEGREE.has(word.lower) && tags[index + 1]?.lower !== 'as') return false;
     if ((word.tag === 'VERB' || word.tag === 'AUX') && isVerbOf(CLAUSE_TAKING, word.lower)) {
+      // Whose object is a gerund after its preposition, it takes no clause after that
+      // (`insisted on saving his son first`, `talked about leaving`).
+      if (tags[index + 1]?.tag === 'ADP' && /ing$/u.test(tags[index + 2]?.lower ?? '')) continue;
       return false;
     }
   }
@@ -698,7 +716,7 @@ function subjectEnd(
     if (end === undefined) break;
     index = end;
   }
-  return index - start <= MAX_SUBJECT ? index : undefined;
+  return index - start <= (afterThat ? MAX_SUBJECT_AFTER_THAT : MAX_SUBJECT) ? index : undefined;
 }
 
 /**
@@ -717,6 +735,14 @@ function opensBareSubject(tags: readonly TaggedWord[], start: number): boolean {
   // objects (`were given books`).
   if (previous.tag === 'VERB' && isPassive(tags, start - 1)) {
     return (word.tag === 'ADJ' || word.tag === 'NOUN') && !isVerbOf(DITRANSITIVE, previous.lower);
+  }
+  // A plural after an adverb that closes a clause, not a particle (`… another daughter first
+  // hackers interrupted …`; not `brought back memories`).
+  if (
+    (previous.lower === 'first' || CLOSING_ADVERBS.has(previous.lower)) &&
+    !PARTICLES.has(previous.lower)
+  ) {
+    return word.tag === 'NOUN' && isPlural(word.lower);
   }
   if (previous.tag !== 'NOUN') return false;
   if (word.tag === 'ADJ') return true;
@@ -775,6 +801,7 @@ function completeClause(
   tags: readonly TaggedWord[],
   start: number,
   verbAt: number,
+  afterThat = false,
 ): number | undefined {
   const subject = tags[start]!;
   let index = verbAt;
@@ -831,7 +858,7 @@ function completeClause(
   if (afterBe) return complementEnd(tags, index);
   if (last === subject && !AUXILIARY_CONTRACTION.test(subject.lower)) return undefined;
   if (last.tag !== 'VERB' && last.tag !== 'AUX') return undefined;
-  return objectEnd(tags, index, last.lower);
+  return objectEnd(tags, index, last.lower, afterThat);
 }
 
 /**
@@ -910,15 +937,28 @@ function nounPhraseObjectEnd(tags: readonly TaggedWord[], from: number): number 
 /**
  * After a verb that is not `be`: an object (`pulled the mother`, `repair themselves`, after a
  * particle: `pulled out the mother`), or a clause after `that` for a verb of saying or thinking
- * (`we believe that supply will …`); after a verb that takes none, a phrase (`collided with the
- * universe`). A verb with two objects keeps one in its reduced relative (`the speech he gave the
+ * (`we believe that supply will …`); after a verb that takes none, or in that clause one that
+ * may take none (`ergative`), a phrase (`collided with the universe`). A verb with two objects keeps one in its reduced relative (`the speech he gave the
  * crowd`): a pronoun or a phrase with `the` alone is not enough there.
  */
-function objectEnd(tags: readonly TaggedWord[], from: number, verb: string): number | undefined {
+function objectEnd(
+  tags: readonly TaggedWord[],
+  from: number,
+  verb: string,
+  afterThat = false,
+): number | undefined {
   let index = from;
   if (tags[index] && PARTICLES.has(tags[index]!.lower)) index++;
   const word = tags[index];
-  if (isVerbOf(INTRANSITIVE, verb)) {
+  // An object or none: in a clause after `that`, where no relative's missing object is likely,
+  // a phrase completes it as it does an intransitive verb's (`… that supply will not improve
+  // without a recession`).
+  const noObject =
+    isVerbOf(INTRANSITIVE, verb) ||
+    (afterThat &&
+      (word === undefined || word.tag === 'ADV' || word.tag === 'ADP') &&
+      isVerbOf(ERGATIVE, verb));
+  if (noObject) {
     if (!word || word.tag === 'ADV') return index;
     if (word.tag === 'ADP') return nounPhraseObjectEnd(tags, index + 1);
     return undefined;
@@ -930,7 +970,7 @@ function objectEnd(tags: readonly TaggedWord[], from: number, verb: string): num
     if (that !== undefined) {
       const verbAt = subjectEnd(tags, that + 1, true);
       return verbAt !== undefined && verbAt > that + 1
-        ? completeClause(tags, that + 1, verbAt)
+        ? completeClause(tags, that + 1, verbAt, true)
         : undefined;
     }
   }

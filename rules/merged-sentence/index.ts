@@ -3,6 +3,7 @@ import {
   baseForms,
   inflectionsOf,
   defineRule,
+  hasFiniteVerb,
   isCommonWord,
   layoutOf,
   loadJson,
@@ -292,7 +293,9 @@ export default defineRule({
           const opener = OPENERS.has(word.lower) || CONTRACTED_OPENER.test(value);
           const previous = words[index - 1]!;
           const numberWord = isNumberWord(word.lower);
-          if (!opener && !FUNCTION_WORDS.has(word.lower) && !numberWord) {
+          // `… the recovery of the tourism industry Promoting Chinese-style modernization is …`.
+          const gerund = !opener && gerundSubjectOpens(sentence, text, words, index);
+          if (!opener && !FUNCTION_WORDS.has(word.lower) && !numberWord && !gerund) {
             // A common word capitalised between two lower-case words, where the text also
             // writes it in lower case, which a name would not be (`on the agenda Dental
             // implants refer to`). Not after a function word: `the Party`, `of State`.
@@ -327,14 +330,14 @@ export default defineRule({
             // as no title does, opens one too (`… by President Ebrahim Raisi According to
             // official statistics`, `… what is going on But they are …`).
             if (!LOWER_START.test(previous.text) || DETERMINERS.has(previous.lower)) {
-              if (!opener || !openerBeforeLowerCase(words, index)) continue;
+              if (!opener || !openerBeforeLowerCase(words, index, text)) continue;
             }
           }
           const beforeName =
             !opener &&
             !LOWER_START.test(words[index + 1]!.text) &&
             (opensSentenceBeforeName(words, index) || opensSentenceBeforeDate(words, index));
-          if (!opener && !LOWER_START.test(words[index + 1]!.text) && !beforeName) {
+          if (!opener && !gerund && !LOWER_START.test(words[index + 1]!.text) && !beforeName) {
             // Followed by a capital, it is part of a name or title: `The Hague`, `Of the People`.
             continue;
           }
@@ -345,6 +348,7 @@ export default defineRule({
           const afterNext = words[index + 2]?.text;
           if (
             !beforeName &&
+            !(word.lower === 'according' && openerBeforeLowerCase(words, index, text)) &&
             afterNext &&
             UPPER_START.test(afterNext) &&
             UPPER_START.test(previous.text) &&
@@ -393,9 +397,10 @@ export default defineRule({
  * Whether the opener at `index` (`According`, `But`) comes after a name or a preposition and before
  * lower-case words that no title would write so: the next two in lower case, one of them not a
  * word titles leave in lower case (`to official`, `they are`; not `the Truth` in `Nothing But the
- * Truth`). Not after an article or a possessive, which make it a noun (`the But clause`).
+ * Truth`), or `According to` with a source that a comma closes. Not after an article or a
+ * possessive, which make it a noun (`the But clause`).
  */
-function openerBeforeLowerCase(words: readonly WordInfo[], index: number): boolean {
+function openerBeforeLowerCase(words: readonly WordInfo[], index: number, text: string): boolean {
   const previous = words[index - 1]!;
   if (ARTICLES.has(previous.lower) || !/^[\p{L}\p{N}]/u.test(previous.text)) return false;
   if (previous.text !== previous.lower) {
@@ -409,8 +414,24 @@ function openerBeforeLowerCase(words: readonly WordInfo[], index: number): boole
   const next = words[index + 1];
   const afterNext = words[index + 2];
   if (!next || !afterNext) return false;
+  // `According to` and its source closed by a comma, as a sentence opens (`… said on Saturday
+  // According to Reuters today, two more …`): no title holds the comma.
+  if (words[index]!.lower === 'according' && next.lower === 'to') {
+    return phraseClosedByComma(words, index + 1, text);
+  }
   if (!LOWER_START.test(next.text) || !LOWER_START.test(afterNext.text)) return false;
   return !TITLE_LOWER.has(next.lower) || !TITLE_LOWER.has(afterNext.lower);
+}
+/** The longest source of an opening `According to`, in words, up to its comma. */
+const MAX_SOURCE = 8;
+/** Whether a comma follows the word at `from` within a few words, with no other mark before it. */
+function phraseClosedByComma(words: readonly WordInfo[], from: number, text: string): boolean {
+  for (let at = from; at < Math.min(words.length - 1, from + MAX_SOURCE); at++) {
+    const between = text.slice(words[at]!.end, words[at + 1]!.start).trim();
+    if (between === ',') return true;
+    if (between !== '') return false;
+  }
+  return false;
 }
 /** Articles and possessives: the word after them is a noun's, whatever it may be elsewhere. */
 const ARTICLES = new Set([
@@ -489,6 +510,39 @@ function commonWordOpens(
   if (ENDS_CLAUSE.has(tag)) return true;
   return tag === 'VERB' && PARTICIPLE.test(previous.lower) && afterBe(words, index - 1);
 }
+
+/**
+ * Whether a capitalised gerund opens the subject of a sentence run into the one before, whatever
+ * follows it (`… of the tourism industry Promoting Chinese-style modernization is an …`): a common
+ * word in `-ing` the text does not write capitalised elsewhere, after a lower-case noun, number or
+ * adverb that ends a clause (not a noun that names a work: `the film Saving Private Ryan`), and a
+ * finite verb within a few words after it with no mark between.
+ */
+function gerundSubjectOpens(
+  sentence: Sentence,
+  text: string,
+  words: readonly WordInfo[],
+  index: number,
+): boolean {
+  const word = words[index]!;
+  const previous = words[index - 1]!;
+  if (!GERUND.test(word.text) || !LOWER_START.test(previous.text)) return false;
+  if (FUNCTION_WORDS.has(previous.lower) || TITLE_NOUNS.has(previous.lower)) return false;
+  if (!onlySpacesBetween(text, previous.end, word.start)) return false;
+  if (!isCommonWord(word.lower) || capitalisedElsewhere(text, word.text, word.start)) return false;
+  const tags = tagSentence(sentence, text);
+  if (!ENDS_CLAUSE.has(tags[index - 1]!.tag)) return false;
+  for (let at = index + 1; at < Math.min(tags.length, index + 1 + GERUND_SUBJECT); at++) {
+    if (!onlySpacesBetween(text, tags[at - 1]!.end, tags[at]!.start)) return false;
+    // (Read alone: an auxiliary, or a verb in `-s` or `-ed`; not one after `to`.)
+    if (tags[at - 1]!.lower !== 'to' && hasFiniteVerb([tags[at]!])) return true;
+  }
+  return false;
+}
+/** A capitalised `-ing` form: `Promoting`, `Building`. */
+const GERUND = /^\p{Lu}\p{Ll}+ing$/u;
+/** How far after the gerund its clause's verb may come, in words. */
+const GERUND_SUBJECT = 6;
 
 /**
  * Whether the lower-case word at `index` is a name's first word that lost its capital with the

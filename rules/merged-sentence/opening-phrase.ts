@@ -15,7 +15,7 @@ import {
   type TaggedWord,
   type WordInfo,
 } from '../../src/core/rule-kit.js';
-import { verbAlone } from './clause-join.js';
+import { isPassive, verbAlone } from './clause-join.js';
 import { onlySpacesBetween } from './scan.js';
 
 /** Words that open a sentence's opening phrase (prepositions, subordinators, adverbs of time). */
@@ -86,6 +86,22 @@ const REPORTING =
 const RELATIVE = /^(?:which|who|whom|whose)$/u;
 /** Tags that may end the clause before the opening phrase. */
 const ENDS_CLAUSE = new Set(['NOUN', 'NUM', 'PROPN']);
+/** Tags of a finite verb's words. */
+const VERBS = new Set(['AUX', 'VERB']);
+
+/**
+ * Whether the clause before the opening phrase may end on the word at `index`: a noun, number or
+ * name; a word after `the` that the tagger read as an adjective or adverb (`in the southeast`,
+ * which is a noun there); or, before `according to`, a passive participle, which takes no object
+ * (`are finally launched`, `can ultimately be deported`). Other phrases after a passive are most
+ * often its own (`everything is stored in memory, …`, `the file is opened after the first, …`).
+ */
+function endsClauseAt(tags: readonly TaggedWord[], index: number, according: boolean): boolean {
+  const word = tags[index]!;
+  if (ENDS_CLAUSE.has(word.tag)) return true;
+  if (word.tag === 'ADJ' || word.tag === 'ADV') return tags[index - 1]?.lower === 'the';
+  return according && word.tag === 'VERB' && isPassive(tags, index);
+}
 /** Tags of a subject's words after the comma: `the Singapore tourism market`, `they`, `Beijing`. */
 const SUBJECT = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
 
@@ -174,16 +190,16 @@ function mayOpenSubject(word: WordInfo): boolean {
 
 /**
  * Whether the candidate, read with the sentence's tags, is a sentence run into the one before: a
- * finite verb before the opening word and the word before it a noun or number; no finite verb in
- * a prepositional opening phrase; and after the comma a subject of at most a few words and a
- * finite verb that is not one of saying (`…, the bureau said`).
+ * finite verb before the opening word, which may end a clause (`endsClauseAt`); no finite verb in
+ * a prepositional opening phrase; and after the comma a subject of at most a few words, perhaps an
+ * adverb, and a finite verb that is not one of saying (`…, the bureau said`).
  */
 export function opensRunTogetherSentence(
   tags: readonly TaggedWord[],
   { opening, beforeComma }: OpeningCandidate,
   text: string,
 ): boolean {
-  if (!ENDS_CLAUSE.has(tags[opening - 1]!.tag)) return false;
+  if (!endsClauseAt(tags, opening - 1, tags[opening]!.lower === 'according')) return false;
   const before = tags.slice(0, opening - 1);
   // A main clause before: not a subordinate one that the comma closes (`if you hear it while
   // you're on vacation in the universe, I suggest …`, `the strength in the data, we see …`).
@@ -210,6 +226,10 @@ export function opensRunTogetherSentence(
     // job market will`); not a mark (a list goes on: `…, education and health`).
     if (index > beforeComma + 1 && /\S/u.test(text.slice(tags[index - 1]!.end, word.start))) {
       return false;
+    }
+    // An adverb between the subject and its verb: `they often called`, `it also has`.
+    if (word.tag === 'ADV' && index > beforeComma + 1 && VERBS.has(tags[index + 1]?.tag ?? '')) {
+      continue;
     }
     if (
       word.lower === 'and' &&

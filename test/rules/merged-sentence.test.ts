@@ -312,3 +312,63 @@ describe('merged-sentence', () => {
     ).toEqual([]);
   });
 });
+
+describe('merged-sentence: openings after a passive, an adverb and a gerund', () => {
+  it('finds `according to` after a passive participle, and a subject with an adverb before its verb', () => {
+    const found = lint(
+      'These problems of fund investors are about to be solved according to Wind data, as of the end of 2022, there were 156 fund managers in China.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['according']);
+    const adverb = lint(
+      'The government set aside S$500 million to stimulate the recovery of the tourism industry in freezing temperatures, they often called for silence.',
+    );
+    expect(adverb.map((d) => d.excerpt)).toEqual(['in']);
+    const southeast = lint(
+      'He was rescued from a building in Turkey’s largest city in the southeast according to official statistics, the quake has killed 20,000 people.',
+    );
+    expect(southeast.map((d) => d.excerpt)).toEqual(['according']);
+  });
+
+  it('leaves a phrase that completes a passive before a comma splice of another kind', () => {
+    expect(
+      lint('By default everything is stored in memory, you can also install an adapter.'),
+    ).toEqual([]);
+    expect(lint('The forum will be held in Beijing on May 11, with sessions online.')).toEqual([]);
+  });
+
+  it('finds a clause after `first` that closes one, not after `the first`', () => {
+    const found = lint(
+      'He insisted on saving his son and another daughter first hackers interrupted state television coverage on Saturday.',
+    );
+    // Either reading puts the join at `first`: the adverb ending one clause, or the adjective
+    // opening the next one's subject. The rule reports the first word it finds.
+    expect(found.map((d) => d.excerpt)).toEqual(['first']);
+    expect(
+      lint('The first batch of products went on sale, and the first hackers were caught.'),
+    ).toEqual([]);
+  });
+
+  it('finds a clause after `we believe that` whose verb takes no object there', () => {
+    const found = lint(
+      'He attended the forum and delivered a keynote speech we believe that the tight supply and demand in the U.S. job market will not improve without a recession.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['we']);
+    expect(lint('We believe that the market will improve without a recession.')).toEqual([]);
+  });
+
+  it('finds `According to` after a name when a comma closes its source', () => {
+    const found = lint(
+      'It was the deadliest quake in 20 years, Turkish authorities said on Saturday According to Reuters today, two more women were rescued.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['According']);
+    expect(lint('He read The World According to Garp and liked it.')).toEqual([]);
+  });
+
+  it('finds a capitalised gerund that opens a subject, not a title after a noun that names a work', () => {
+    const found = lint(
+      'The board took steps to speed up the recovery of the tourism industry Promoting Chinese-style modernization is an exploratory endeavor.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['Promoting']);
+    expect(lint('He watched the film Saving Private Ryan is what he said.')).toEqual([]);
+  });
+});
