@@ -69,6 +69,26 @@ function innerSubordinate(
   return words.slice(index + 2, index + 5).some((word) => verbAlone(word.lower));
 }
 
+/** Whether the word at `index` is a `that` right after a verb, which opens the verb's object clause. */
+function objectThat(words: readonly { lower: string }[], index: number): boolean {
+  if (words[index]!.lower !== 'that' || index === 0) return false;
+  const verb = words[index - 1]!.lower;
+  return verbAlone(verb) || (verb.endsWith('ing') && tagAlone(verb) === 'VERB');
+}
+/**
+ * Whether the object clause that the `that` at `index` opens has a verb of its own (read alone)
+ * before `opening`, after its first word: then it is complete there (not `said that in the event
+ * of war in Europe, we would act`, where the phrase opens the object clause itself).
+ */
+function objectClauseHasVerb(
+  words: readonly { lower: string }[],
+  index: number,
+  opening: number,
+): boolean {
+  for (let at = index + 2; at < opening; at++) if (verbAlone(words[at]!.lower)) return true;
+  return false;
+}
+
 /** The longest opening phrase, in words, up to its comma. */
 const MAX_PHRASE = 8;
 /** How far after the comma the new clause's verb may come, in words. */
@@ -124,14 +144,22 @@ export function openingCandidates(
   functionWords: ReadonlySet<string>,
 ): OpeningCandidate[] {
   const found: OpeningCandidate[] = [];
+  let objectClause = -1;
   for (let index = 1; index < words.length - 2; index++) {
     const word = words[index]!;
     // After a word that makes the clause before dependent, no later opening word can be
     // a sentence's (see `opensRunTogetherSentence`): stop before tagging anything.
     // (A subordinator after the main clause's verb opens a clause that ends before the phrase,
     // `… called for silence as they struggled to hear … earlier, …`: read on.)
-    if (DEPENDENT.has(words[index - 1]!.lower) && !innerSubordinate(words, index - 1, text)) break;
+    // (And a `that` after a verb opens its object clause, which is complete once it has a verb
+    // of its own: `… stated that …, meaning that half of the population had invested in fund
+    // products according to …`; read on, and ask for that verb before each opening word.)
+    if (DEPENDENT.has(words[index - 1]!.lower) && !innerSubordinate(words, index - 1, text)) {
+      if (!objectThat(words, index - 1)) break;
+      objectClause = index - 1;
+    }
     if (index < 3 || !OPENING.has(word.text)) continue;
+    if (objectClause !== -1 && !objectClauseHasVerb(words, objectClause, index)) continue;
     const previous = words[index - 1]!;
     if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
     if (!onlySpacesBetween(text, previous.end, word.start)) continue;
@@ -205,9 +233,22 @@ export function opensRunTogetherSentence(
   // you're on vacation in the universe, I suggest …`, `the strength in the data, we see …`).
   // (A subordinator after the main clause's verb opens a clause inside it: read on.)
   const dependent = before.some(
-    (word, index) => DEPENDENT.has(word.lower) && !innerSubordinate(tags, index, text),
+    (word, index) =>
+      DEPENDENT.has(word.lower) &&
+      !innerSubordinate(tags, index, text) &&
+      !(objectThat(tags, index) && objectClauseHasVerb(tags, index, opening)),
   );
   if (dependent || !hasFiniteVerb(before)) return false;
+  // The nearest verb before the phrase is not a gerund the phrase may belong to (`… building a
+  // modern country and promoting the rejuvenation of the nation in an all-round way, we will …`).
+  const verb = before.findLastIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  if (
+    verb > 0 &&
+    before[verb]!.lower.endsWith('ing') &&
+    !/^(?:is|are|was|were|be|been)$/u.test(before[verb - 1]!.lower)
+  ) {
+    return false;
+  }
   const phrase = tags.slice(opening + 1, beforeComma + 1);
   if (!SUBORDINATORS.has(tags[opening]!.lower) && hasFiniteVerb(phrase)) return false;
   // The new clause: its subject words, then a finite verb.
@@ -222,8 +263,9 @@ export function opensRunTogetherSentence(
       return hasFiniteVerb(tags.slice(beforeComma + 1, index + 1));
     }
     // A subject may hold a preposition and its noun (`the death toll in Turkey stands`), and,
-    // after a determiner, `and` between two nouns (`the tight supply and demand in the U.S.
-    // job market will`); not a mark (a list goes on: `…, education and health`).
+    // after a determiner, `and` between two nouns or before another determiner (`the tight
+    // supply and demand in the U.S. job market will`, `a 16-year-old boy and a 70-year-old woman
+    // were`); not a mark (a list goes on: `…, education and health`).
     if (index > beforeComma + 1 && /\S/u.test(text.slice(tags[index - 1]!.end, word.start))) {
       return false;
     }
@@ -235,7 +277,7 @@ export function opensRunTogetherSentence(
       word.lower === 'and' &&
       tags[beforeComma + 1]!.tag === 'DET' &&
       tags[index - 1]!.tag === 'NOUN' &&
-      tags[index + 1]?.tag === 'NOUN'
+      (tags[index + 1]?.tag === 'NOUN' || tags[index + 1]?.tag === 'DET')
     ) {
       continue;
     }

@@ -371,4 +371,27 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
     expect(found.map((d) => d.excerpt)).toEqual(['Promoting']);
     expect(lint('He watched the film Saving Private Ryan is what he said.')).toEqual([]);
   });
+
+  it('reads on past an object clause with a verb of its own, not into one the phrase opens', () => {
+    const found = lint(
+      'Insiders have stated that half of the population had invested in fund products according to official statistics, the quake has killed more than 20,000 people.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['according']);
+    expect(lint('He said that in the event of war in Europe, we would act at once.')).toEqual([]);
+  });
+
+  it('reads a subject of two noun phrases with determiners after the comma', () => {
+    const found = lint(
+      'The implants support and retain the upper tooth restoration in the southern city of Kahramanmaras, a 16-year-old boy and a 70-year-old woman were also rescued.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['in']);
+  });
+
+  it('leaves a phrase after a gerund, which it may belong to', () => {
+    expect(
+      lint(
+        'He said that it is necessary to build a modern country and promote the process of building the nation and promoting the rejuvenation of the nation in an all-round way, we will create achievements.',
+      ).map((d) => d.excerpt),
+    ).not.toContain('in');
+  });
 });
