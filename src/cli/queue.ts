@@ -36,6 +36,10 @@ const WINDOW = 1000;
 const BATCH = 100;
 /** How often the jobs still awaited are looked up, in case their event was missed. */
 const POLL_MS = 3000;
+/** How long closing the connections may take before they are cut. */
+const CLOSE_POLITELY_MS = 2000;
+/** How long closing them is waited for at all. */
+const CLOSE_AT_MOST_MS = 4000;
 
 export interface QueueRunOptions {
   /** The --queue value, not yet checked. */
@@ -70,7 +74,7 @@ export async function lintAllQueued(
   try {
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     await warnWithoutWorkers(queue, url, options.stderr);
-    await run.done();
+    await Promise.race([run.done(), connectionEnded(queue, events)]);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(
@@ -81,6 +85,24 @@ export async function lintAllQueued(
     await closeAll(queue, events);
   }
   return run.results();
+}
+
+/**
+ * Rejects when a connection gives up reconnecting ('end'): a command sent on it may then never
+ * settle, so the run must not wait for its rejection. (On the run's own close it rejects too, after
+ * the race it is in is decided; that rejection is dropped.)
+ */
+function connectionEnded(queue: Queue, events: QueueEvents): Promise<never> {
+  const ended = new Promise<never>((_, reject) => {
+    for (const client of [queue.backend.client, events.backend.client]) {
+      client.then(
+        (redis) => redis.once('end', () => reject(new Error('the connection was closed'))),
+        reject,
+      );
+    }
+  });
+  ended.catch(() => undefined);
+  return ended;
 }
 
 /** Waiting with no worker is legitimate (they may start later), but silent waiting is not. */
@@ -109,9 +131,17 @@ async function closeAll(queue: Queue, events: QueueEvents): Promise<void> {
   const late = setTimeout(() => {
     void events.disconnect().catch(() => undefined);
     void queue.disconnect().catch(() => undefined);
-  }, 2000);
-  await closing;
+  }, CLOSE_POLITELY_MS);
+  // And a close that never settles even then (its connection ended under it) must not leave the
+  // run waiting on nothing: Node would exit with 13, "unsettled top-level await", not the run's
+  // own status. Give up waiting after a while; the connections are cut by then.
+  let giveUp: NodeJS.Timeout | undefined;
+  await Promise.race([
+    closing,
+    new Promise<void>((resolve) => (giveUp = setTimeout(resolve, CLOSE_AT_MOST_MS))),
+  ]);
   clearTimeout(late);
+  clearTimeout(giveUp);
 }
 
 type Finished = { ok: true; result: LintResult } | { ok: false; reason: string };
