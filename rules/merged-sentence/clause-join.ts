@@ -326,7 +326,8 @@ function afterNameSubject(
   // The apposition: up to its closing comma, with no other mark inside.
   for (let at = index + 1; at < Math.min(words.length, index + MAX_APPOSITION); at++) {
     const between = text.slice(words[at - 1]!.end, words[at]!.start);
-    if (between.trim() === ',') return { verbAt: at, apposition: true };
+    // (Its last words may be an abbreviation in brackets: `… Reform Commission (NDRC), attended`.)
+    if (between.replace(/[()]/gu, '').trim() === ',') return { verbAt: at, apposition: true };
     if (/[^\s()-]/u.test(between)) return undefined;
   }
   return undefined;

@@ -89,8 +89,19 @@ function objectClauseHasVerb(
   return false;
 }
 
+/** Whether a word that may be a finite verb (read alone) comes before `index` with no mark between. */
+function verbInStretchBefore(words: readonly WordInfo[], index: number, text: string): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    if (/[,;:()—–]/u.test(text.slice(words[at]!.end, words[at + 1]!.start))) return false;
+    if (verbAlone(words[at]!.lower)) return true;
+  }
+  return false;
+}
+
 /** The longest opening phrase, in words, up to its comma. */
 const MAX_PHRASE = 8;
+/** The longest opening clause of a subordinator (`since a powerful earthquake struck Turkey and neighboring Syria,`). */
+const MAX_CLAUSE = 12;
 /** How far after the comma the new clause's verb may come, in words. */
 const MAX_SUBJECT = 12;
 /** Words after the comma that continue the sentence rather than start one. */
@@ -164,7 +175,13 @@ export function openingCandidates(
     if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
     if (!onlySpacesBetween(text, previous.end, word.start)) continue;
     if (word.text === 'according' && words[index + 1]!.lower !== 'to') continue;
-    for (let last = index; last < Math.min(words.length - 1, index + MAX_PHRASE); last++) {
+    // A subordinator's clause may run longer, after a verb in the same stretch (`… were signed
+    // during the visit since a powerful earthquake struck Turkey and neighboring Syria, …`).
+    const longest =
+      SUBORDINATORS.has(word.text) && verbInStretchBefore(words, index, text)
+        ? MAX_CLAUSE
+        : MAX_PHRASE;
+    for (let last = index; last < Math.min(words.length - 1, index + longest); last++) {
       const between = text.slice(words[last]!.end, words[last + 1]!.start);
       if (between.trim() === '') continue;
       if (between.trim() === ',') {
@@ -192,15 +209,20 @@ function secondPhraseEnd(
   from: number,
 ): number | undefined {
   if (!SECOND_PHRASE.has(words[from]!.text)) return undefined;
-  for (let last = from; last < Math.min(words.length - 1, from + MAX_PHRASE); last++) {
+  const longest = words[from]!.text === 'with' ? MAX_CLAUSE : MAX_PHRASE;
+  for (let last = from; last < Math.min(words.length - 1, from + longest); last++) {
     const between = text.slice(words[last]!.end, words[last + 1]!.start).trim();
     if (between === ',') return last;
     if (between !== '') return undefined;
   }
   return undefined;
 }
-/** Prepositions that open a second phrase of time or measure after the first one's comma. */
-const SECOND_PHRASE = new Set(['by', 'as', 'in', 'at', 'on', 'during', 'until', 'since']);
+/**
+ * Prepositions that open a second phrase of time or measure after the first one's comma, and
+ * `with` and its circumstance, which may run longer (`since the beginning of this year, with the
+ * accelerated implementation of centralized procurement of dental implants, …`).
+ */
+const SECOND_PHRASE = new Set(['by', 'as', 'in', 'at', 'on', 'during', 'until', 'since', 'with']);
 
 /**
  * Whether the word after the comma may open a new clause's subject, judged before any tagging: not

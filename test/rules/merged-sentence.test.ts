@@ -394,4 +394,27 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ).map((d) => d.excerpt),
     ).not.toContain('in');
   });
+
+  it('reads an apposition that ends on an abbreviation in brackets', () => {
+    const found = lint(
+      'The amnesty included some prisoners arrested in recent protests He Lifeng, head of the National Development and Reform Commission (NDRC), attended the main forum.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['He']);
+  });
+
+  it('reads a longer clause of a subordinator after a verb, and a second phrase with `with`', () => {
+    const since = lint(
+      'The documents were signed during the visit since a powerful earthquake struck Turkey and neighboring Syria, rescue teams have been working.',
+    );
+    expect(since.map((d) => d.excerpt)).toEqual(['since']);
+    const withPhrase = lint(
+      'Many documents were signed during the visit since the beginning of this year, with the accelerated implementation of centralized procurement of dental implants, various places have cut prices.',
+    );
+    expect(withPhrase.map((d) => d.excerpt)).toEqual(['since']);
+    expect(
+      lint(
+        'A real estate firm declared a payment, in the sale of other properties before the offer is greater than the previous discount, developers are willing to pay.',
+      ),
+    ).toEqual([]);
+  });
 });
