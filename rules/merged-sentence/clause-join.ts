@@ -286,7 +286,7 @@ function opensCapitalisedSubject(
   const word = words[index]!;
   const previous = words[index - 1]!;
   return (
-    CAPITALISED.test(word.text) &&
+    (CAPITALISED.test(word.text) || CAPITALISED_POSSESSIVE.test(word.text)) &&
     (!functionWords.has(word.lower) || isSurnameHe(words, index)) &&
     previous.text === previous.lower &&
     !NAME_HEADS.has(previous.lower)
@@ -334,6 +334,8 @@ function afterNameSubject(
 }
 /** The longest apposition read after a name, in words. */
 const MAX_APPOSITION = 30;
+/** A capitalised word's possessive, which may open a subject (`Monday's quake has killed`). */
+const CAPITALISED_POSSESSIVE = /^\p{Lu}\p{Ll}+['’]s$/u;
 /** A capitalised word: one capital, then lower-case letters (`Iran`, `Turkish`, `Lifeng`; not `US`, `I`, `iPhone`). */
 export const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 /** Nouns a name follows in apposition: `counterpart`, `premier`, `the company`, `the city`. */
@@ -481,8 +483,11 @@ export function opensClauseAfterClause(
   if (verbAt === undefined) return false;
   const end = completeClause(tags, start, verbAt);
   if (end === undefined) return false;
-  const from = name?.apposition ? tags[verbAt]!.start : tags[start]!.end;
-  if (INSIDE_MARKS.test(text.slice(from, tags[end - 1]!.start))) return false;
+  // Marks between the words, not inside them (`20,000`, `U.S.`).
+  const first = name?.apposition ? verbAt : start;
+  for (let index = first + 1; index < end; index++) {
+    if (INSIDE_MARKS.test(text.slice(tags[index - 1]!.end, tags[index]!.start))) return false;
+  }
   return !finiteBeforeBoundary(tags, end, text);
 }
 
@@ -929,6 +934,7 @@ function nounPhraseObjectEnd(tags: readonly TaggedWord[], from: number): number 
   }
   let index = from;
   if (word.tag === 'DET' || DETERMINERS.has(word.lower)) index++;
+  index = afterQuantity(tags, index);
   const end = nounPhraseEnd(tags, index, false);
   if (end === undefined) return undefined;
   const head = tags[end - 1]!;
@@ -936,11 +942,37 @@ function nounPhraseObjectEnd(tags: readonly TaggedWord[], from: number): number 
 }
 
 /**
+ * The index after the words that bound a figure before it (`more than 20,000 people`, `nearly
+ * 31,000 deaths`, `at least 100`), or `index` when there are none.
+ */
+function afterQuantity(tags: readonly TaggedWord[], index: number): number {
+  const word = tags[index]?.lower ?? '';
+  const next = tags[index + 1];
+  if (COMPARED.has(word) && next?.lower === 'than') return index + 2;
+  if (word === 'at' && (next?.lower === 'least' || next?.lower === 'most')) return index + 2;
+  if (APPROXIMATELY.has(word) && tags[index + 1]?.tag === 'NUM') return index + 1;
+  return index;
+}
+const COMPARED = new Set(['more', 'less', 'fewer']);
+const APPROXIMATELY = new Set([
+  'over',
+  'nearly',
+  'about',
+  'almost',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'under',
+]);
+
+/**
  * After a verb that is not `be`: an object (`pulled the mother`, `repair themselves`, after a
  * particle: `pulled out the mother`), or a clause after `that` for a verb of saying or thinking
  * (`we believe that supply will …`); after a verb that takes none, or in that clause one that
- * may take none (`ergative`), a phrase (`collided with the universe`). A verb with two objects keeps one in its reduced relative (`the speech he gave the
- * crowd`): a pronoun or a phrase with `the` alone is not enough there.
+ * may take none (`ergative`), a phrase (`collided with the universe`). A verb with two objects
+ * keeps one in its reduced relative (`the speech he gave the crowd`): a pronoun or a phrase with
+ * `the` alone is not enough there.
  */
 function objectEnd(
   tags: readonly TaggedWord[],

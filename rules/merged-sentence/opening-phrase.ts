@@ -69,28 +69,70 @@ function innerSubordinate(
   return words.slice(index + 2, index + 5).some((word) => verbAlone(word.lower));
 }
 
-/** Whether the word at `index` is a `that` right after a verb, which opens the verb's object clause. */
-function objectThat(words: readonly { lower: string }[], index: number): boolean {
-  if (words[index]!.lower !== 'that' || index === 0) return false;
-  const verb = words[index - 1]!.lower;
-  return verbAlone(verb) || (verb.endsWith('ing') && tagAlone(verb) === 'VERB');
-}
+type Word = { text: string; lower: string; start: number; end: number };
+
 /**
- * Whether the object clause that the `that` at `index` opens has a verb of its own (read alone)
- * before `opening`, after its first word: then it is complete there (not `said that in the event
- * of war in Europe, we would act`, where the phrase opens the object clause itself).
+ * Whether the word at `index`, which makes what follows it dependent, opens a clause that may end
+ * before an opening phrase while the sentence's main clause is complete: a `that` right after a
+ * verb (its object clause: `stated that …`); a `that`, `which` or `who` after a noun whose main
+ * clause has its verb before it (a relative: `issued an amnesty that included …`); or a
+ * subordinator that opens the sentence, whose clause a comma closes before the main one
+ * (`When they were all rescued, cheers were heard …`).
  */
-function objectClauseHasVerb(
-  words: readonly { lower: string }[],
+function closableClause(words: readonly Word[], index: number, text: string): boolean {
+  if (index === 0) return SUBORDINATORS.has(words[0]!.lower) && commaAfter(words, 0, text) !== -1;
+  const word = words[index]!.lower;
+  const before = words[index - 1]!.lower;
+  if (
+    word === 'that' &&
+    (verbAlone(before) || (before.endsWith('ing') && tagAlone(before) === 'VERB'))
+  ) {
+    return true;
+  }
+  return (
+    RELATIVE_OPENERS.has(word) &&
+    tagAlone(before) === 'NOUN' &&
+    verbInStretchBefore(words, index - 1, text)
+  );
+}
+/** Conjunctions that go on with the clause before their comma. */
+const COORDINATORS = new Set(['and', 'but', 'or', 'nor', 'yet', 'which', 'who']);
+/** Words that open a relative clause after its noun. */
+const RELATIVE_OPENERS = new Set(['that', 'which', 'who']);
+
+/**
+ * Whether the clause that the word at `index` opens (see `closableClause`) is closed before
+ * `opening`: an object or relative clause with a verb of its own (read alone) after its first
+ * word (not `said that in the event of war in Europe, we would act`, where the phrase opens the
+ * object clause itself); a subordinate clause closed by its comma, then a verb of the main clause.
+ */
+function clauseClosedBefore(
+  words: readonly Word[],
   index: number,
   opening: number,
+  text: string,
 ): boolean {
-  for (let at = index + 2; at < opening; at++) if (verbAlone(words[at]!.lower)) return true;
+  let from = index + 2;
+  if (index === 0) {
+    // The main clause after the comma, not the subordinate one going on (`If …, and you want …`).
+    const comma = commaAfter(words, 0, text);
+    if (comma === -1 || comma >= opening || COORDINATORS.has(words[comma + 1]!.lower)) return false;
+    from = comma + 1;
+  }
+  for (let at = from; at < opening; at++) if (verbAlone(words[at]!.lower)) return true;
   return false;
 }
 
+/** The index of the word before the first comma after `index`, or -1. */
+function commaAfter(words: readonly Word[], index: number, text: string): number {
+  for (let at = index; at < words.length - 1; at++) {
+    if (text.slice(words[at]!.end, words[at + 1]!.start).includes(',')) return at;
+  }
+  return -1;
+}
+
 /** Whether a word that may be a finite verb (read alone) comes before `index` with no mark between. */
-function verbInStretchBefore(words: readonly WordInfo[], index: number, text: string): boolean {
+function verbInStretchBefore(words: readonly Word[], index: number, text: string): boolean {
   for (let at = index - 1; at >= 0; at--) {
     if (/[,;:()—–]/u.test(text.slice(words[at]!.end, words[at + 1]!.start))) return false;
     if (verbAlone(words[at]!.lower)) return true;
@@ -155,7 +197,7 @@ export function openingCandidates(
   functionWords: ReadonlySet<string>,
 ): OpeningCandidate[] {
   const found: OpeningCandidate[] = [];
-  let objectClause = -1;
+  let closable = -1;
   for (let index = 1; index < words.length - 2; index++) {
     const word = words[index]!;
     // After a word that makes the clause before dependent, no later opening word can be
@@ -166,11 +208,11 @@ export function openingCandidates(
     // of its own: `… stated that …, meaning that half of the population had invested in fund
     // products according to …`; read on, and ask for that verb before each opening word.)
     if (DEPENDENT.has(words[index - 1]!.lower) && !innerSubordinate(words, index - 1, text)) {
-      if (!objectThat(words, index - 1)) break;
-      objectClause = index - 1;
+      if (!closableClause(words, index - 1, text)) break;
+      closable = index - 1;
     }
     if (index < 3 || !OPENING.has(word.text)) continue;
-    if (objectClause !== -1 && !objectClauseHasVerb(words, objectClause, index)) continue;
+    if (closable !== -1 && !clauseClosedBefore(words, closable, index, text)) continue;
     const previous = words[index - 1]!;
     if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
     if (!onlySpacesBetween(text, previous.end, word.start)) continue;
@@ -258,7 +300,7 @@ export function opensRunTogetherSentence(
     (word, index) =>
       DEPENDENT.has(word.lower) &&
       !innerSubordinate(tags, index, text) &&
-      !(objectThat(tags, index) && objectClauseHasVerb(tags, index, opening)),
+      !(closableClause(tags, index, text) && clauseClosedBefore(tags, index, opening, text)),
   );
   if (dependent || !hasFiniteVerb(before)) return false;
   // The nearest verb before the phrase is not a gerund the phrase may belong to (`… building a

@@ -417,4 +417,28 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ),
     ).toEqual([]);
   });
+
+  it('reads on past a relative clause after the main verb, and past an opening subordinate clause', () => {
+    const relative = lint(
+      'Khamenei issued an amnesty that included prisoners arrested in recent protests according to official statistics, the quake has killed more than 20,000 people.',
+    );
+    expect(relative.map((d) => d.excerpt)).toEqual(['according']);
+    const opening = lint(
+      'When they were all rescued, cheers were heard in the crowd according to official statistics, the quake has killed more than 20,000 people.',
+    );
+    expect(opening.map((d) => d.excerpt)).toEqual(['according']);
+    expect(
+      lint(
+        'If you use special characters in a filepath, and you want to use these characters in your glob pattern, they must be escaped.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds a possessive name that opens a subject, and reads a figure with its bound as an object', () => {
+    const found = lint(
+      'Rescue teams searched the rubble of the earthquake Monday’s quake has killed more than 20,000 people in Turkey.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['Monday’s']);
+    expect(lint('He met the team Monday and the talks went well.')).toEqual([]);
+  });
 });
