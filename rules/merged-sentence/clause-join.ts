@@ -1032,6 +1032,17 @@ function thatAfterPhrase(tags: readonly TaggedWord[], from: number): number | un
 const PHRASE_BEFORE_THAT = new Set(['ADV', 'ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 /**
+ * Whether the word at `index` opens the subject of a clause after a subordinator: a subject
+ * pronoun, a name (`as Iran marked`) or a determiner (`as the country marked`).
+ */
+function opensSubject(tags: readonly TaggedWord[], index: number): boolean {
+  const word = tags[index];
+  if (!word) return false;
+  if (NOMINATIVE.has(word.lower)) return true;
+  return (word.tag === 'PROPN' && CAPITALISED.test(word.text)) || word.tag === 'DET';
+}
+
+/**
  * Whether a finite verb follows `from` before a comma, a conjunction or a relative word: then the
  * clause read was a relative's, and the verb is the main clause's (`the speech he gave at the
  * meeting was long`).
@@ -1040,13 +1051,13 @@ function finiteBeforeBoundary(tags: readonly TaggedWord[], from: number, text: s
   for (let index = from; index < tags.length; index++) {
     const word = tags[index]!;
     if (/[,;:—–()]/u.test(text.slice(tags[index - 1]!.end, word.start))) return false;
-    // (A subordinator the tagger reads as a preposition, before a subject pronoun, opens a
-    // clause too: `after they were trapped`.)
+    // (A subordinator the tagger reads as a preposition, before a subject pronoun, a name or a
+    // determiner, opens a clause too: `after they were trapped`, `as Iran marked`.)
     if (
       word.tag === 'CCONJ' ||
       word.tag === 'SCONJ' ||
       CLAUSE_BOUNDARY.has(word.lower) ||
-      (SUBORDINATORS.has(word.lower) && NOMINATIVE.has(tags[index + 1]?.lower ?? ''))
+      (SUBORDINATORS.has(word.lower) && opensSubject(tags, index + 1))
     ) {
       return false;
     }

@@ -85,7 +85,7 @@ function closableClause(words: readonly Word[], index: number, text: string): bo
   const before = words[index - 1]!.lower;
   if (
     word === 'that' &&
-    (verbAlone(before) || (before.endsWith('ing') && tagAlone(before) === 'VERB'))
+    (verbAlone(before) || (isIngForm(before) && tagAlone(before) === 'VERB'))
   ) {
     return true;
   }
@@ -130,6 +130,14 @@ function commaAfter(words: readonly Word[], index: number, text: string): number
   }
   return -1;
 }
+
+/** Whether a verb is an `-ing` form, not a verb whose base ends so (`bring`, `sing`, `string`). */
+function isIngForm(lower: string): boolean {
+  return lower.endsWith('ing') && !ING_BASES.has(lower);
+}
+const ING_BASES = new Set(
+  'bring sing ring spring sting swing cling fling sling string wring wing ding ping'.split(' '),
+);
 
 /** Whether a word that may be a finite verb (read alone) comes before `index` with no mark between. */
 function verbInStretchBefore(words: readonly Word[], index: number, text: string): boolean {
@@ -308,7 +316,7 @@ export function opensRunTogetherSentence(
   const verb = before.findLastIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
   if (
     verb > 0 &&
-    before[verb]!.lower.endsWith('ing') &&
+    isIngForm(before[verb]!.lower) &&
     !/^(?:is|are|was|were|be|been)$/u.test(before[verb - 1]!.lower)
   ) {
     return false;

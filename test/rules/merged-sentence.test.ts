@@ -441,4 +441,18 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
     expect(found.map((d) => d.excerpt)).toEqual(['Monday’s']);
     expect(lint('He met the team Monday and the talks went well.')).toEqual([]);
   });
+
+  it('reads a clause that a subordinator opens before a name as ending the new one', () => {
+    const found = lint(
+      'Survivors were pulled from the ruins of collapsed buildings hackers interrupted state television coverage as Iran marked the anniversary of its revolution.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['hackers']);
+  });
+
+  it('reads `bring` as the verb it is, not as a gerund', () => {
+    const found = lint(
+      'The world is looking forward to the new opportunities that its development will bring to the world according to a report by the Liberty Times, China is encouraging students to donate.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['according']);
+  });
 });
