@@ -11,6 +11,7 @@ import {
   wordArray,
   sentences,
   sentenceWords,
+  tagAlone,
   tagSentence,
   type Root,
   type Sentence,
@@ -18,7 +19,12 @@ import {
 } from '../../src/core/rule-kit.js';
 import { afterLowerCaseAndSpaces, nextRunTogetherStop, onlySpacesBetween } from './scan.js';
 import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
-import { CAPITALISED, clauseJoinCandidates, opensClauseAfterClause } from './clause-join.js';
+import {
+  CAPITALISED,
+  clauseJoinCandidates,
+  opensClauseAfterClause,
+  verbAlone,
+} from './clause-join.js';
 
 const FUNCTION_WORDS = new Set(loadWordList(import.meta.url, './function-words.json'));
 /** Names that are common words too (`China`, `Congress`, `Bill`): never read as a sentence's start. */
@@ -466,16 +472,50 @@ function opensSentenceBeforeName(words: readonly WordInfo[], index: number): boo
   const previous = words[index - 1]!;
   const name = words[index + 1]!;
   const afterName = words[index + 2];
+  if (
+    !endsClauseBefore(words, index) ||
+    TITLE_NOUNS.has(previous.lower) ||
+    !CAPITALISED.test(name.text) ||
+    NAMES_AFTER_THE.has(name.lower) ||
+    afterName === undefined
+  ) {
+    return false;
+  }
+  if (LOWER_START.test(afterName.text)) return !FUNCTION_WORDS.has(afterName.lower);
+  return verbAfterName(words, index + 2);
+}
+
+/**
+ * Whether a longer name that `The` opens is the subject of a verb right after it (`… 17,000 people
+ * The Islamic Republic of Iran held a rally`, `… The Tourism Board recently announced`): its
+ * capitalised words (with `of` and `and` between), perhaps an adverb, then a finite verb read on
+ * its own, where a title would go on with its own words.
+ */
+function verbAfterName(words: readonly WordInfo[], from: number): boolean {
+  let at = from;
+  while (
+    at < Math.min(words.length, from + MAX_NAME) &&
+    (CAPITALISED.test(words[at]!.text) || NAME_JOINERS.has(words[at]!.text))
+  ) {
+    at++;
+  }
+  if (at === from || NAME_JOINERS.has(words[at - 1]!.text)) return false;
+  let verb = words[at];
+  if (verb && tagAlone(verb.lower) === 'ADV') verb = words[at + 1];
   return (
-    endsClauseBefore(words, index) &&
-    !TITLE_NOUNS.has(previous.lower) &&
-    CAPITALISED.test(name.text) &&
-    !NAMES_AFTER_THE.has(name.lower) &&
-    afterName !== undefined &&
-    LOWER_START.test(afterName.text) &&
-    !FUNCTION_WORDS.has(afterName.lower)
+    verb !== undefined &&
+    LOWER_START.test(verb.text) &&
+    NAME_VERB.test(verb.lower) &&
+    verbAlone(verb.lower)
   );
 }
+/** The longest name read after `The`, in words. */
+const MAX_NAME = 6;
+/** Lower-case words inside names: `the Islamic Republic of Iran`, `the Ministry of Science and Technology`. */
+const NAME_JOINERS = new Set(['of', 'and']);
+/** Finite forms, past or present: `held`, `announced`, `says`. */
+const NAME_VERB =
+  /(?:ed|s)$|^(?:held|said|made|took|gave|met|sent|led|won|set|put|told|began|became|issued|hit)$/u;
 
 /**
  * Whether a common word, capitalised before a lower-case word, opens a sentence run into the one

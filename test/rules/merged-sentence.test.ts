@@ -455,4 +455,13 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
     );
     expect(found.map((d) => d.excerpt)).toEqual(['according']);
   });
+
+  it('finds `The` opening a longer name that is the subject of a verb right after it', () => {
+    const found = lint(
+      'A similar quake in 1999 killed more than 17,000 people The Islamic Republic of Iran held an official rally on Saturday.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['The']);
+    expect(lint('He has read the book The Lord of the Rings and liked it.')).toEqual([]);
+    expect(lint('Fans went to see The Rolling Stones played live in Hyde Park.')).toEqual([]);
+  });
 });
