@@ -554,9 +554,9 @@ function commonWordOpens(
 /**
  * Whether a capitalised gerund opens the subject of a sentence run into the one before, whatever
  * follows it (`… of the tourism industry Promoting Chinese-style modernization is an …`): a common
- * word in `-ing` the text does not write capitalised elsewhere, after a lower-case noun, number or
- * adverb that ends a clause (not a noun that names a work: `the film Saving Private Ryan`), and a
- * finite verb within a few words after it with no mark between.
+ * word in `-ing` after a lower-case word where a clause may end (`commonWordOpens`; not a noun
+ * that names a work: `the film Saving Private Ryan`), and a finite verb within a few words after it
+ * with no mark between.
  */
 function gerundSubjectOpens(
   sentence: Sentence,
@@ -564,14 +564,12 @@ function gerundSubjectOpens(
   words: readonly WordInfo[],
   index: number,
 ): boolean {
-  const word = words[index]!;
   const previous = words[index - 1]!;
-  if (!GERUND.test(word.text) || !LOWER_START.test(previous.text)) return false;
-  if (FUNCTION_WORDS.has(previous.lower) || TITLE_NOUNS.has(previous.lower)) return false;
-  if (!onlySpacesBetween(text, previous.end, word.start)) return false;
-  if (!isCommonWord(word.lower) || capitalisedElsewhere(text, word.text, word.start)) return false;
+  if (!GERUND.test(words[index]!.text) || !LOWER_START.test(previous.text)) return false;
+  if (TITLE_NOUNS.has(previous.lower) || !commonWordOpens(sentence, text, words, index)) {
+    return false;
+  }
   const tags = tagSentence(sentence, text);
-  if (!ENDS_CLAUSE.has(tags[index - 1]!.tag)) return false;
   for (let at = index + 1; at < Math.min(tags.length, index + 1 + GERUND_SUBJECT); at++) {
     if (!onlySpacesBetween(text, tags[at - 1]!.end, tags[at]!.start)) return false;
     // (Read alone: an auxiliary, or a verb in `-s` or `-ed`; not one after `to`.)
