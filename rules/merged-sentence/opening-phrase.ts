@@ -69,8 +69,6 @@ function innerSubordinate(
   return words.slice(index + 2, index + 5).some((word) => verbAlone(word.lower));
 }
 
-type Word = { text: string; lower: string; start: number; end: number };
-
 /**
  * Whether the word at `index`, which makes what follows it dependent, opens a clause that may end
  * before an opening phrase while the sentence's main clause is complete: a `that` right after a
@@ -79,7 +77,7 @@ type Word = { text: string; lower: string; start: number; end: number };
  * subordinator that opens the sentence, whose clause a comma closes before the main one
  * (`When they were all rescued, cheers were heard …`).
  */
-function closableClause(words: readonly Word[], index: number, text: string): boolean {
+function closableClause(words: readonly WordInfo[], index: number, text: string): boolean {
   if (index === 0) return SUBORDINATORS.has(words[0]!.lower) && commaAfter(words, 0, text) !== -1;
   const word = words[index]!.lower;
   const before = words[index - 1]!.lower;
@@ -107,7 +105,7 @@ const RELATIVE_OPENERS = new Set(['that', 'which', 'who']);
  * object clause itself); a subordinate clause closed by its comma, then a verb of the main clause.
  */
 function clauseClosedBefore(
-  words: readonly Word[],
+  words: readonly WordInfo[],
   index: number,
   opening: number,
   text: string,
@@ -124,7 +122,7 @@ function clauseClosedBefore(
 }
 
 /** The index of the word before the first comma after `index`, or -1. */
-function commaAfter(words: readonly Word[], index: number, text: string): number {
+function commaAfter(words: readonly WordInfo[], index: number, text: string): number {
   for (let at = index; at < words.length - 1; at++) {
     if (text.slice(words[at]!.end, words[at + 1]!.start).includes(',')) return at;
   }
@@ -140,7 +138,7 @@ const ING_BASES = new Set(
 );
 
 /** Whether a word that may be a finite verb (read alone) comes before `index` with no mark between. */
-function verbInStretchBefore(words: readonly Word[], index: number, text: string): boolean {
+function verbInStretchBefore(words: readonly WordInfo[], index: number, text: string): boolean {
   for (let at = index - 1; at >= 0; at--) {
     if (/[,;:()—–]/u.test(text.slice(words[at]!.end, words[at + 1]!.start))) return false;
     if (verbAlone(words[at]!.lower)) return true;
@@ -212,9 +210,10 @@ export function openingCandidates(
     // a sentence's (see `opensRunTogetherSentence`): stop before tagging anything.
     // (A subordinator after the main clause's verb opens a clause that ends before the phrase,
     // `… called for silence as they struggled to hear … earlier, …`: read on.)
-    // (And a `that` after a verb opens its object clause, which is complete once it has a verb
-    // of its own: `… stated that …, meaning that half of the population had invested in fund
-    // products according to …`; read on, and ask for that verb before each opening word.)
+    // (And an object or relative clause, or an opening subordinate clause, may be closed
+    // before a later phrase (`closableClause`): `… stated that …, meaning that half of the
+    // population had invested in fund products according to …`; read on, and ask before each
+    // opening word whether it is.)
     if (DEPENDENT.has(words[index - 1]!.lower) && !innerSubordinate(words, index - 1, text)) {
       if (!closableClause(words, index - 1, text)) break;
       closable = index - 1;
