@@ -162,7 +162,10 @@ const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'away', 'over']);
 
 /** The longest subject read, in words. */
 const MAX_SUBJECT = 9;
-/** After `that`, which opens a clause for certain, a subject may run longer (`that the tight supply and demand in the U.S. job market will`). */
+/**
+ * After `that`, which opens a clause for certain, a subject may run longer (`that the tight
+ * supply and demand in the U.S. job market will`).
+ */
 const MAX_SUBJECT_AFTER_THAT = 12;
 
 /**

@@ -18,7 +18,7 @@ import {
   type WordInfo,
 } from '../../src/core/rule-kit.js';
 import { afterLowerCaseAndSpaces, nextRunTogetherStop, onlySpacesBetween } from './scan.js';
-import { openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
+import { lastBeforeComma, openingCandidates, opensRunTogetherSentence } from './opening-phrase.js';
 import {
   CAPITALISED,
   clauseJoinCandidates,
@@ -423,22 +423,13 @@ function openerBeforeLowerCase(words: readonly WordInfo[], index: number, text: 
   // `According to` and its source closed by a comma, as a sentence opens (`… said on Saturday
   // According to Reuters today, two more …`): no title holds the comma.
   if (words[index]!.lower === 'according' && next.lower === 'to') {
-    return phraseClosedByComma(words, index + 1, text);
+    return lastBeforeComma(words, text, index + 1, MAX_SOURCE) !== undefined;
   }
   if (!LOWER_START.test(next.text) || !LOWER_START.test(afterNext.text)) return false;
   return !TITLE_LOWER.has(next.lower) || !TITLE_LOWER.has(afterNext.lower);
 }
 /** The longest source of an opening `According to`, in words, up to its comma. */
 const MAX_SOURCE = 8;
-/** Whether a comma follows the word at `from` within a few words, with no other mark before it. */
-function phraseClosedByComma(words: readonly WordInfo[], from: number, text: string): boolean {
-  for (let at = from; at < Math.min(words.length - 1, from + MAX_SOURCE); at++) {
-    const between = text.slice(words[at]!.end, words[at + 1]!.start).trim();
-    if (between === ',') return true;
-    if (between !== '') return false;
-  }
-  return false;
-}
 /** Articles and possessives: the word after them is a noun's, whatever it may be elsewhere. */
 const ARTICLES = new Set([
   'the',

@@ -78,7 +78,8 @@ function innerSubordinate(
  * (`When they were all rescued, cheers were heard …`).
  */
 function closableClause(words: readonly WordInfo[], index: number, text: string): boolean {
-  if (index === 0) return SUBORDINATORS.has(words[0]!.lower) && commaAfter(words, 0, text) !== -1;
+  // (Whether a comma closes it is asked with each opening word: `clauseClosedBefore`.)
+  if (index === 0) return SUBORDINATORS.has(words[0]!.lower);
   const word = words[index]!.lower;
   const before = words[index - 1]!.lower;
   if (
@@ -148,7 +149,10 @@ function verbInStretchBefore(words: readonly WordInfo[], index: number, text: st
 
 /** The longest opening phrase, in words, up to its comma. */
 const MAX_PHRASE = 8;
-/** The longest opening clause of a subordinator (`since a powerful earthquake struck Turkey and neighboring Syria,`). */
+/**
+ * The longest opening clause of a subordinator (`since a powerful earthquake struck Turkey and
+ * neighboring Syria,`).
+ */
 const MAX_CLAUSE = 12;
 /** How far after the comma the new clause's verb may come, in words. */
 const MAX_SUBJECT = 12;
@@ -230,21 +234,34 @@ export function openingCandidates(
       SUBORDINATORS.has(word.text) && verbInStretchBefore(words, index, text)
         ? MAX_CLAUSE
         : MAX_PHRASE;
-    for (let last = index; last < Math.min(words.length - 1, index + longest); last++) {
-      const between = text.slice(words[last]!.end, words[last + 1]!.start);
-      if (between.trim() === '') continue;
-      if (between.trim() === ',') {
-        // A second phrase may come before the subject: `according to Wind data, by the end of
-        // 2021, there were …`.
-        const second = secondPhraseEnd(words, text, last + 1);
-        if (mayOpenSubject(words[(second ?? last) + 1]!)) {
-          found.push({ opening: index, beforeComma: second ?? last });
-        }
-      }
-      break;
+    const last = lastBeforeComma(words, text, index, longest);
+    if (last === undefined) continue;
+    // A second phrase may come before the subject: `according to Wind data, by the end of
+    // 2021, there were …`.
+    const second = secondPhraseEnd(words, text, last + 1);
+    if (mayOpenSubject(words[(second ?? last) + 1]!)) {
+      found.push({ opening: index, beforeComma: second ?? last });
     }
   }
   return found;
+}
+
+/**
+ * The index of the last word before a comma that closes the phrase starting at `from` within
+ * `longest` words, with no other mark before it; undefined when none does.
+ */
+export function lastBeforeComma(
+  words: readonly WordInfo[],
+  text: string,
+  from: number,
+  longest: number,
+): number | undefined {
+  for (let last = from; last < Math.min(words.length - 1, from + longest); last++) {
+    const between = text.slice(words[last]!.end, words[last + 1]!.start).trim();
+    if (between === ',') return last;
+    if (between !== '') return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -258,13 +275,7 @@ function secondPhraseEnd(
   from: number,
 ): number | undefined {
   if (!SECOND_PHRASE.has(words[from]!.text)) return undefined;
-  const longest = words[from]!.text === 'with' ? MAX_CLAUSE : MAX_PHRASE;
-  for (let last = from; last < Math.min(words.length - 1, from + longest); last++) {
-    const between = text.slice(words[last]!.end, words[last + 1]!.start).trim();
-    if (between === ',') return last;
-    if (between !== '') return undefined;
-  }
-  return undefined;
+  return lastBeforeComma(words, text, from, words[from]!.text === 'with' ? MAX_CLAUSE : MAX_PHRASE);
 }
 /**
  * Prepositions that open a second phrase of time or measure after the first one's comma, and
