@@ -54,6 +54,7 @@ const WORDS = loadJson(
     ditransitive: wordArray,
     intransitive: wordArray,
     ergative: wordArray,
+    attribution: wordArray,
     determiners: wordArray,
     units: wordArray,
     objectPronouns: wordArray,
@@ -73,6 +74,8 @@ const CLAUSE_TAKING = new Set(WORDS.clauseTaking);
 const CLAUSE_ADJECTIVES = new Set(WORDS.clauseAdjectives);
 const DITRANSITIVE = new Set(WORDS.ditransitive);
 const INTRANSITIVE = new Set(WORDS.intransitive);
+/** Verbs that credit a report after it (`…, Reuters reported today`). */
+const ATTRIBUTION = new Set(WORDS.attribution);
 const ERGATIVE = new Set(WORDS.ergative);
 /** Whether `lower`, or a form it may be a regular inflection of, is in `verbs`. */
 const isVerbOf = (verbs: ReadonlySet<string>, lower: string): boolean =>
@@ -597,6 +600,7 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
       // Whose object is a gerund after its preposition, it takes no clause after that
       // (`insisted on saving his son first`, `talked about leaving`).
       if (tags[index + 1]?.tag === 'ADP' && /ing$/u.test(tags[index + 2]?.lower ?? '')) continue;
+      if (creditsClauseBefore(tags, index, start, text)) continue;
       return false;
     }
   }
@@ -616,6 +620,52 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
     return false;
   }
   return true;
+}
+
+/** Words of time a report's credit may end on: `…, Reuters reported today`, `…, he said on Monday`. */
+const CREDIT_TIME =
+  /^(?:today|yesterday|tonight|earlier|later|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this|last) (?:week|month|year|morning|afternoon|evening|night))$/u;
+/** Tags of the short subject of a report's credit: `Reuters`, `the ministry`, `officials`, `he`. */
+const CREDIT_SUBJECT = new Set(['PROPN', 'NOUN', 'DET', 'PRON', 'ADJ']);
+
+/**
+ * Whether the verb of saying at `verb` credits the clause before its comma (`… as Iran marked the
+ * anniversary, Reuters reported today`), so that what follows its time word is no clause of its: a
+ * short subject opens the stretch after a comma, the verb is one of `attribution`, only a time
+ * word comes between it and the join, and the stretch before the comma is a clause of its own (a
+ * finite verb, not an opening subordinate clause: `After the quake hit, Reuters reported today the
+ * toll rose` is one sentence).
+ */
+function creditsClauseBefore(
+  tags: readonly TaggedWord[],
+  verb: number,
+  start: number,
+  text: string,
+): boolean {
+  if (!isVerbOf(ATTRIBUTION, tags[verb]!.lower)) return false;
+  const time = tags
+    .slice(verb + 1, start)
+    .map((word) => word.lower)
+    .join(' ');
+  if (time !== '' && !CREDIT_TIME.test(time)) return false;
+  // The subject: up to four words, back to the comma that opens the stretch.
+  let subject = verb - 1;
+  while (subject > 0 && verb - subject <= 4 && CREDIT_SUBJECT.has(tags[subject]!.tag)) {
+    const gap = text.slice(tags[subject - 1]!.end, tags[subject]!.start);
+    if (gap.includes(',')) break;
+    if (STRETCH_ENDS.test(gap)) return false;
+    subject--;
+  }
+  if (subject < 1 || subject === verb || !CREDIT_SUBJECT.has(tags[subject]!.tag)) return false;
+  if (!/^\s*,\s*$/u.test(text.slice(tags[subject - 1]!.end, tags[subject]!.start))) return false;
+  // The stretch before the comma: a finite verb, and no subordinator opening it.
+  let first = subject - 1;
+  let finite = isFiniteAt(tags, first);
+  while (first > 0 && !STRETCH_ENDS.test(text.slice(tags[first - 1]!.end, tags[first]!.start))) {
+    first--;
+    finite ||= isFiniteAt(tags, first);
+  }
+  return finite && !SUBORDINATORS.has(tags[first]!.lower);
 }
 
 /**

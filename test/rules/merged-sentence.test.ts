@@ -464,4 +464,21 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
     expect(lint('He has read the book The Lord of the Rings and liked it.')).toEqual([]);
     expect(lint('Fans went to see The Rolling Stones played live in Hyde Park.')).toEqual([]);
   });
+
+  it('finds a clause after a report credited after a comma, and leaves the credit’s own clause alone', () => {
+    const found = lint(
+      'Hackers interrupted state television coverage as Iran marked the anniversary of its revolution, Reuters reported today the Singapore government has taken several steps. ' +
+        'The quake killed 20,000 people, officials said on Monday the death toll would rise.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['the', 'the']);
+    expect(
+      lint(
+        'After the quake hit, Reuters reported today the toll rose. ' +
+          'In a statement, the ministry said today the plan works. ' +
+          'Prices rose, and officials said today the bank will act. ' +
+          'Prices rose, officials said at the meeting the bank will act. ' +
+          'The talks ended, he told reporters the plan works.',
+      ),
+    ).toEqual([]);
+  });
 });
