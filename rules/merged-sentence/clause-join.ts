@@ -216,13 +216,16 @@ export function clauseJoinCandidates(
 /**
  * Whether a word that may be a finite verb (read on its own, a verb or auxiliary not in `-ing`, or
  * a contraction that holds one) comes before `index` in its stretch of the sentence, or up to
- * `index` itself.
+ * `index` itself; or the stretch is a report's source (`…, according to official statistics`),
+ * which completeBefore reads.
  */
 function verbLikeBefore(words: readonly WordInfo[], index: number, text: string): boolean {
   for (let back = index; back >= 0; back--) {
     const word = words[back]!;
     if (isFiniteContraction(word.lower) || verbAlone(word.lower)) return true;
-    if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) return false;
+    if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) {
+      return word.lower === 'according';
+    }
   }
   return false;
 }
@@ -588,7 +591,7 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
       break;
     }
     if (index > 0 && STRETCH_ENDS.test(text.slice(tags[index - 1]!.end, tags[index]!.start))) {
-      return false;
+      return sourceClosesClause(tags, index, start, text);
     }
   }
   if (finite === -1) return false;
@@ -657,9 +660,38 @@ function creditsClauseBefore(
     subject--;
   }
   if (subject < 1 || subject === verb || !CREDIT_SUBJECT.has(tags[subject]!.tag)) return false;
-  if (!/^\s*,\s*$/u.test(text.slice(tags[subject - 1]!.end, tags[subject]!.start))) return false;
-  // The stretch before the comma: a finite verb, and no subordinator opening it.
-  let first = subject - 1;
+  return clauseBeforeComma(tags, subject, text);
+}
+
+/**
+ * Whether the stretch at `stretch` is a report's source after a comma and a clause (`… killed
+ * 3,500 in Syria, according to official statistics`), which the join closes: `according to` and
+ * a few words with no verb. Not a phrase that opens the sentence, whose clause follows it.
+ */
+function sourceClosesClause(
+  tags: readonly TaggedWord[],
+  stretch: number,
+  start: number,
+  text: string,
+): boolean {
+  if (tags[stretch]!.lower !== 'according' || tags[stretch + 1]?.lower !== 'to') return false;
+  if (start - stretch > 8 || start - stretch < 3) return false;
+  for (let index = stretch + 2; index < start; index++) {
+    const { tag } = tags[index]!;
+    if (tag === 'VERB' || tag === 'AUX') return false;
+  }
+  return clauseBeforeComma(tags, stretch, text);
+}
+
+/**
+ * Whether a comma right before the word at `after` ends a clause of its own: a stretch with a
+ * finite verb that no subordinator opens (`After the quake hit, …` is no clause of its own).
+ */
+function clauseBeforeComma(tags: readonly TaggedWord[], after: number, text: string): boolean {
+  if (after < 1 || !/^\s*,\s*$/u.test(text.slice(tags[after - 1]!.end, tags[after]!.start))) {
+    return false;
+  }
+  let first = after - 1;
   let finite = isFiniteAt(tags, first);
   while (first > 0 && !STRETCH_ENDS.test(text.slice(tags[first - 1]!.end, tags[first]!.start))) {
     first--;

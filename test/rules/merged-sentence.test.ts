@@ -481,4 +481,18 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ),
     ).toEqual([]);
   });
+
+  it('finds a clause after a report’s source that closes the clause before it, not one the source opens', () => {
+    const found = lint(
+      'The quake killed more than 3,500 in neighboring Syria, according to official statistics the move by the EU was reportedly a response to the growing concern.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['the']);
+    expect(
+      lint(
+        'According to official statistics the move by the EU was a response. ' +
+          'After the quake hit, according to officials the toll rose. ' +
+          'In Syria, according to official statistics the toll rose.',
+      ),
+    ).toEqual([]);
+  });
 });
