@@ -488,16 +488,45 @@ export function opensClauseAfterClause(
   }
   // A name with its apposition between commas: the clause is read from the verb after it.
   const name = isNameSubject(tags, start) ? afterNameSubject(tags, start, text) : undefined;
-  const verbAt = name?.apposition ? name.verbAt : subjectEnd(tags, start);
+  let verbAt = name?.apposition ? name.verbAt : subjectEnd(tags, start);
   if (verbAt === undefined) return false;
+  // A relative clause between commas inside the subject (`the 7.8-magnitude earthquake on
+  // Monday, which was followed by strong aftershocks, is the deadliest …`): the verb follows it.
+  const afterRelative = name?.apposition ? undefined : verbAfterRelative(tags, verbAt, text);
+  if (afterRelative !== undefined) verbAt = afterRelative;
   const end = completeClause(tags, start, verbAt);
   if (end === undefined) return false;
   // Marks between the words, not inside them (`20,000`, `U.S.`).
-  const first = name?.apposition ? verbAt : start;
+  const first = name?.apposition || afterRelative !== undefined ? verbAt : start;
   for (let index = first + 1; index < end; index++) {
     if (INSIDE_MARKS.test(text.slice(tags[index - 1]!.end, tags[index]!.start))) return false;
   }
   return !finiteBeforeBoundary(tags, end, text);
+}
+
+/** The longest relative clause between commas that verbAfterRelative reads past, in words. */
+const MAX_RELATIVE = 20;
+
+/**
+ * The finite verb right after a relative clause that a comma opens at `at` and another closes
+ * (`, which was followed by several aftershocks, is`), with a finite verb of its own; or
+ * undefined.
+ */
+function verbAfterRelative(
+  tags: readonly TaggedWord[],
+  at: number,
+  text: string,
+): number | undefined {
+  const relative = tags[at];
+  if (relative?.lower !== 'which' && relative?.lower !== 'who') return undefined;
+  if (at < 1 || !/^\s*,\s*$/u.test(text.slice(tags[at - 1]!.end, relative.start))) return undefined;
+  for (let index = at + 1; index < Math.min(tags.length, at + MAX_RELATIVE); index++) {
+    const gap = text.slice(tags[index - 1]!.end, tags[index]!.start);
+    if (!INSIDE_MARKS.test(gap)) continue;
+    if (!/^\s*,\s*$/u.test(gap) || !finiteBetween(tags, at + 1, index)) return undefined;
+    return isFiniteAt(tags, index) ? index : undefined;
+  }
+  return undefined;
 }
 
 /** Whether the tagged word at `start` opens a name: a capitalised proper noun, or the surname `He`. */

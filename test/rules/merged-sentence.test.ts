@@ -495,4 +495,17 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ),
     ).toEqual([]);
   });
+
+  it('reads past a relative clause between commas inside the new subject to its verb', () => {
+    const found = lint(
+      'Personal pension products have finally been launched the 7.8-magnitude earthquake on Monday, which was followed by strong aftershocks, is the deadliest disaster of the century.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['the']);
+    expect(
+      lint(
+        'He met the team on Monday, which was a holiday, and left. ' +
+          'They visited the factory the workers, who had waited, built.',
+      ),
+    ).toEqual([]);
+  });
 });
