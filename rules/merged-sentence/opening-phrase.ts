@@ -225,7 +225,10 @@ export function openingCandidates(
     if (index < 3 || !OPENING.has(word.text)) continue;
     if (closable !== -1 && !clauseClosedBefore(words, closable, index, text)) continue;
     const previous = words[index - 1]!;
-    if (!/^\p{Ll}/u.test(previous.text) || functionWords.has(previous.lower)) continue;
+    // After a name only `according to` (`… 3,500 in Syria according to official statistics, the
+    // quake has …`): other phrases after a capitalised word may be a title's (`In Cold Blood`).
+    if (functionWords.has(previous.lower)) continue;
+    if (!/^\p{Ll}/u.test(previous.text) && word.text !== 'according') continue;
     if (!onlySpacesBetween(text, previous.end, word.start)) continue;
     if (word.text === 'according' && words[index + 1]!.lower !== 'to') continue;
     // A subordinator's clause may run longer, after a verb in the same stretch (`… were signed

@@ -508,4 +508,17 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ),
     ).toEqual([]);
   });
+
+  it('finds `according to` after a name when its comma is followed by a new clause', () => {
+    const found = lint(
+      'The death toll was 20,665 in Turkey and more than 3,500 in Syria according to official statistics, the earthquake on Monday has already caused 20,000 deaths.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['according']);
+    expect(
+      lint(
+        'The death toll was 3,500 in Syria according to official statistics. ' +
+          'The toll rose in Syria according to officials, who said more were missing.',
+      ),
+    ).toEqual([]);
+  });
 });
