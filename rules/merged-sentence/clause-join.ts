@@ -74,6 +74,29 @@ const CLAUSE_TAKING = new Set(WORDS.clauseTaking);
 const CLAUSE_ADJECTIVES = new Set(WORDS.clauseAdjectives);
 const DITRANSITIVE = new Set(WORDS.ditransitive);
 const INTRANSITIVE = new Set(WORDS.intransitive);
+/**
+ * Verbs of perceiving, which take a clause (`heard the plan works`) or a noun phrase for their object
+ * (`heard any signs of life`), and then no clause after it.
+ */
+const PERCEIVING = new Set([
+  'hear',
+  'heard',
+  'see',
+  'saw',
+  'seen',
+  'feel',
+  'felt',
+  'notice',
+  'watch',
+  'find',
+  'found',
+  'discover',
+]);
+/**
+ * Words that open a noun phrase for a verb of perceiving and not a clause's subject: `hear any
+ * signs of life`, `saw no sign` (but `heard some people were released`, `heard a man was`).
+ */
+const OBJECT_OPENERS = new Set(['any', 'no']);
 /** Verbs that credit a report after it (`…, Reuters reported today`). */
 const ATTRIBUTION = new Set(WORDS.attribution);
 const ERGATIVE = new Set(WORDS.ergative);
@@ -224,7 +247,7 @@ function verbLikeBefore(words: readonly WordInfo[], index: number, text: string)
     const word = words[back]!;
     if (isFiniteContraction(word.lower) || verbAlone(word.lower)) return true;
     if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) {
-      return word.lower === 'according';
+      return word.lower === 'according' || (APPOSITION_OPENERS.has(word.lower) && back < index);
     }
   }
   return false;
@@ -620,7 +643,10 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
       break;
     }
     if (index > 0 && STRETCH_ENDS.test(text.slice(tags[index - 1]!.end, tags[index]!.start))) {
-      return sourceClosesClause(tags, index, start, text);
+      return (
+        sourceClosesClause(tags, index, start, text) ||
+        appositionClosesClause(tags, index, start, text)
+      );
     }
   }
   if (finite === -1) return false;
@@ -633,6 +659,11 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
       // (`insisted on saving his son first`, `talked about leaving`).
       if (tags[index + 1]?.tag === 'ADP' && /ing$/u.test(tags[index + 2]?.lower ?? '')) continue;
       if (creditsClauseBefore(tags, index, start, text)) continue;
+      // A verb of perceiving with a noun phrase for its object (`to hear any signs of life from
+      // the rubble`) takes no clause after it.
+      if (isVerbOf(PERCEIVING, word.lower) && OBJECT_OPENERS.has(tags[index + 1]?.lower ?? '')) {
+        continue;
+      }
       return false;
     }
   }
@@ -708,6 +739,36 @@ function sourceClosesClause(
   for (let index = stretch + 2; index < start; index++) {
     const { tag } = tags[index]!;
     if (tag === 'VERB' || tag === 'AUX') return false;
+  }
+  return clauseBeforeComma(tags, stretch, text);
+}
+
+/** Determiners that open an apposition after a name: `Diyarbakir, the largest city in …`. */
+const APPOSITION_OPENERS = new Set(['the', 'a', 'an']);
+/** The longest apposition after a name that the join may close, in words. */
+const MAX_APPOSITION_BEFORE_JOIN = 10;
+
+/**
+ * Whether the stretch at `stretch` is an apposition to the name before its comma, after a clause
+ * (`… was rescued from a building in Diyarbakir, the largest city in southeastern Turkey`), which
+ * the join closes: a determiner and a few words with no verb.
+ */
+function appositionClosesClause(
+  tags: readonly TaggedWord[],
+  stretch: number,
+  start: number,
+  text: string,
+): boolean {
+  if (
+    !APPOSITION_OPENERS.has(tags[stretch]!.lower) ||
+    start - stretch > MAX_APPOSITION_BEFORE_JOIN
+  ) {
+    return false;
+  }
+  if (tags[stretch - 1]?.tag !== 'PROPN') return false;
+  for (let index = stretch + 1; index < start; index++) {
+    const { tag } = tags[index]!;
+    if (tag === 'VERB' || tag === 'AUX' || tag === 'PRON') return false;
   }
   return clauseBeforeComma(tags, stretch, text);
 }

@@ -367,6 +367,13 @@ export function opensRunTogetherSentence(
       continue;
     }
     if ((!SUBJECT.has(word.tag) && word.tag !== 'ADP') || RELATIVE.test(word.lower)) return false;
+    // A pronoun inside the subject opens a clause of its own: `…in Diyarbakir, the largest city
+    // in southeastern Turkey there was …` is an apposition, then that clause.
+    if (word.tag === 'PRON' && index > beforeComma + 1 && CLAUSE_PRONOUNS.has(word.lower)) {
+      return false;
+    }
   }
   return false;
 }
+/** Pronouns that open a clause: not inside another clause's subject. */
+const CLAUSE_PRONOUNS = new Set(['there', 'he', 'she', 'they', 'we', 'i', 'you', 'it']);

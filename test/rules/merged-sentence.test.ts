@@ -521,4 +521,20 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ),
     ).toEqual([]);
   });
+
+  it('reads a verb of perceiving with `any` or `no` as having its object, and an apposition to a name as closing its clause', () => {
+    const found = lint(
+      'They called for silence as they strained to hear any signs of life from the rubble of the shattered concrete the death toll was 20,665 in Turkey. ' +
+        'A man was rescued from a collapsed building in Diyarbakir, the largest city in southeastern Turkey there was also a voice shouting in the crowd.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['the', 'there']);
+    expect(
+      lint(
+        'We heard some people the police arrested were released. ' +
+          'They did not hear any news the talks had failed. ' +
+          'He lives in Diyarbakir, the largest city in Turkey the government has rebuilt. ' +
+          'In Diyarbakir, the largest city in Turkey the government has rebuilt the schools.',
+      ),
+    ).toEqual([]);
+  });
 });
