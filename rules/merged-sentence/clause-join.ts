@@ -247,7 +247,11 @@ function verbLikeBefore(words: readonly WordInfo[], index: number, text: string)
     const word = words[back]!;
     if (isFiniteContraction(word.lower) || verbAlone(word.lower)) return true;
     if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) {
-      return word.lower === 'according' || (APPOSITION_OPENERS.has(word.lower) && back < index);
+      return (
+        word.lower === 'according' ||
+        word.lower === 'including' ||
+        (APPOSITION_OPENERS.has(word.lower) && back < index)
+      );
     }
   }
   return false;
@@ -463,7 +467,7 @@ function beBefore(words: readonly WordInfo[], index: number): boolean {
 
 /** `-ed` and `-en` forms, and the irregular participles that end passives in news. */
 const PARTICIPLE =
-  /[^e](?:ed|en)$|^(?:built|held|hit|hurt|made|paid|put|set|shut|sold|sent|spent|struck|taken|told|kept|left|lost|found|brought|bought|caught|taught|thought|won|shot|cut|led|fed|met|read|seen|done|gone|begun|run)$/u;
+  /[^e](?:ed|en)$|^(?:built|held|hit|hurt|made|paid|put|set|shut|sold|sent|spent|struck|taken|told|kept|left|lost|found|brought|bought|caught|taught|thought|won|shot|cut|led|fed|met|read|seen|heard|known|shown|written|said|felt|understood|done|gone|begun|run)$/u;
 
 /**
  * Whether the tagged verb at `index` is a passive participle right after `be` and adverbs (`can
@@ -659,6 +663,7 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
       // (`insisted on saving his son first`, `talked about leaving`).
       if (tags[index + 1]?.tag === 'ADP' && /ing$/u.test(tags[index + 2]?.lower ?? '')) continue;
       if (creditsClauseBefore(tags, index, start, text)) continue;
+      if (passiveTakesNoClause(tags, index)) continue;
       // A verb of perceiving with a noun phrase for its object (`to hear any signs of life from
       // the rubble`) takes no clause after it.
       if (isVerbOf(PERCEIVING, word.lower) && OBJECT_OPENERS.has(tags[index + 1]?.lower ?? '')) {
@@ -683,6 +688,18 @@ function completeBefore(tags: readonly TaggedWord[], start: number, text: string
     return false;
   }
   return true;
+}
+
+/**
+ * Whether the verb of perceiving at `verb` is a passive, which takes no clause after it (`cheers
+ * were heard in the crowd the death toll was …`), other than after `it` (`it was seen the plan
+ * works`). Only these verbs: the passives of verbs of saying are as often read wrongly in text
+ * that is not prose (`will be added to the response object` in a table that runs on).
+ */
+function passiveTakesNoClause(tags: readonly TaggedWord[], verb: number): boolean {
+  if (!isVerbOf(PERCEIVING, tags[verb]!.lower)) return false;
+  const be = passiveBe(tags, verb);
+  return be >= 1 && tags[be - 1]!.lower !== 'it';
 }
 
 /** Words of time a report's credit may end on: `…, Reuters reported today`, `…, he said on Monday`. */
@@ -750,8 +767,9 @@ const MAX_APPOSITION_BEFORE_JOIN = 10;
 
 /**
  * Whether the stretch at `stretch` is an apposition to the name before its comma, after a clause
- * (`… was rescued from a building in Diyarbakir, the largest city in southeastern Turkey`), which
- * the join closes: a determiner and a few words with no verb.
+ * (`… was rescued from a building in Diyarbakir, the largest city in southeastern Turkey`), or a
+ * list of examples (`…, including the 31,000 deaths in neighboring Iran`), which the join closes:
+ * a determiner or `including`, then a few words with no verb.
  */
 function appositionClosesClause(
   tags: readonly TaggedWord[],
@@ -759,13 +777,10 @@ function appositionClosesClause(
   start: number,
   text: string,
 ): boolean {
-  if (
-    !APPOSITION_OPENERS.has(tags[stretch]!.lower) ||
-    start - stretch > MAX_APPOSITION_BEFORE_JOIN
-  ) {
-    return false;
-  }
-  if (tags[stretch - 1]?.tag !== 'PROPN') return false;
+  const including = tags[stretch]!.lower === 'including';
+  if (!including && !APPOSITION_OPENERS.has(tags[stretch]!.lower)) return false;
+  if (start - stretch > MAX_APPOSITION_BEFORE_JOIN) return false;
+  if (!including && tags[stretch - 1]?.tag !== 'PROPN') return false;
   for (let index = stretch + 1; index < start; index++) {
     const { tag } = tags[index]!;
     if (tag === 'VERB' || tag === 'AUX' || tag === 'PRON') return false;

@@ -537,4 +537,20 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ),
     ).toEqual([]);
   });
+
+  it('reads a passive verb of perceiving as taking no clause, and a list after `including` as closing its clause', () => {
+    const found = lint(
+      'When they were all rescued, cheers were heard in the crowd the death toll was 20,665 in Turkey. ' +
+        'The quake was the deadliest in years, including the 31,000 deaths in neighboring Iran the Singapore government has taken several steps.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['the', 'the']);
+    expect(
+      lint(
+        'They were told at the meeting the plan works. ' +
+          'It was seen at the time the plan works. ' +
+          'Several nations sent help, including the teams the government has trained. ' +
+          'Including the deaths in Iran the toll has risen.',
+      ),
+    ).toEqual([]);
+  });
 });
