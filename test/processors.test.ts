@@ -76,6 +76,22 @@ describe('Markdown prose', () => {
     expectExactMap(source, prose);
   });
 
+  it('reads a GitHub table cell by cell, each a block of its own', () => {
+    const source =
+      '| Option | What it does |\n| --- | --- |\n| format | The value is added to the response |\n| choices | the list of choices |\n';
+    const prose = extractProse(source, 'markdown');
+    const blocks = prose.text.split(/\n\n+/u).filter(Boolean);
+    expect(blocks).toEqual([
+      'Option',
+      'What it does',
+      'format',
+      'The value is added to the response',
+      'choices',
+      'the list of choices',
+    ]);
+    expectExactMap(source, prose);
+  });
+
   it('reads inline directives from HTML comments', () => {
     const prose = extractProse(
       '<!-- mtlint-disable a-rule, other -- why -->\n\nText.\n',

@@ -2,12 +2,23 @@ import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import { ProseBuilder } from './prose-builder.js';
 import type { BlockKind, Processor } from './types.js';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// GitHub's Markdown, as newsrooms' repositories and most editors write it: without its tables,
+// a table's rows were one paragraph, read as one sentence across every cell.
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .freeze();
 
-/** Markdown: prose of paragraphs, headings and table cells; code, front matter and URLs are not. */
+/**
+ * Markdown (CommonMark with GitHub's tables, footnotes, task lists and strikethrough): prose of
+ * paragraphs, headings and table cells, each cell a block of its own; code, front matter and URLs
+ * are not.
+ */
 export const markdownProcessor: Processor = {
   format: 'markdown',
   process(original) {
