@@ -26,6 +26,8 @@ import {
   verbAlone,
 } from './clause-join.js';
 
+/** The section sign before a number (`§ 4.5.1`): a title follows it (`see § 4.5.1 The a element`). */
+const SECTION_SIGN = /§\s*$/u;
 const FUNCTION_WORDS = new Set(loadWordList(import.meta.url, './function-words.json'));
 /** Names that are common words too (`China`, `Congress`, `Bill`): never read as a sentence's start. */
 const NAME_WORDS = loadWordList(import.meta.url, './name-words.json');
@@ -349,6 +351,11 @@ export default defineRule({
           }
           // `The The first batch`: a doubled word, repeated-words' finding.
           if (previous.lower === word.lower) continue;
+          // After a section's number a title follows (`see § 4.5.1 The a element`); not after a
+          // version's (`runtimes >= 4.3.0 The increase was done …`).
+          if (SECTION_SIGN.test(text.slice(Math.max(0, previous.start - 3), previous.start))) {
+            continue;
+          }
           // Between capitalised words, a title's (`Lord Of the Rings`), unless the word after it is
           // one no title writes in lower case (`… in Syria The state TV was hacked`).
           const afterNext = words[index + 2]?.text;
