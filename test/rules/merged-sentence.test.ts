@@ -553,4 +553,10 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
       ),
     ).toEqual([]);
   });
+
+  it('reads a capital after a section sign and its number as a title’s, not after a version number', () => {
+    expect(lint('See § 4.5.1 The a element in the HTML spec for more.')).toEqual([]);
+    const found = lint('It will not work with runtimes 4.3.0 The increase was done because of it.');
+    expect(found.map((d) => d.excerpt)).toEqual(['The']);
+  });
 });
