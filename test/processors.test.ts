@@ -80,7 +80,7 @@ describe('Markdown prose', () => {
     const source =
       '| Option | What it does |\n| --- | --- |\n| format | The value is added to the response |\n| choices | the list of choices |\n';
     const prose = extractProse(source, 'markdown');
-    const blocks = prose.text.split(/\n\n+/u).filter(Boolean);
+    const blocks = prose.text.split(/\n{2,}/u).filter(Boolean);
     expect(blocks).toEqual([
       'Option',
       'What it does',
