@@ -121,6 +121,8 @@ const SUBJECT_CONTRACTION = /^(?:it|there|they|we|you|he|she|i|this|here)['’](
 const UNITS = new Set(WORDS.units);
 /** Marks that end a stretch of the sentence that a clause may fill. */
 const STRETCH_ENDS = /[,;:()—–]|\s-\s/u;
+/** A gap between two words that holds a comma and nothing else. */
+const COMMA_ONLY = /^\s*,\s*$/u;
 /** Marks that no clause holds between its subject, verb and object. */
 const INSIDE_MARKS = /[,;:()"“”—–]/u;
 /** Tags before which a word is a noun's, whatever the tagger says of it. */
@@ -239,8 +241,9 @@ export function clauseJoinCandidates(
 /**
  * Whether a word that may be a finite verb (read on its own, a verb or auxiliary not in `-ing`, or
  * a contraction that holds one) comes before `index` in its stretch of the sentence, or up to
- * `index` itself; or the stretch is a report's source (`…, according to official statistics`),
- * which completeBefore reads.
+ * `index` itself; or the stretch may be one that completeBefore reads as closing the clause before
+ * its comma: a source (`…, according to official statistics`), a list (`…, including …`) or an
+ * apposition (`…, the largest city in southeastern Turkey`).
  */
 function verbLikeBefore(words: readonly WordInfo[], index: number, text: string): boolean {
   for (let back = index; back >= 0; back--) {
@@ -546,11 +549,11 @@ function verbAfterRelative(
 ): number | undefined {
   const relative = tags[at];
   if (relative?.lower !== 'which' && relative?.lower !== 'who') return undefined;
-  if (at < 1 || !/^\s*,\s*$/u.test(text.slice(tags[at - 1]!.end, relative.start))) return undefined;
+  if (at < 1 || !COMMA_ONLY.test(text.slice(tags[at - 1]!.end, relative.start))) return undefined;
   for (let index = at + 1; index < Math.min(tags.length, at + MAX_RELATIVE); index++) {
     const gap = text.slice(tags[index - 1]!.end, tags[index]!.start);
     if (!INSIDE_MARKS.test(gap)) continue;
-    if (!/^\s*,\s*$/u.test(gap) || !finiteBetween(tags, at + 1, index)) return undefined;
+    if (!COMMA_ONLY.test(gap) || !finiteBetween(tags, at + 1, index)) return undefined;
     return isFiniteAt(tags, index) ? index : undefined;
   }
   return undefined;
@@ -793,7 +796,7 @@ function appositionClosesClause(
  * finite verb that no subordinator opens (`After the quake hit, …` is no clause of its own).
  */
 function clauseBeforeComma(tags: readonly TaggedWord[], after: number, text: string): boolean {
-  if (after < 1 || !/^\s*,\s*$/u.test(text.slice(tags[after - 1]!.end, tags[after]!.start))) {
+  if (after < 1 || !COMMA_ONLY.test(text.slice(tags[after - 1]!.end, tags[after]!.start))) {
     return false;
   }
   let first = after - 1;
