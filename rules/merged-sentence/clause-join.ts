@@ -935,12 +935,14 @@ function opensBareSubject(tags: readonly TaggedWord[], start: number): boolean {
   if (previous.tag === 'VERB' && isPassive(tags, start - 1)) {
     return (word.tag === 'ADJ' || word.tag === 'NOUN') && !isVerbOf(DITRANSITIVE, previous.lower);
   }
-  // A plural after an adverb that closes a clause, not a particle (`… another daughter first
-  // hackers interrupted …`; not `brought back memories`).
+  // A plural or a name after an adverb that closes a clause, not a particle (`… another
+  // daughter first hackers interrupted …`, `… first China is encouraging …`; not `brought back
+  // memories`).
   if (
     (previous.lower === 'first' || CLOSING_ADVERBS.has(previous.lower)) &&
     !PARTICLES.has(previous.lower)
   ) {
+    if (word.tag === 'PROPN') return word.text !== word.lower;
     return word.tag === 'NOUN' && isPlural(word.lower);
   }
   if (previous.tag !== 'NOUN') return false;

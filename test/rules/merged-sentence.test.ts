@@ -559,4 +559,14 @@ describe('merged-sentence: openings after a passive, an adverb and a gerund', ()
     const found = lint('It will not work with runtimes 4.3.0 The increase was done because of it.');
     expect(found.map((d) => d.excerpt)).toEqual(['The']);
   });
+
+  it('finds a name that opens a clause after an adverb that closes one', () => {
+    const found = lint(
+      'He insisted on saving his son and another daughter first China is encouraging college students to donate sperm.',
+    );
+    expect(found.map((d) => d.excerpt)).toEqual(['China']);
+    expect(
+      lint('They came back Monday and left. She went home Friday Smith said the talks failed.'),
+    ).toEqual([]);
+  });
 });
