@@ -55,6 +55,7 @@ const WORDS = loadJson(
     intransitive: wordArray,
     ergative: wordArray,
     attribution: wordArray,
+    perceiving: wordArray,
     determiners: wordArray,
     units: wordArray,
     objectPronouns: wordArray,
@@ -78,20 +79,7 @@ const INTRANSITIVE = new Set(WORDS.intransitive);
  * Verbs of perceiving, which take a clause (`heard the plan works`) or a noun phrase for their object
  * (`heard any signs of life`), and then no clause after it.
  */
-const PERCEIVING = new Set([
-  'hear',
-  'heard',
-  'see',
-  'saw',
-  'seen',
-  'feel',
-  'felt',
-  'notice',
-  'watch',
-  'find',
-  'found',
-  'discover',
-]);
+const PERCEIVING = new Set(WORDS.perceiving);
 /**
  * Words that open a noun phrase for a verb of perceiving and not a clause's subject: `hear any
  * signs of life`, `saw no sign` (but `heard some people were released`, `heard a man was`).
@@ -250,10 +238,13 @@ function verbLikeBefore(words: readonly WordInfo[], index: number, text: string)
     const word = words[back]!;
     if (isFiniteContraction(word.lower) || verbAlone(word.lower)) return true;
     if (back > 0 && STRETCH_ENDS.test(text.slice(words[back - 1]!.end, word.start))) {
+      // (An apposition only after a name, as completeBefore asks of the tags; read here as the
+      // capital that a name has, so that no other sentence is tagged for it.)
+      const name = words[back - 1]!;
       return (
         word.lower === 'according' ||
         word.lower === 'including' ||
-        (APPOSITION_OPENERS.has(word.lower) && back < index)
+        (APPOSITION_OPENERS.has(word.lower) && back < index && name.text !== name.lower)
       );
     }
   }
@@ -743,6 +734,9 @@ function creditsClauseBefore(
   return clauseBeforeComma(tags, subject, text);
 }
 
+/** The longest source after `according to` that the join may close, in words (with `according to`). */
+const MAX_SOURCE_BEFORE_JOIN = 8;
+
 /**
  * Whether the stretch at `stretch` is a report's source after a comma and a clause (`… killed
  * 3,500 in Syria, according to official statistics`), which the join closes: `according to` and
@@ -755,7 +749,7 @@ function sourceClosesClause(
   text: string,
 ): boolean {
   if (tags[stretch]!.lower !== 'according' || tags[stretch + 1]?.lower !== 'to') return false;
-  if (start - stretch > 8 || start - stretch < 3) return false;
+  if (start - stretch > MAX_SOURCE_BEFORE_JOIN || start - stretch < 3) return false;
   for (let index = stretch + 2; index < start; index++) {
     const { tag } = tags[index]!;
     if (tag === 'VERB' || tag === 'AUX') return false;
