@@ -1,7 +1,7 @@
 /**
  * Words per second on one core, in process: bare retext-english parsing, the full default rule set
- * (`createMtLinter()`), and harper.js (a WASM grammar checker, as a peer) on the same texts: the seed
- * article, the seed repeated 10 and 100 times, and its paragraphs as separate documents. Each figure
+ * (`createMtLinter()`), the document with every rule off, and harper.js (a WASM grammar checker,
+ * as a peer) on the same texts: the seed article, the seed repeated 10 and 100 times, and its paragraphs as separate documents. Each figure
  * is the median of several timed runs after warm-up.
  *
  *   npm run bench -- [--text FILE] [--runs N] [--min-ms MS] [--warmup-ms MS] [--per-rule] [--no-harper]
@@ -129,6 +129,17 @@ const contenders: Contender[] = [
       return (text) => linter.lint(text);
     },
   },
+  {
+    // The floor under any rule set: the input read, the news document built and the summary made,
+    // with no rule to run. Whatever the rules cost comes on top of this.
+    name: 'document alone (every rule off)',
+    setUp: async () => {
+      const none = createMtLinter({
+        rules: Object.fromEntries([...registry.keys()].map((id) => [id, 'off'])),
+      });
+      return (text) => none.lint(text);
+    },
+  },
   ...(values['per-rule'] ? [...registry.keys()] : []).map((id) => ({
     name: `  parse + ${id} only`,
     setUp: async () => {
@@ -240,7 +251,7 @@ for (const [index, entry] of contenders.entries()) {
   }
   rows.push(measured.row);
 }
-const [parsed, pieces, ruleSet] = rows as [Row, Row, Row];
+const [parsed, pieces, ruleSet, documentAlone] = rows as [Row, Row, Row, Row];
 let harperRow: Row | undefined;
 let harperSetup = 0;
 if (!values['no-harper']) {
@@ -248,7 +259,7 @@ if (!values['no-harper']) {
   if (peer) {
     harperRow = peer.row;
     harperSetup = peer.setupMs;
-    rows.splice(3, 0, harperRow);
+    rows.splice(4, 0, harperRow);
   } else {
     console.error('bench: harper.js could not be measured; skipped');
   }
@@ -303,6 +314,18 @@ for (const index of [SEED, PARAGRAPHS, X100]) {
   const faster = ruleSet.rates[index]! / harperRow.rates[index]!;
   console.log(
     `  ${name}: default set is ${faster.toFixed(1)}x faster than harper.js -> ${verdict(faster >= 15)} (>= 15x)`,
+  );
+}
+// Not a bar: the floor under the default set. With rules that cost nothing it would run at the
+// document's own rate; the rules' share is the part of the default set's time they add to it.
+for (const index of [SEED, PARAGRAPHS, X100]) {
+  if (!harperRow) break;
+  const name = workloads[index]!.name;
+  const faster = documentAlone.rates[index]! / harperRow.rates[index]!;
+  const rulesShare = 1 - ruleSet.rates[index]! / documentAlone.rates[index]!;
+  console.log(
+    `  ${name}: the document alone (every rule off) is ${faster.toFixed(1)}x faster than harper.js; ` +
+      `the rules take ${(100 * rulesShare).toFixed(0)}% of the default set's time (not a bar)`,
   );
 }
 for (const index of [PARAGRAPHS, X100]) {
