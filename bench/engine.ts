@@ -1,8 +1,8 @@
 /**
  * Words per second on one core, in process: bare retext-english parsing, the full default rule set
  * (`createMtLinter()`), the document with every rule off, and harper.js (a WASM grammar checker,
- * as a peer) on the same texts: the seed article, the seed repeated 10 and 100 times, and its paragraphs as separate documents. Each figure
- * is the median of several timed runs after warm-up.
+ * as a peer) on the same texts: the seed article, the seed repeated 10 and 100 times, and its
+ * paragraphs as separate documents. Each figure is the median of several timed runs after warm-up.
  *
  *   npm run bench -- [--text FILE] [--runs N] [--min-ms MS] [--warmup-ms MS] [--per-rule] [--no-harper]
  *
