@@ -3,7 +3,9 @@
  * (no assertions). Steps: the engine in process on as many threads as the service has workers (the
  * baseline); the service at full concurrency for 30 s, with each thread's CPU time from /proc (the
  * HTTP thread's per request against the lint workers' per document); then offered twice its
- * measured capacity; then flooded by 64 connections as fast as they go. Writes the figures to
+ * measured capacity; then flooded by 64 connections as fast as they go; then the floor
+ * (bench/floor-server.ts: Node's HTTP server and the same workers, nothing else) at full
+ * concurrency, for what the service's own steps cost the HTTP thread. Writes the figures to
  * docs/benchmarks.md.
  *
  *   BENCH_SECONDS=30       length of each load phase
@@ -108,11 +110,13 @@ async function phase(
   connections: number,
   duration: number,
   overallRate?: number,
+  /** The server's process: the service unless told otherwise. */
+  serverPid = pid,
 ): Promise<Phase> {
   let busyWithoutRetryAfter = 0;
   await waitUntilIdle(url);
   const probe = startProbe(url);
-  const cpuBefore = threadCpu(pid);
+  const cpuBefore = threadCpu(serverPid);
   const result = await autocannon({
     url: `${url}/v1/lint`,
     method: 'POST',
@@ -138,7 +142,7 @@ async function phase(
       },
     ],
   });
-  const cpu = cpuSplit(pid, cpuBefore, threadCpu(pid), LINT_THREAD_NAME);
+  const cpu = cpuSplit(serverPid, cpuBefore, threadCpu(serverPid), LINT_THREAD_NAME);
   const health = await probe.stop();
   const statuses: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
@@ -163,9 +167,15 @@ async function phase(
 /** The HTTP thread's CPU per request and the workers' per linted document, and their ratio. */
 function describeCpu(p: Phase): string {
   const total = Object.values(p.statuses).reduce((sum, count) => sum + count, 0);
-  const http = p.cpu.httpMs / Math.max(1, total);
+  const http = cpuPerRequest(p);
   const lint = p.cpu.lintMs / Math.max(1, p.linted);
   return `HTTP thread ${http.toFixed(3)} ms per request (${total} requests), lint workers ${lint.toFixed(3)} ms per document (${p.linted} documents): **${((http / lint) * 100).toFixed(1)}%**; V8's and libuv's helper threads ${(p.cpu.otherMs / Math.max(1, total)).toFixed(3)} ms per request`;
+}
+
+/** The HTTP thread's CPU per request over a phase, in ms. */
+function cpuPerRequest(p: Phase): number {
+  const total = Object.values(p.statuses).reduce((sum, count) => sum + count, 0);
+  return p.cpu.httpMs / Math.max(1, total);
 }
 
 function describePhase(p: Phase): string {
@@ -220,6 +230,18 @@ if (soakSeconds > 0) {
   console.log(`  RSS (MB): ${rss.join(', ')}`);
 }
 const exitCode = await server.stop();
+
+// The floor: Node's HTTP server with the same workers and nothing else (bench/floor-server.ts).
+const floorServer = await startServer(
+  { MTLINT_WORKERS: String(workers) },
+  'dist/bench/floor-server.js',
+);
+const floorPid = floorServer.child.pid!;
+console.log(`Floor: Node's HTTP server and the same workers, nothing else (${seconds} s)...`);
+await phase(floorServer.url, 'warm-up', workers * 2, 5, undefined, floorPid);
+const floor = await phase(floorServer.url, 'floor', workers * 2, seconds, undefined, floorPid);
+await floorServer.stop();
+console.log(`  ${floor.requests.toFixed(1)} req/s`);
 // Measured again after the service: other work on a shared machine shifts the figure.
 console.log('In-process baseline again...');
 const baselineAfter = await inProcessBaseline();
@@ -245,6 +267,10 @@ ${describePhase(flood)}
 - CPU per thread (\`/proc/<pid>/task/<tid>/stat\`, utime + stime), at full concurrency:
   ${describeCpu(full)}.
   Flooded: ${describeCpu(flood)}.
+  The floor, Node's HTTP server handing each body to the same workers and doing nothing else
+  (\`bench/floor-server.ts\`; ${floor.requests.toFixed(1)} req/s at ${workers * 2} connections): ${describeCpu(floor)}.
+  The service's own steps (routing, request id, log line, metrics, headers, admission, timeouts,
+  validation) cost the HTTP thread ${(cpuPerRequest(full) - cpuPerRequest(floor)).toFixed(3)} ms per request above that floor.
 - /healthz under the ${OVERLOAD_CONNECTIONS}-connection flood: p99 **${flood.health.p99.toFixed(1)} ms** (max ${flood.health.max.toFixed(1)} ms, ${flood.health.failures} failed).
 - Engine in process on ${workers} threads: **${baseline.toFixed(1)} documents/s** (mean of
   ${baselineBefore.toFixed(1)} before and ${baselineAfter.toFixed(1)} after the service ran); the service at full

@@ -26,9 +26,15 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts the built server on a free loopback port and waits until it listens. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [fromRoot('dist/src/server.js')], {
+/**
+ * Starts the built server (or another script that prints its listening line, such as
+ * bench/floor-server.ts) on a free loopback port and waits until it listens.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  script = 'dist/src/server.js',
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, [fromRoot(script)], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
