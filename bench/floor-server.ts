@@ -4,7 +4,8 @@
  * heap limits and result bytes), and nothing else: no Express, request id, log line, metrics,
  * headers, admission, timeouts or validation. What the HTTP thread spends per request here is
  * what any Node service that lints in worker threads spends; the service's figure minus this one
- * is what its own steps cost. Not a server to deploy: no error handling beyond answering 500.
+ * is what its own steps cost. Not a server to deploy: a body it cannot read gets a bare 400, a
+ * failed lint a bare 500.
  *
  * It prints the service's listening line (with its port) so the bench starts it the same way.
  */
@@ -38,8 +39,14 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
+    let text: string;
+    try {
+      ({ text } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text: string });
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     running++;
-    const { text } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text: string };
     (pool.run({ text, json: true, bytes: true }) as Promise<LintTaskOutcome>).then(
       (outcome) => {
         running--;
