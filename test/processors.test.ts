@@ -117,6 +117,26 @@ describe('HTML prose', () => {
     ]);
     expectExactMap(source, prose);
   });
+
+  // The parser places such a text at the reference's last character (`;x`).
+  it.each([
+    ['  &amp;x', '&amp;'],
+    [' &#8217;x', '&#8217;'],
+    ['<!-- c -->  &rsquo;&amp;x', '&rsquo;'],
+    ['    &amp;[link](http://a.b/c)# &#8217;', '&amp;'],
+  ])('maps a text that opens with a reference after dropped white space: %j', (source, first) => {
+    const prose = extractProse(source, 'html');
+    expect(source.slice(prose.starts![0]!, prose.ends![0]!)).toBe(first);
+    expectExactMap(source, prose);
+  });
+
+  it('leaves a text that opens with a semicolon where it is', () => {
+    const source = '<p><b>x</b>;y &amp;amp;</p>';
+    const prose = extractProse(source, 'html');
+    expect(prose.text.trim()).toBe('x;y &amp;');
+    expect(source.slice(prose.starts![1]!, prose.ends![1]!)).toBe(';');
+    expectExactMap(source, prose);
+  });
 });
 
 describe('diagnostics map back onto the file', () => {

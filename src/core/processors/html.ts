@@ -1,7 +1,7 @@
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
-import { ProseBuilder } from './prose-builder.js';
+import { ProseBuilder, referenceAt } from './prose-builder.js';
 import type { BlockKind, Processor } from './types.js';
 
 const parser = unified().use(rehypeParse).freeze();
@@ -113,7 +113,7 @@ function walkHtml(node: HastNodes, builder: ProseBuilder): void {
   }
   switch (node.type) {
     case 'text':
-      builder.text(node.value, start, end);
+      builder.text(node.value, textStart(builder.source, node.value, start), end);
       return;
     case 'comment':
       builder.comment(node.value, start, end);
@@ -144,4 +144,20 @@ function walkHtml(node: HastNodes, builder: ProseBuilder): void {
     default:
       return; // doctype
   }
+}
+
+/** Longest character reference looked back for (`&CounterClockwiseContourIntegral;` is 33). */
+const MAX_REFERENCE = 40;
+
+/**
+ * Where a text node really starts. The parser drops white space before the first element, and a
+ * text node that then opens with a character reference is placed at the reference's last
+ * character (`  &amp;x` gives the text `&x` at `;x`): its start is moved back to the reference's
+ * `&`. Any other text starts where the parser says.
+ */
+function textStart(source: string, value: string, start: number): number {
+  if (source[start] !== ';' || value.startsWith(';')) return start;
+  const from = source.lastIndexOf('&', start);
+  if (from < 0 || start - from > MAX_REFERENCE) return start;
+  return from + referenceAt(source, from) === start + 1 ? from : start;
 }

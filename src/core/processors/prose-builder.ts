@@ -134,6 +134,13 @@ interface Alignment {
 }
 
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/iy;
+
+/** The length of the character reference (`&amp;`, `&#8217;`) at `source[index]`; 0 if none. */
+export function referenceAt(source: string, index: number): number {
+  if (source[index] !== '&') return 0;
+  ENTITY.lastIndex = index;
+  return ENTITY.exec(source)?.[0].length ?? 0;
+}
 /** How far ahead a character of the parsed value is looked for in the source before giving up. */
 const LOOKAHEAD = 64;
 
@@ -149,18 +156,15 @@ function align(value: string, source: string, base: number): Alignment {
   let i = 0;
   for (let j = 0; j < value.length;) {
     const char = value[j]!;
-    if (source[i] === '&') {
-      ENTITY.lastIndex = i;
-      const reference = ENTITY.exec(source)?.[0];
-      if (reference && value.slice(j, j + reference.length) !== reference) {
-        const units = /[\uD800-\uDBFF]/.test(char) ? 2 : 1;
-        for (let unit = 0; unit < units && j < value.length; unit++, j++) {
-          starts.push(base + i);
-          ends.push(base + i + reference.length);
-        }
-        i += reference.length;
-        continue;
+    const length = referenceAt(source, i);
+    if (length > 0 && value.slice(j, j + length) !== source.slice(i, i + length)) {
+      const units = /[\uD800-\uDBFF]/.test(char) ? 2 : 1;
+      for (let unit = 0; unit < units && j < value.length; unit++, j++) {
+        starts.push(base + i);
+        ends.push(base + i + length);
       }
+      i += length;
+      continue;
     }
     if (source[i] !== char) {
       const found = source.indexOf(char, i);
