@@ -166,16 +166,20 @@ async function phase(
 
 /** The HTTP thread's CPU per request and the workers' per linted document, and their ratio. */
 function describeCpu(p: Phase): string {
-  const total = Object.values(p.statuses).reduce((sum, count) => sum + count, 0);
+  const total = requestsIn(p);
   const http = cpuPerRequest(p);
   const lint = p.cpu.lintMs / Math.max(1, p.linted);
   return `HTTP thread ${http.toFixed(3)} ms per request (${total} requests), lint workers ${lint.toFixed(3)} ms per document (${p.linted} documents): **${((http / lint) * 100).toFixed(1)}%**; V8's and libuv's helper threads ${(p.cpu.otherMs / Math.max(1, total)).toFixed(3)} ms per request`;
 }
 
+/** Requests answered in a phase, whatever their status. */
+function requestsIn(p: Phase): number {
+  return Object.values(p.statuses).reduce((sum, count) => sum + count, 0);
+}
+
 /** The HTTP thread's CPU per request over a phase, in ms. */
 function cpuPerRequest(p: Phase): number {
-  const total = Object.values(p.statuses).reduce((sum, count) => sum + count, 0);
-  return p.cpu.httpMs / Math.max(1, total);
+  return p.cpu.httpMs / Math.max(1, requestsIn(p));
 }
 
 function describePhase(p: Phase): string {

@@ -141,6 +141,7 @@ export function referenceAt(source: string, index: number): number {
   ENTITY.lastIndex = index;
   return ENTITY.exec(source)?.[0].length ?? 0;
 }
+
 /** How far ahead a character of the parsed value is looked for in the source before giving up. */
 const LOOKAHEAD = 64;
 
