@@ -15,6 +15,7 @@ import ts from 'typescript';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { createApp } from '../src/http/app.js';
 import { createInProcessLintService } from '../src/http/lint-service.js';
+import { SERVICE_NODE_FLAGS } from '../src/http/node-flags.js';
 import { readSettings, type Settings } from '../src/http/settings.js';
 import { registry } from '../src/linter.js';
 import { ROOT } from './helpers/cli.js';
@@ -545,9 +546,18 @@ describe('Dockerfile', () => {
     const cmds = inRuntime('CMD');
     expect(cmds).toHaveLength(1);
     const command = execForm(cmds[0]!.getArgumentsContent());
-    expect(command).toEqual(['node', 'dist/src/server.js']);
-    expect(join(ROOT, command![1]!)).toBe(SERVER_ENTRY);
+    expect(command).toEqual(['node', ...SERVICE_NODE_FLAGS, 'dist/src/server.js']);
+    expect(join(ROOT, command!.at(-1)!)).toBe(SERVER_ENTRY);
     expect(existsSync(SERVER_ENTRY)).toBe(true);
+  });
+
+  it("starts the server with the same node flags as package.json's start scripts", () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const server = ['node', ...SERVICE_NODE_FLAGS, 'dist/src/server.js'].join(' ');
+    expect(scripts['start:prod']).toBe(server);
+    expect(scripts.start?.split(' && ').at(-1)).toBe(server);
   });
 
   it('copies each path from where the build stage put it to the same place, and it exists after the build', () => {

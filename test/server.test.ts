@@ -5,9 +5,11 @@ import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { SERVICE_NODE_FLAGS } from '../src/http/node-flags.js';
 
-// The built server (the test script builds first), as `npm start` runs it.
+// The built server (the test script builds first), as `npm start` runs it: with its node flags.
 const serverFile = fileURLToPath(new URL('../dist/src/server.js', import.meta.url));
+const serverArgs = [...SERVICE_NODE_FLAGS, serverFile];
 
 let child: ChildProcess | undefined;
 afterEach(() => {
@@ -16,7 +18,7 @@ afterEach(() => {
 
 /** Starts the server on a free loopback port; resolves with its base URL once it listens. */
 async function startServer(env: Record<string, string> = {}): Promise<string> {
-  child = spawn(process.execPath, [serverFile], {
+  child = spawn(process.execPath, serverArgs, {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -127,7 +129,7 @@ describe('the server process', () => {
   });
 
   it('refuses a worker heap too small to start a worker, exit 2', async () => {
-    child = spawn(process.execPath, [serverFile], {
+    child = spawn(process.execPath, serverArgs, {
       env: { PATH: process.env.PATH ?? '', PORT: '0', MTLINT_WORKER_MAX_OLD_MB: '16' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -139,7 +141,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start on a bad setting, naming it', async () => {
-    child = spawn(process.execPath, [serverFile], {
+    child = spawn(process.execPath, serverArgs, {
       env: { PATH: process.env.PATH ?? '', PORT: '0', MTLINT_MAX_CHARS: 'lots' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

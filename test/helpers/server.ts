@@ -1,12 +1,14 @@
 /**
  * Starts the real mtlint HTTP service for the remote-mode tests (`node dist/src/server.js`, built by
- * `npm test`) on a free port of 127.0.0.1, waiting for `GET /healthz`.
+ * `npm test`, with the node flags it is deployed with) on a free port of 127.0.0.1, waiting for
+ * `GET /healthz`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../src/http/node-flags.js';
 import { ROOT } from './cli.js';
 
 export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js');
@@ -45,7 +47,7 @@ async function startReal(env: ServerEnv): Promise<RunningServer> {
     MTLINT_LOG_LEVEL: 'silent',
   };
   delete childEnv.NODE_OPTIONS;
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, SERVER_ENTRY], {
     env: childEnv,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
