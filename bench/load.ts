@@ -15,6 +15,7 @@ import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
+import { SERVICE_NODE_FLAGS } from '../src/http/node-flags.js';
 import { readSettings } from '../src/http/settings.js';
 import { LINT_THREAD_NAME } from '../src/http/thread-priority.js';
 import {
@@ -258,7 +259,8 @@ const report = `
 ## Load (\`npm run bench:load\`)
 
 Run on ${date}: ${availableParallelism()} cores (shared with other work while measured), Node ${process.version},
-${workers} lint workers, defaults otherwise. Request: \`POST /v1/lint\` with the first ${words} words of
+${workers} lint workers, defaults otherwise; the service and the floor started as \`npm start\` starts the
+service (\`node ${SERVICE_NODE_FLAGS.join(' ')}\`). Request: \`POST /v1/lint\` with the first ${words} words of
 the seed article (${text.length} characters) as JSON. autocannon and a /healthz probe (every 20 ms,
 own process) ran on the same machine over loopback.
 

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_FLAGS } from '../src/http/node-flags.js';
 
 /** Paths from the package root, whether this runs from bench/ or dist/bench/. */
 export function fromRoot(path: string): string {
@@ -28,13 +29,15 @@ export interface RunningServer {
 
 /**
  * Starts the built server (or another script that prints its listening line, such as
- * bench/floor-server.ts) on a free loopback port and waits until it listens.
+ * bench/floor-server.ts) on a free loopback port and waits until it listens. With the node flags
+ * the service is started with everywhere (src/http/node-flags.ts): the floor too, so that the two
+ * differ only in what their HTTP threads do.
  */
 export async function startServer(
   env: Record<string, string> = {},
   script = 'dist/src/server.js',
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, [fromRoot(script)], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, fromRoot(script)], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
