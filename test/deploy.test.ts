@@ -69,6 +69,8 @@ interface Container {
   livenessProbe?: Probe;
   lifecycle?: { preStop?: { sleep?: { seconds: number } } };
   securityContext?: Record<string, unknown>;
+  command?: string[];
+  args?: string[];
 }
 interface PodSpec {
   containers: Container[];
@@ -285,6 +287,12 @@ describe('the Deployment and the service it runs', () => {
           : container.ports.find((candidate) => candidate.name === targetPort)?.containerPort;
       expect(port).toBe(settings.port);
     }
+  });
+
+  it("runs the image's CMD, so the server keeps its node flags (src/http/node-flags.ts)", () => {
+    const command = [...(container.command ?? []), ...(container.args ?? [])];
+    const flagged = SERVICE_NODE_FLAGS.every((flag) => command.includes(flag));
+    expect(command.length === 0 || flagged).toBe(true);
   });
 
   it('gives the drain time: grace period > preStop sleep + shutdown timeout', () => {
